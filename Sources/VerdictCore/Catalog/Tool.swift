@@ -1,0 +1,65 @@
+import Foundation
+
+/// A tool in the catalog, as declared by an import file or the demo catalog.
+public struct Tool: Codable, Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var vendor: String?
+    public var category: String
+    public var tagline: String?
+    public var description: String
+    public var entry: EntryTier
+    public var homepage: String?
+    /// The public page the facts were read from.
+    public var sourceURL: String?
+    public var facts: ToolFacts
+
+    public init(
+        slug: String, name: String, vendor: String? = nil, category: String,
+        tagline: String? = nil, description: String, entry: EntryTier,
+        homepage: String? = nil, sourceURL: String? = nil, facts: ToolFacts = ToolFacts()
+    ) {
+        self.slug = slug
+        self.name = name
+        self.vendor = vendor
+        self.category = category
+        self.tagline = tagline
+        self.description = description
+        self.entry = entry
+        self.homepage = homepage
+        self.sourceURL = sourceURL
+        self.facts = facts
+    }
+
+    public var categorySlug: String { Slug.make(category) }
+}
+
+/// Slug rules shared by tools and categories.
+public enum Slug {
+    /// Tool slugs: lowercase letters, digits and single hyphens; never containing `-vs-`,
+    /// because `/compare/{a}-vs-{b}` splits on it.
+    public static func isValidToolSlug(_ s: String) -> Bool {
+        guard !s.isEmpty, s.count <= 80, !s.hasPrefix("-"), !s.hasSuffix("-") else { return false }
+        guard s.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            return false
+        }
+        return !s.contains("--") && !s.contains("-vs-")
+    }
+
+    /// Turns a display name ("Developer Tools") into a URL slug ("developer-tools").
+    public static func make(_ text: String) -> String {
+        var out = ""
+        var lastWasHyphen = true
+        for ch in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(Character(ch)) || ("0"..."9").contains(Character(ch)) {
+                out.unicodeScalars.append(ch)
+                lastWasHyphen = false
+            } else if !lastWasHyphen {
+                out.append("-")
+                lastWasHyphen = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}

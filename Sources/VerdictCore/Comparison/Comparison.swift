@@ -1,0 +1,54 @@
+import Foundation
+
+/// "A vs B — which one should you ship with?": everything the comparison page shows,
+/// derived from the two standings and never invented.
+public struct Comparison: Sendable, Hashable {
+    /// Community numbers join the recommendation only once both tools have this many votes.
+    public static let minimumVotes = 10
+    /// Points of combined lead below which the panel and crowd do not decide on their own.
+    public static let decisiveMargin = 15.0
+
+    public var a: ToolStanding
+    public var b: ToolStanding
+    public var recommendation: Recommendation
+    public var split: [Persona]
+    public var scorecard: [ScorecardRow]
+    public var pricingRead: String
+
+    public init(_ a: ToolStanding, _ b: ToolStanding) {
+        self.a = a
+        self.b = b
+        self.scorecard = Persona.allCases.map { p in
+            ScorecardRow(persona: p, a: a.take(by: p), b: b.take(by: p))
+        }
+        self.split = scorecard.filter(\.isSplit).map(\.persona)
+        self.pricingRead = PricingRead.compare(a.tool, b.tool)
+        self.recommendation = Recommendation.derive(a, b, split: scorecard.filter(\.isSplit))
+    }
+
+    /// The slugs in canonical (alphabetical) order, so `/compare/b-vs-a` names one URL.
+    public static func canonicalPair(_ x: String, _ y: String) -> (String, String) {
+        x <= y ? (x, y) : (y, x)
+    }
+
+    /// Splits "a-vs-b" into its two slugs; tool slugs never contain "-vs-".
+    public static func parsePair(_ path: String) -> (String, String)? {
+        let parts = path.components(separatedBy: "-vs-")
+        guard parts.count == 2, Slug.isValidToolSlug(parts[0]), Slug.isValidToolSlug(parts[1]),
+              parts[0] != parts[1] else { return nil }
+        return (parts[0], parts[1])
+    }
+}
+
+/// One persona's take on A beside its take on B.
+public struct ScorecardRow: Sendable, Hashable {
+    public var persona: Persona
+    public var a: Take?
+    public var b: Take?
+
+    /// The persona ships one tool and skips the other.
+    public var isSplit: Bool {
+        guard let a, let b else { return false }
+        return a.verdict != b.verdict
+    }
+}

@@ -1,0 +1,28 @@
+/// A tool with its current panel takes and community numbers: what pages and comparisons read.
+public struct ToolStanding: Sendable, Hashable {
+    public var tool: Tool
+    /// The current take of each persona that has one, in persona order.
+    public var takes: [Take]
+    public var community: CommunityScore
+
+    public init(tool: Tool, takes: [Take], community: CommunityScore) {
+        self.tool = tool
+        self.takes = takes.sorted { Persona.allCases.firstIndex(of: $0.persona)! < Persona.allCases.firstIndex(of: $1.persona)! }
+        self.community = community
+    }
+
+    public var panel: PanelScore { PanelScore(takes: takes) }
+
+    public func take(by persona: Persona) -> Take? { takes.first { $0.persona == persona } }
+}
+
+/// Orders the tools of a category: panel ship first, then community, then name.
+public func rankedByPanel(_ standings: [ToolStanding]) -> [ToolStanding] {
+    standings.sorted { l, r in
+        let lp = l.panel.shipPercent ?? -1, rp = r.panel.shipPercent ?? -1
+        if lp != rp { return lp > rp }
+        let lc = l.community.shipPercent ?? -1, rc = r.community.shipPercent ?? -1
+        if lc != rc { return lc > rc }
+        return l.tool.name.localizedLowercase < r.tool.name.localizedLowercase
+    }
+}

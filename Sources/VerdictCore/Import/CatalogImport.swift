@@ -1,0 +1,47 @@
+import Foundation
+
+/// An editorial take from an import file, addressed to a tool by slug.
+public struct ImportedTake: Sendable, Hashable {
+    public var toolSlug: String
+    public var take: Take
+}
+
+/// A validated import file: safe to write in one transaction.
+public struct CatalogImport: Sendable {
+    public var tools: [Tool]
+    public var takes: [ImportedTake]
+
+    /// Validates a whole document. `knownSlugs` are the tools already stored, which takes may
+    /// refer to. Throws an `ImportFailure` listing every problem, not only the first.
+    public static func validate(
+        _ document: ImportValue, source: String, knownSlugs: Set<String>
+    ) throws(ImportFailure) -> CatalogImport {
+        var reader = ImportReader()
+        let result = reader.read(document, knownSlugs: knownSlugs)
+        guard reader.problems.isEmpty else {
+            throw ImportFailure(source: source, problems: reader.problems)
+        }
+        return result
+    }
+
+    /// Parses JSON text; YAML is parsed by the caller (the YAML library lives outside the core)
+    /// with the same `ImportValue` decoding.
+    public static func parseJSON(_ data: Data, source: String) throws(ImportFailure) -> ImportValue {
+        do {
+            return try JSONDecoder().decode(ImportValue.self, from: data)
+        } catch {
+            throw ImportFailure(
+                source: source,
+                problems: [ImportProblem("file", "is not valid JSON (\(describe(error)))")])
+        }
+    }
+
+    /// A one-line reason from a decoding error, without Swift type names.
+    public static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let ctx) = error {
+            let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
+            return (underlying as? String) ?? ctx.debugDescription
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Reads the typed fields of one entry (a tool or a take), noting each problem.
+struct FieldReader {
+    let location: String
+    let map: [String: ImportValue]
+    private(set) var problems: [ImportProblem] = []
+
+    init(location: String, map: [String: ImportValue]) {
+        self.location = location
+        self.map = map
+    }
+
+    mutating func report(_ field: String, _ message: String) {
+        problems.append(ImportProblem(location, field: field, message))
+    }
+
+    mutating func rejectUnknownKeys(allowed: Set<String>) {
+        for key in map.keys.sorted() where !allowed.contains(key) {
+            report(key, "unknown field; expected one of \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// Text field; numbers are accepted as their text (YAML reads `name: 2048` as a number).
+    mutating func text(_ field: String, required: Bool = false, max: Int) -> String? {
+        let raw: String
+        switch map[field] {
+        case nil, .null?:
+            if required { report(field, "is required (text)") }
+            return nil
+        case .string(let s)?: raw = s
+        case .int(let i)?: raw = String(i)
+        case .double(let d)?: raw = String(d)
+        case let other?:
+            report(field, "expected text, got \(other.kind)")
+            return nil
+        }
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            if required { report(field, "is required and must not be empty") }
+            return nil
+        }
+        if value.count > max {
+            report(field, "is \(value.count) characters long; at most \(max) allowed")
+            return nil
+        }
+        return value
+    }
+
+    mutating func oneOf<E: RawRepresentable & CaseIterable>(
+        _ field: String, _ type: E.Type, required: Bool = false
+    ) -> E? where E.RawValue == String {
+        let allowed = E.allCases.map(\.rawValue).joined(separator: " | ")
+        switch map[field] {
+        case nil, .null?:
+            if required { report(field, "is required: one of \(allowed)") }
+            return nil
+        case .string(let s)?:
+            if let value = E(rawValue: s.trimmingCharacters(in: .whitespaces).lowercased()) { return value }
+            report(field, "expected one of \(allowed), got \"\(s)\"")
+        case let other?:
+            report(field, "expected one of \(allowed), got \(other.kind)")
+        }
+        return nil
+    }
+
+    mutating func url(_ field: String) -> String? {
+        guard let value = text(field, max: 2000) else { return nil }
+        guard let u = URL(string: value), let scheme = u.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", u.host != nil
+        else {
+            report(field, "expected an http(s) URL, got \"\(value)\"")
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,34 @@
+import Vapor
+
+/// `verdict serve`: migrates, loads the demo catalog into an empty database, then hands over to
+/// Vapor's own serve command (which owns `--hostname`, `--port`, `--bind`).
+struct PreparingServe: AnyAsyncCommand {
+    let wrapped: any AnyAsyncCommand
+
+    var help: String { "Serves the site (default http://127.0.0.1:8080), after migrating and seeding the demo catalog into an empty database" }
+
+    func run(using context: inout CommandContext) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        if app.verdict.config.seedDemo {
+            do {
+                if let summary = try await DemoCatalog.seedIfEmpty(app) {
+                    app.logger.notice("Loaded the demo catalog: \(summary.line)")
+                }
+            } catch {
+                // Another app server sharing this database may have seeded it first.
+                guard try await ToolModel.count(on: app.db) > 0 else { throw error }
+                app.logger.notice("Demo catalog already loaded by another server")
+            }
+        }
+        try await wrapped.run(using: &context)
+    }
+
+    func outputAutoComplete(using context: inout CommandContext) throws { try wrapped.outputAutoComplete(using: &context) }
+
+    func outputHelp(using context: inout CommandContext) throws { try wrapped.outputHelp(using: &context) }
+
+    func renderCompletionFunctions(using context: CommandContext, shell: Shell) -> String {
+        wrapped.renderCompletionFunctions(using: context, shell: shell)
+    }
+}

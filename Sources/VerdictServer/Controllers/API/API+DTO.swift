@@ -1,0 +1,134 @@
+import Vapor
+import VerdictCore
+
+/// JSON shapes of the public API (keys become snake_case in the encoder). Optional numbers are
+/// written as explicit `null`, so clients can tell "no votes yet" from a missing field.
+enum API {
+    struct Score: Content {
+        var shipPercent: Int?
+        var ship: Int
+        var skip: Int
+
+        init(_ p: PanelScore) { (shipPercent, ship, skip) = (p.shipPercent, p.ship, p.skip) }
+        init(_ c: CommunityScore) { (shipPercent, ship, skip) = (c.shipPercent, c.ship, c.skip) }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(shipPercent, forKey: .shipPercent)
+            try c.encode(ship, forKey: .ship)
+            try c.encode(skip, forKey: .skip)
+        }
+    }
+
+    struct TakeDTO: Content {
+        var persona: Persona
+        var verdict: Verdict
+        var conviction: Conviction
+        var flip: String?
+        var text: String
+        var source: TakeSource
+
+        init(_ t: Take) {
+            (persona, verdict, conviction, flip, text, source) = (t.persona, t.verdict, t.conviction, t.flip, t.text, t.source)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(persona, forKey: .persona)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(conviction, forKey: .conviction)
+            try c.encode(flip, forKey: .flip)
+            try c.encode(text, forKey: .text)
+            try c.encode(source, forKey: .source)
+        }
+    }
+
+    struct Panel: Content {
+        var shipPercent: Int?
+        var ship: Int
+        var skip: Int
+        var takes: [TakeDTO]
+
+        init(_ s: ToolStanding) {
+            let p = s.panel
+            (shipPercent, ship, skip, takes) = (p.shipPercent, p.ship, p.skip, s.takes.map(TakeDTO.init))
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(shipPercent, forKey: .shipPercent)
+            try c.encode(ship, forKey: .ship)
+            try c.encode(skip, forKey: .skip)
+            try c.encode(takes, forKey: .takes)
+        }
+    }
+
+    struct ToolSummary: Content {
+        var slug, name, category: String
+        var entry: EntryTier
+        var panel: Score
+        var community: Score
+        var url: String
+
+        init(_ s: ToolStanding) {
+            (slug, name, category, entry) = (s.tool.slug, s.tool.name, s.tool.category, s.tool.entry)
+            (panel, community) = (Score(s.panel), Score(s.community))
+            url = SiteURL.tool(s.tool.slug).path
+        }
+    }
+
+    struct ToolList: Content {
+        var tools: [ToolSummary]
+    }
+
+    struct ToolDetail: Content {
+        var slug, name, category, categorySlug, description: String
+        var vendor, tagline, homepage, sourceURL: String?
+        var entry: EntryTier
+        var facts: ToolFacts
+        var panel: Panel
+        var community: Score
+        var url: String
+
+        init(_ s: ToolStanding) {
+            let t = s.tool
+            (slug, name, category, categorySlug, description) = (t.slug, t.name, t.category, t.categorySlug, t.description)
+            (vendor, tagline, homepage, sourceURL) = (t.vendor, t.tagline, t.homepage, t.sourceURL)
+            (entry, facts, panel, community) = (t.entry, t.facts, Panel(s), Score(s.community))
+            url = SiteURL.tool(t.slug).path
+        }
+    }
+
+    struct RecommendationDTO: Content {
+        var pick: String?
+        var reason: String
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(pick, forKey: .pick)
+            try c.encode(reason, forKey: .reason)
+        }
+    }
+
+    struct ComparisonDTO: Content {
+        var tools: [ToolDetail]
+        var recommendation: RecommendationDTO
+        var split: [Persona]
+        var pricingRead: String
+        var url: String
+    }
+
+    struct VoteBody: Content {
+        var vote: String
+    }
+
+    struct VoteResult: Content {
+        var tool: String
+        var vote: Verdict
+        var community: Score
+    }
+
+    struct ErrorBody: Content {
+        var error: String
+    }
+}

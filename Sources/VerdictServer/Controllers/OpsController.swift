@@ -1,0 +1,46 @@
+import Foundation
+import Prometheus
+import Vapor
+
+/// Health, metrics and the stylesheet: the routes operators and browsers need, not readers.
+struct OpsController {
+    func health(req: Request) async throws -> String { "ok" }
+
+    func metrics(req: Request) async throws -> Response {
+        var buffer: [UInt8] = []
+        Metrics.registry.emit(into: &buffer)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(data: Data(buffer)))
+    }
+
+    func stylesheet(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        headers.replaceOrAdd(name: .eTag, value: Stylesheet.etag)
+        if req.headers.first(name: .ifNoneMatch) == Stylesheet.etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+}
+
+/// The site's one stylesheet, read from the bundle once.
+enum Stylesheet {
+    static let css: String = {
+        guard let url = Bundle.module.url(forResource: "site", withExtension: "css"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
+        return text
+    }()
+
+    static let etag: String = {
+        let digest = SHA256.hash(data: Data(css.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return "\"\(digest)\""
+    }()
+}
+
+/// The Prometheus registry `/metrics` reads; `bootstrapMetrics()` makes it the process-wide factory.
+enum Metrics {
+    static let registry = PrometheusCollectorRegistry()
+}

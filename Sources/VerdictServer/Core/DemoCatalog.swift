@@ -1,0 +1,22 @@
+import Fluent
+import Foundation
+import Vapor
+import VerdictCore
+
+/// The demo catalog shipped in the binary's resources: real tools, facts as of their public pages.
+enum DemoCatalog {
+    static func data() throws -> Data {
+        guard let url = Bundle.module.url(forResource: "demo-catalog", withExtension: "yaml") else {
+            throw ConfigError("the demo catalog resource is missing from the build")
+        }
+        return try Data(contentsOf: url)
+    }
+
+    /// Loads the demo catalog and runs the rubric panel, but only into an empty database, so a
+    /// second start neither duplicates nor regenerates anything.
+    static func seedIfEmpty(_ app: Application) async throws -> ImportSummary? {
+        guard try await ToolModel.count(on: app.db) == 0 else { return nil }
+        let plan = try ImportFile.load(try data(), name: "demo-catalog.yaml", knownSlugs: [])
+        return try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), on: app.db)
+    }
+}

@@ -1,0 +1,45 @@
+import VerdictCore
+
+/// Every page and endpoint the site links to; routes and links are built from this one list.
+enum SiteURL: Sendable, Hashable {
+    case home
+    case tool(String)
+    case toolVote(String)
+    case compare(String, String)
+    case category(String)
+    case stylesheet
+    case newsletter
+    case api(API)
+
+    enum API: Sendable, Hashable {
+        case tools
+        case tool(String)
+        case toolVote(String)
+        case compare(String, String)
+    }
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .tool(let slug): "/tools/\(slug)"
+        case .toolVote(let slug): "/tools/\(slug)/vote"
+        case .compare(let a, let b): "/compare/\(a)-vs-\(b)"
+        case .category(let slug): "/categories/\(slug)"
+        case .stylesheet: "/assets/site.css"
+        case .newsletter: "/#newsletter"
+        case .api(let api):
+            switch api {
+            case .tools: "/api/v1/tools"
+            case .tool(let slug): "/api/v1/tools/\(slug)"
+            case .toolVote(let slug): "/api/v1/tools/\(slug)/vote"
+            case .compare(let a, let b): "/api/v1/compare/\(a)/\(b)"
+            }
+        }
+    }
+
+    /// The canonical comparison URL: slugs in alphabetical order.
+    static func canonicalCompare(_ a: String, _ b: String) -> SiteURL {
+        let (x, y) = Comparison.canonicalPair(a, b)
+        return .compare(x, y)
+    }
+}

@@ -1,0 +1,37 @@
+import Fluent
+import Foundation
+import VerdictCore
+
+/// The built-in offline reviewer as a job: writes a rubric take for every persona that has no
+/// editorial or model take, and rewrites a rubric take only when its output would change.
+enum RubricPanel {
+    /// Returns how many takes were written.
+    static func run(tools: [ToolModel], asOf: String, on db: any Database) async throws -> Int {
+        var written = 0
+        for model in tools {
+            guard let id = model.id else { continue }
+            let tool = model.tool
+            let current = try await TakeModel.currentRows(tool: id, on: db)
+            for persona in Persona.allCases {
+                let existing = current[persona]
+                if let existing, existing.source != TakeSource.rubric.rawValue { continue }
+                let take = Rubric.take(for: persona, on: tool, asOf: asOf)
+                if let existing, existing.says(take) { continue }
+                try await TakeModel.replace(
+                    existing, with: take, tool: id, promptVersion: Rubric.version,
+                    factsHash: model.factsHash, on: db)
+                written += 1
+            }
+        }
+        return written
+    }
+
+    /// Runs the rubric over the whole catalog (or the given slugs) in one transaction.
+    static func runAll(slugs: [String]? = nil, asOf: String, on db: any Database) async throws -> Int {
+        try await db.transaction { tx in
+            var query = ToolModel.query(on: tx)
+            if let slugs { query = query.filter(\.$slug ~~ slugs) }
+            return try await run(tools: try await query.all(), asOf: asOf, on: tx)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Fluent
+
+struct CreateVotes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("votes")
+            .id()
+            .field("tool_id", .uuid, .required, .references("tools", "id", onDelete: .cascade))
+            .field("voter", .string, .required)
+            .field("vote", .string, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "tool_id", "voter")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("votes").delete()
+    }
+}

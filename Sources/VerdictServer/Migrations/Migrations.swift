@@ -1,0 +1,11 @@
+import Fluent
+
+/// Every migration, in order. Add new ones at the end; never reorder.
+enum Migrations {
+    static let all: [any AsyncMigration] = [
+        CreateTools(),
+        CreateTakes(),
+        CreateVotes(),
+        CreateSettings(),
+    ]
+}

@@ -1,0 +1,46 @@
+import Fluent
+import Foundation
+import VerdictCore
+
+/// A persona's take on a tool. The current take has no `superseded_at`; older ones are history.
+final class TakeModel: Model, @unchecked Sendable {
+    static let schema = "takes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "tool_id") var tool: ToolModel
+    @Field(key: "persona") var persona: String
+    @Field(key: "verdict") var verdict: String
+    @Field(key: "conviction") var conviction: String
+    @OptionalField(key: "flip") var flip: String?
+    @Field(key: "text") var text: String
+    @Field(key: "source") var source: String
+    /// Rubric version, or the prompt version for model-written takes.
+    @OptionalField(key: "prompt_version") var promptVersion: String?
+    /// Hash of the facts the author saw.
+    @OptionalField(key: "facts_hash") var factsHash: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "superseded_at") var supersededAt: Date?
+
+    init() {}
+
+    init(toolID: UUID, take: Take, promptVersion: String?, factsHash: String?) {
+        self.$tool.id = toolID
+        self.persona = take.persona.rawValue
+        self.verdict = take.verdict.rawValue
+        self.conviction = take.conviction.rawValue
+        self.flip = take.flip
+        self.text = take.text
+        self.source = take.source.rawValue
+        self.promptVersion = promptVersion
+        self.factsHash = factsHash
+    }
+
+    /// Nil if the row holds values this version does not know (never written by it).
+    var take: Take? {
+        guard let p = Persona(rawValue: persona), let v = Verdict(rawValue: verdict),
+              let s = TakeSource(rawValue: source) else { return nil }
+        return Take(
+            persona: p, verdict: v, conviction: Conviction(rawValue: conviction) ?? .clear,
+            flip: flip, text: text, source: s)
+    }
+}

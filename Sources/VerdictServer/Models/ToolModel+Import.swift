@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import VerdictCore
+
+/// What an import changed.
+struct ImportSummary: Codable, Sendable, Equatable {
+    var toolsCreated = 0
+    var toolsUpdated = 0
+    var toolsUnchanged = 0
+    var takesImported = 0
+    var takesUnchanged = 0
+    var rubricTakesWritten = 0
+
+    var line: String {
+        "tools: \(toolsCreated) created, \(toolsUpdated) updated, \(toolsUnchanged) unchanged; "
+            + "editorial takes: \(takesImported) imported, \(takesUnchanged) unchanged; "
+            + "rubric takes written: \(rubricTakesWritten)"
+    }
+}
+
+enum CatalogImporter {
+    /// Writes a validated import in one transaction: tools upserted by slug, editorial takes
+    /// replacing the persona's current take, then the rubric fills every persona still missing.
+    static func apply(_ plan: CatalogImport, asOf: String, on db: any Database) async throws -> ImportSummary {
+        try await db.transaction { tx in
+            var summary = ImportSummary()
+            var touched: [String: ToolModel] = [:]
+            for tool in plan.tools {
+                let model = try await upsert(tool, summary: &summary, on: tx)
+                touched[tool.slug] = model
+            }
+            for imported in plan.takes {
+                var found = touched[imported.toolSlug]
+                if found == nil { found = try await ToolModel.find(slug: imported.toolSlug, on: tx) }
+                guard let model = found, let id = model.id else { continue }  // validated: cannot happen
+                touched[imported.toolSlug] = model
+                let current = try await TakeModel.currentRows(tool: id, on: tx)[imported.take.persona]
+                if let current, current.says(imported.take) {
+                    summary.takesUnchanged += 1
+                    continue
+                }
+                try await TakeModel.replace(
+                    current, with: imported.take, tool: id, promptVersion: nil, factsHash: model.factsHash, on: tx)
+                summary.takesImported += 1
+            }
+            summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), asOf: asOf, on: tx)
+            return summary
+        }
+    }
+
+    private static func upsert(_ tool: Tool, summary: inout ImportSummary, on db: any Database) async throws -> ToolModel {
+        guard let existing = try await ToolModel.find(slug: tool.slug, on: db) else {
+            let model = ToolModel(tool)
+            try await model.create(on: db)
+            summary.toolsCreated += 1
+            return model
+        }
+        if existing.tool == tool {
+            summary.toolsUnchanged += 1
+            return existing
+        }
+        existing.apply(tool)
+        try await existing.save(on: db)
+        summary.toolsUpdated += 1
+        return existing
+    }
+}

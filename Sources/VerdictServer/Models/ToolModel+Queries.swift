@@ -1,0 +1,42 @@
+import Fluent
+import FluentSQL
+import Foundation
+import VerdictCore
+
+extension ToolModel {
+    static func find(slug: String, on db: any Database) async throws -> ToolModel? {
+        try await ToolModel.query(on: db).filter(\.$slug == slug).first()
+    }
+
+    static func allSlugs(on db: any Database) async throws -> Set<String> {
+        Set(try await ToolModel.query(on: db).all(\.$slug))
+    }
+
+    static func count(on db: any Database) async throws -> Int {
+        try await ToolModel.query(on: db).count()
+    }
+
+    /// Every tool with its current takes and community numbers, in three queries.
+    static func standings(on db: any Database, categorySlug: String? = nil) async throws -> [ToolStanding] {
+        var query = ToolModel.query(on: db)
+        if let categorySlug { query = query.filter(\.$categorySlug == categorySlug) }
+        let tools = try await query.sort(\.$name).all()
+        let ids = tools.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let takes = try await TakeModel.current(forTools: ids, on: db)
+        let votes = try await VoteModel.counts(forTools: ids, on: db)
+        return tools.map { t in
+            ToolStanding(
+                tool: t.tool, takes: takes[t.id!, default: []],
+                community: votes[t.id!] ?? CommunityScore(ship: 0, skip: 0))
+        }
+    }
+
+    /// One tool's standing by slug; nil when there is no such tool.
+    static func standing(slug: String, on db: any Database) async throws -> ToolStanding? {
+        guard let model = try await find(slug: slug, on: db), let id = model.id else { return nil }
+        let takes = try await TakeModel.current(forTools: [id], on: db)[id, default: []]
+        let votes = try await VoteModel.counts(forTools: [id], on: db)[id]
+        return ToolStanding(tool: model.tool, takes: takes, community: votes ?? CommunityScore(ship: 0, skip: 0))
+    }
+}

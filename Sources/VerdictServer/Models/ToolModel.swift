@@ -1,0 +1,72 @@
+import Crypto
+import Fluent
+import Foundation
+import VerdictCore
+
+/// A stored tool. Facts are kept as JSON text so both databases treat them alike.
+final class ToolModel: Model, @unchecked Sendable {
+    static let schema = "tools"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "slug") var slug: String
+    @Field(key: "name") var name: String
+    @OptionalField(key: "vendor") var vendor: String?
+    @Field(key: "category") var category: String
+    @Field(key: "category_slug") var categorySlug: String
+    @OptionalField(key: "tagline") var tagline: String?
+    @Field(key: "description") var description: String
+    @Field(key: "entry") var entry: String
+    @OptionalField(key: "homepage") var homepage: String?
+    @OptionalField(key: "source_url") var sourceURL: String?
+    @Field(key: "facts") var factsJSON: String
+    @Field(key: "facts_hash") var factsHash: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(_ tool: Tool) {
+        apply(tool)
+    }
+
+    /// Copies every declared field of `tool` onto this row.
+    func apply(_ tool: Tool) {
+        slug = tool.slug
+        name = tool.name
+        vendor = tool.vendor
+        category = tool.category
+        categorySlug = tool.categorySlug
+        tagline = tool.tagline
+        description = tool.description
+        entry = tool.entry.rawValue
+        homepage = tool.homepage
+        sourceURL = tool.sourceURL
+        factsJSON = FactsCodec.encode(tool.facts)
+        factsHash = FactsCodec.hash(tool.facts)
+    }
+
+    var tool: Tool {
+        Tool(
+            slug: slug, name: name, vendor: vendor, category: category, tagline: tagline,
+            description: description, entry: EntryTier(rawValue: entry) ?? .contact,
+            homepage: homepage, sourceURL: sourceURL, facts: FactsCodec.decode(factsJSON))
+    }
+}
+
+/// Canonical JSON for facts, and its SHA-256, so "unchanged facts" is a string comparison.
+enum FactsCodec {
+    static func encode(_ facts: ToolFacts) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding a struct of optionals, strings and numbers cannot fail.
+        return String(decoding: try! encoder.encode(facts), as: UTF8.self)
+    }
+
+    static func decode(_ json: String) -> ToolFacts {
+        (try? JSONDecoder().decode(ToolFacts.self, from: Data(json.utf8))) ?? ToolFacts()
+    }
+
+    static func hash(_ facts: ToolFacts) -> String {
+        SHA256.hash(data: Data(encode(facts).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,54 @@
+import Fluent
+import FluentSQL
+import Foundation
+import VerdictCore
+
+extension VoteModel {
+    /// Ship/skip counts per tool.
+    static func counts(forTools ids: [UUID], on db: any Database) async throws -> [UUID: CommunityScore] {
+        struct Row: Decodable {
+            var tool_id: UUID
+            var vote: String
+            var n: Int
+        }
+        let rows = try await db.sql().select()
+            .column("tool_id").column("vote").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(VoteModel.schema)
+            .where("tool_id", .in, ids)
+            .groupBy("tool_id").groupBy("vote")
+            .all(decoding: Row.self)
+        var out: [UUID: CommunityScore] = [:]
+        for row in rows {
+            var score = out[row.tool_id] ?? CommunityScore(ship: 0, skip: 0)
+            if row.vote == Verdict.ship.rawValue { score.ship += row.n } else { score.skip += row.n }
+            out[row.tool_id] = score
+        }
+        return out
+    }
+
+    /// One vote per voter per tool: inserts, or replaces the earlier vote, in one statement so
+    /// concurrent votes from the same voter cannot create a second row.
+    static func upsert(tool id: UUID, voter: String, vote: Verdict, on db: any Database) async throws {
+        let now = Date()
+        try await db.sql().insert(into: VoteModel.schema)
+            .columns("id", "tool_id", "voter", "vote", "created_at", "updated_at")
+            .values(SQLBind(UUID()), SQLBind(id), SQLBind(voter), SQLBind(vote.rawValue), SQLBind(now), SQLBind(now))
+            .onConflict(with: ["tool_id", "voter"]) { conflict in
+                conflict.set(excludedValueOf: "vote").set(excludedValueOf: "updated_at")
+            }
+            .run()
+    }
+
+    static func vote(tool id: UUID, voter: String, on db: any Database) async throws -> Verdict? {
+        let row = try await VoteModel.query(on: db).filter(\.$tool.$id == id).filter(\.$voter == voter).first()
+        return row.flatMap { Verdict(rawValue: $0.vote) }
+    }
+
+    /// This voter's votes on several tools, by tool id.
+    static func votes(tools ids: [UUID], voter: String, on db: any Database) async throws -> [UUID: Verdict] {
+        let rows = try await VoteModel.query(on: db).filter(\.$tool.$id ~~ ids).filter(\.$voter == voter).all()
+        var out: [UUID: Verdict] = [:]
+        for row in rows { out[row.$tool.id] = Verdict(rawValue: row.vote) }
+        return out
+    }
+}

@@ -1,0 +1,11 @@
+import VerdictCore
+
+enum CategoryShow {
+    struct Model: Sendable {
+        var name: String
+        var slug: String
+        var ranked: [ToolStanding]
+        /// Every category, for navigation between them.
+        var allCategories: [(name: String, slug: String, count: Int)]
+    }
+}

@@ -1,0 +1,118 @@
+import Plot
+import VerdictCore
+
+extension Compare {
+    struct View {
+        let model: Model
+
+        var comparison: Comparison { model.comparison }
+        var a: ToolStanding { comparison.a }
+        var b: ToolStanding { comparison.b }
+        /// The path the reader is on (their order of A and B), for vote forms to return to.
+        var pagePath: String { SiteURL.compare(a.tool.slug, b.tool.slug).path }
+
+        func document() -> HTML {
+            Layout.document(
+                title: "\(a.tool.name) vs \(b.tool.name): which one should you ship with?",
+                description: "\(a.tool.name) vs \(b.tool.name): side-by-side panel verdict, pricing read, reviewer split and community vote.",
+                canonical: model.canonical.path,
+                body:
+                    Components.notice(model.notice),
+                    intro(),
+                    .section(.class("grid grid-2 compare-cards"),
+                             Components.toolCard(a, heading: .h2),
+                             Components.toolCard(b, heading: .h2)),
+                    recommendation(),
+                    pricing(),
+                    scorecard(),
+                    community(),
+                    Components.newsletterBox()
+            )
+        }
+
+        func intro() -> Node<HTML.BodyContext> {
+            .header(
+                .class("page-intro"),
+                .h1(.text("\(a.tool.name) vs \(b.tool.name)")),
+                .p(.class("subheading"), .text("Which one should you ship with?")),
+                .p(.class("lead"), .text("Side-by-side panel verdict, pricing read, reviewer split and community vote."))
+            )
+        }
+
+        func recommendation() -> Node<HTML.BodyContext> {
+            let pick = [a, b].first { $0.tool.slug == comparison.recommendation.pick }
+            return .section(
+                .class("card recommendation\(pick == nil ? " is-close" : "")"),
+                .h2(.class("eyebrow"), .text("Recommendation")),
+                .p(.class("recommendation-pick"),
+                   .unwrap(pick, { .group(.text("Ship with "), .strong(.text($0.tool.name))) },
+                           else: .strong(.text(noPickHeadline)))),
+                .p(.class("recommendation-reason"), .text(comparison.recommendation.reason))
+            )
+        }
+
+        /// Without takes on both tools there is nothing to call yet, which is not a tie.
+        var noPickHeadline: String {
+            a.panel.takes == 0 || b.panel.takes == 0 ? "No call yet" : "Too close to call"
+        }
+
+        func pricing() -> Node<HTML.BodyContext> {
+            .section(
+                .class("section"),
+                .h2(.text("Pricing read")),
+                .p(.class("pricing-read"), .text(comparison.pricingRead))
+            )
+        }
+
+        func scorecard() -> Node<HTML.BodyContext> {
+            .section(
+                .class("section"),
+                .h2(.text("Reviewer scorecard")),
+                .p(.class("muted"), Components.splitSummary(comparison.split, explained: true)),
+                .div(.class("scorecard"), .forEach(comparison.scorecard, row))
+            )
+        }
+
+        func row(_ row: ScorecardRow) -> Node<HTML.BodyContext> {
+            .article(
+                .class("scorecard-row\(row.isSplit ? " is-split" : "")"),
+                .div(
+                    .class("scorecard-persona"),
+                    .h3(.text(row.persona.displayName), .if(row.isSplit, .group(.text(" "), Components.splitMarker()))),
+                    .p(.class("take-role"), .text(row.persona.role))
+                ),
+                .div(.class("grid grid-2 scorecard-takes"), cell(row.a, a.tool), cell(row.b, b.tool))
+            )
+        }
+
+        func cell(_ take: Take?, _ tool: Tool) -> Node<HTML.BodyContext> {
+            .div(
+                .class("take take-\(take?.verdict.rawValue ?? "none")"),
+                .div(.class("take-head"),
+                     .p(.class("scorecard-tool"), .text(tool.name)),
+                     .unwrap(take) { Components.verdictBadge($0) }),
+                Components.takeBody(take)
+            )
+        }
+
+        func community() -> Node<HTML.BodyContext> {
+            .section(
+                .class("section"),
+                .h2(.text("Community vote")),
+                .p(.class("muted"), .text("Would you ship with it? One vote per tool, changeable.")),
+                .div(.class("grid grid-2"), voteCard(a), voteCard(b))
+            )
+        }
+
+        func voteCard(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
+            .div(
+                .class("card vote-card"),
+                .h3(.text(standing.tool.name)),
+                .p(.class("community-score"), .text("Community \(standing.community.label)")),
+                Components.voteForm(
+                    slug: standing.tool.slug, toolName: standing.tool.name,
+                    current: model.myVotes[standing.tool.slug], returnTo: pagePath)
+            )
+        }
+    }
+}

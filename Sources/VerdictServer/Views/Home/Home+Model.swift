@@ -1,0 +1,28 @@
+import VerdictCore
+
+enum Home {
+    struct Model: Sendable {
+        /// One pair per category: its two best-ranked tools.
+        var featured: [ComparisonTeaser]
+        /// Pairs built from the most recently added or updated tools and their closest rival.
+        var recent: [ComparisonTeaser]
+        var categories: [CategoryGroup]
+        var toolCount: Int
+    }
+
+    struct CategoryGroup: Sendable {
+        var name: String
+        var slug: String
+        /// Ranked by panel ship, then community.
+        var tools: [ToolStanding]
+    }
+}
+
+/// A comparison shown as a link card: both tools and the derived pick.
+struct ComparisonTeaser: Sendable {
+    var a: ToolStanding
+    var b: ToolStanding
+    /// Name of the recommended tool, or nil when too close to call.
+    var pickName: String?
+    var split: [Persona]
+}

@@ -1,0 +1,73 @@
+import Plot
+import VerdictCore
+
+extension Home {
+    /// The id of the tools-by-category section, which the site nav links to.
+    static let categoriesID = "categories"
+
+    struct View {
+        let model: Model
+
+        func document() -> HTML {
+            Layout.document(
+                title: "Verdict",
+                description: "Ship or skip? Panel verdicts, community votes and side-by-side comparisons of AI tools.",
+                canonical: SiteURL.home.path,
+                body:
+                    hero(),
+                    comparisons("Featured comparisons", id: "featured", model.featured,
+                                empty: "Featured comparisons appear once a category has two tools."),
+                    comparisons("Recent comparisons", id: "recent", model.recent,
+                                empty: "No recent comparisons yet."),
+                    categories(),
+                    Components.newsletterBox()
+            )
+        }
+
+        func hero() -> Node<HTML.BodyContext> {
+            .section(
+                .class("hero"),
+                .h1(.text("Which AI tool should you ship with?")),
+                .p(.class("lead"),
+                   .text("Four reviewer personas and a community vote give every tool a ship or skip verdict, "
+                         + "and every pair a side-by-side comparison.")),
+                Components.demoNotice(toolCount: model.toolCount)
+            )
+        }
+
+        func comparisons(
+            _ title: String, id: String, _ teasers: [ComparisonTeaser], empty: String
+        ) -> Node<HTML.BodyContext> {
+            .section(
+                .id(id),
+                .class("section"),
+                .h2(.text(title)),
+                .if(teasers.isEmpty,
+                    .p(.class("muted"), .text(empty)),
+                    else: .div(.class("grid"), .forEach(teasers) { Components.comparisonTeaser($0) }))
+            )
+        }
+
+        func categories() -> Node<HTML.BodyContext> {
+            .section(
+                .id(Home.categoriesID),
+                .class("section"),
+                .h2(.text("Tools by category")),
+                .if(model.categories.isEmpty,
+                    .p(.class("muted"), .text("No tools in the catalog yet.")),
+                    else: .div(.class("grid category-grid"), .forEach(model.categories, category)))
+            )
+        }
+
+        func category(_ group: CategoryGroup) -> Node<HTML.BodyContext> {
+            .article(
+                .class("card category-card"),
+                .h3(.a(.href(SiteURL.category(group.slug)), .text(group.name))),
+                .ul(.class("tool-list"), .forEach(group.tools, Components.toolRow)),
+                .p(.class("card-more"),
+                   .a(.href(SiteURL.category(group.slug)),
+                      .text("Ranking of \(group.tools.count) \(group.tools.count == 1 ? "tool" : "tools") →")))
+            )
+        }
+    }
+}

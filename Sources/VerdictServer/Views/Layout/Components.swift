@@ -1,0 +1,124 @@
+import Foundation
+import Plot
+import VerdictCore
+
+/// Building blocks shared by the pages. Catalog, take and reader text only ever reaches the
+/// page through `.text` (escaped by Plot) or `HTMLEscaping` (attributes), never `.raw`.
+enum Components {
+    enum Heading { case h1, h2, h3, h4 }
+
+    static func heading(_ level: Heading, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
+        switch level {
+        case .h1: .h1(.group(nodes))
+        case .h2: .h2(.group(nodes))
+        case .h3: .h3(.group(nodes))
+        case .h4: .h4(.group(nodes))
+        }
+    }
+
+    // MARK: Verdicts and takes
+
+    /// "✓ Ship" / "✕ Skip" as text and colour, a subtle "narrow" when the call is close, and
+    /// where the take came from.
+    static func verdictBadge(
+        _ verdict: Verdict, conviction: Conviction = .clear, source: TakeSource? = nil
+    ) -> Node<HTML.BodyContext> {
+        .span(
+            .class("verdict"),
+            .span(
+                .class("badge badge-\(verdict.rawValue)"),
+                .span(.class("badge-icon"), .attribute(named: "aria-hidden", value: "true"),
+                      .text(verdict == .ship ? "✓" : "✕")),
+                .text(label(verdict))
+            ),
+            .if(conviction == .narrow,
+                .span(.class("conviction"), .title("A close call"), .text("narrow"))),
+            .unwrap(source) {
+                .span(.class("source"), .title(sourceHint($0)), .text($0.rawValue))
+            }
+        )
+    }
+
+    static func verdictBadge(_ take: Take) -> Node<HTML.BodyContext> {
+        verdictBadge(take.verdict, conviction: take.conviction, source: take.source)
+    }
+
+    /// One persona's take: who is speaking, the verdict, the text and what would flip it.
+    static func takeBlock(_ take: Take?, persona: Persona, heading level: Heading = .h3) -> Node<HTML.BodyContext> {
+        .article(
+            .class("take take-\(take?.verdict.rawValue ?? "none")"),
+            .div(
+                .class("take-head"),
+                .div(
+                    heading(level, .class("take-persona"), .text(persona.displayName)),
+                    .p(.class("take-role"), .text(persona.role))
+                ),
+                .unwrap(take) { verdictBadge($0) }
+            ),
+            takeBody(take)
+        )
+    }
+
+    /// The text and flip condition of a take, or "No take yet".
+    static func takeBody(_ take: Take?) -> Node<HTML.BodyContext> {
+        guard let take else { return .p(.class("take-empty"), .text("No take yet.")) }
+        return .group(
+            .forEach(paragraphs(take.text)) { .p(.class("take-text"), .text($0)) },
+            .unwrap(take.flip.map(flipText)) {
+                .p(.class("take-flip"), .strong(.text("Flips: ")), .text($0))
+            }
+        )
+    }
+
+    static func label(_ verdict: Verdict) -> String {
+        verdict == .ship ? "Ship" : "Skip"
+    }
+
+    static func sourceHint(_ source: TakeSource) -> String {
+        switch source {
+        case .rubric: "Written by the built-in offline reviewer from the tool's declared facts"
+        case .editorial: "Written or imported by a person"
+        case .llm: "Written by a language model"
+        }
+    }
+
+    // MARK: Status lines
+
+    /// Confirms an action (e.g. a vote), announced to screen readers.
+    static func notice(_ text: String?) -> Node<HTML.BodyContext> {
+        .unwrap(text) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) }
+    }
+
+    static func demoNotice(toolCount: Int? = nil) -> Node<HTML.BodyContext> {
+        let count = toolCount.map { " of \($0) \($0 == 1 ? "tool" : "tools")" } ?? ""
+        return .p(
+            .class("demo-notice"),
+            .strong(.text("Demo catalog\(count). ")),
+            .text("Facts are as of the vendors' public pages; verify them before relying on them.")
+        )
+    }
+
+    // MARK: Text helpers
+
+    /// Stored take text keeps its paragraph breaks; blank lines separate paragraphs.
+    static func paragraphs(_ text: String) -> [String] {
+        text.components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// "flips to ship once pricing is published" reads as "Flips: to ship once …".
+    static func flipText(_ flip: String) -> String {
+        let trimmed = flip.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.lowercased().hasPrefix("flips ") else { return trimmed }
+        return String(trimmed.dropFirst("flips ".count))
+    }
+
+    /// Cuts at a word boundary and adds "…" when `text` is longer than `limit` characters.
+    static func truncated(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(where: \.isWhitespace) ?? cut.endIndex
+        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+}

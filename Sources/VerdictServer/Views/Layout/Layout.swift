@@ -1,0 +1,77 @@
+import Plot
+
+/// The shell every HTML page shares: head, site header with nav, main, footer.
+enum Layout {
+    /// A whole page. `title` is the page's own title ("A vs B"); the site name is appended.
+    /// `canonical` is a path on this site, e.g. `SiteURL.compare(a, b).path`.
+    static func document(
+        title: String, description: String, canonical: String? = nil,
+        body: Node<HTML.BodyContext>...
+    ) -> HTML {
+        HTML(
+            .lang(.english),
+            head(title: title, description: description, canonical: canonical),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .text("Skip to content")),
+                header(),
+                .main(.id("main"), .class("container"), .group(body)),
+                footer()
+            )
+        )
+    }
+
+    static func head(title: String, description: String, canonical: String?) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            .element(named: "title", text: title == "Verdict" ? title : "\(title) · Verdict"),
+            .meta(.name("description"), .content(HTMLEscaping.attribute(summary(description)))),
+            .unwrap(canonical) { .link(.rel(.canonical), .href(HTMLEscaping.attribute($0))) },
+            .meta(.name("color-scheme"), .content("light dark")),
+            .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+        )
+    }
+
+    static func header() -> Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .div(
+                .class("container site-header-inner"),
+                .a(.class("wordmark"), .href(SiteURL.home), .text("Verdict")),
+                .nav(
+                    .attribute(named: "aria-label", value: "Main"),
+                    .ul(
+                        .class("site-nav"),
+                        .li(.a(.href(SiteURL.home), .text("Home"))),
+                        .li(.a(.href(HTMLEscaping.attribute(categoriesAnchor)), .text("Categories"))),
+                        .li(.a(.href(SiteURL.newsletter), .text("Newsletter")))
+                    )
+                )
+            )
+        )
+    }
+
+    static func footer() -> Node<HTML.BodyContext> {
+        .footer(
+            .class("site-footer"),
+            .div(
+                .class("container"),
+                .p(.strong(.text("Demo data. ")),
+                   .text("Tool facts are as of each vendor's public pages when they were read; verify them before relying on them.")),
+                .p(.text("Panel ship = takes saying ship ÷ takes present, always shown with the number of takes. "
+                         + "Community = ship votes ÷ all votes, “—” until someone votes.")),
+                .p(.a(.href(SiteURL.api(.tools)), .text("JSON API")),
+                   .text(" · "),
+                   .a(.href(SiteURL.newsletter), .text("Weekly AI tool verdicts")))
+            )
+        )
+    }
+
+    /// The home page's category list, which the nav links to.
+    static let categoriesAnchor = SiteURL.home.path + "#" + Home.categoriesID
+
+    /// Meta descriptions are a sentence or two; vendor descriptions can be much longer.
+    static func summary(_ text: String, limit: Int = 200) -> String {
+        Components.truncated(text.split(whereSeparator: \.isWhitespace).joined(separator: " "), limit: limit)
+    }
+}

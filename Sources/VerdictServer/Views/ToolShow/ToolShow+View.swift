@@ -1,0 +1,93 @@
+import Plot
+import VerdictCore
+
+extension ToolShow {
+    struct View {
+        let model: Model
+
+        var tool: Tool { model.standing.tool }
+
+        func document() -> HTML {
+            Layout.document(
+                title: "\(tool.name): ship or skip?",
+                description: "\(tool.name) — panel ship \(model.standing.panel.label), community \(model.standing.community.label). \(tool.tagline ?? tool.description)",
+                canonical: SiteURL.tool(tool.slug).path,
+                body:
+                    Components.notice(model.notice),
+                    Components.toolCard(model.standing, heading: .h1, size: .large),
+                    vote(),
+                    panel(),
+                    rivals(),
+                    facts(),
+                    Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
+            )
+        }
+
+        func vote() -> Node<HTML.BodyContext> {
+            .section(
+                .class("section card vote-card"),
+                .h2(.text("Your vote")),
+                .p(.text("Would you ship with \(tool.name)? Community: \(model.standing.community.label).")),
+                Components.voteForm(
+                    slug: tool.slug, toolName: tool.name, current: model.myVote,
+                    returnTo: SiteURL.tool(tool.slug).path)
+            )
+        }
+
+        func panel() -> Node<HTML.BodyContext> {
+            .section(
+                .class("section"),
+                .h2(.text("The panel")),
+                .p(.class("muted"), .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip.")),
+                .div(.class("takes"), .forEach(Persona.allCases) { persona in
+                    Components.takeBlock(model.standing.take(by: persona), persona: persona)
+                })
+            )
+        }
+
+        func rivals() -> Node<HTML.BodyContext> {
+            .section(
+                .class("section"),
+                .h2(.text("Compare with")),
+                .if(model.rivals.isEmpty,
+                    .p(.class("muted"), .text("No rivals in the catalog yet.")),
+                    else: .div(.class("grid"), .forEach(model.rivals, rival)))
+            )
+        }
+
+        func rival(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
+            .div(
+                .class("rival"),
+                .p(.class("rival-link"),
+                   .a(.href(SiteURL.compare(tool.slug, standing.tool.slug)),
+                      .text("\(tool.name) vs \(standing.tool.name) →"))),
+                Components.toolCard(standing, heading: .h3, size: .compact)
+            )
+        }
+
+        func facts() -> Node<HTML.BodyContext> {
+            let rows = FactRow.rows(for: tool.facts)
+            let known = rows.filter { $0.value != nil }
+            let unknown = rows.filter { $0.value == nil }.map(\.label)
+            return .section(
+                .class("section"),
+                .h2(.text("Declared facts")),
+                .p(.class("muted"), .text("As declared on the vendor's public pages. The panel's rubric reads these; it does not guess the rest.")),
+                .if(known.isEmpty,
+                    .p(.text("No facts declared.")),
+                    else: .table(.class("facts"), .tbody(.forEach(known, factRow)))),
+                .if(!unknown.isEmpty,
+                    .p(.class("facts-unknown"), .strong(.text("Unknown (not declared): ")),
+                       .text(unknown.joined(separator: ", ") + ".")))
+            )
+        }
+
+        func factRow(_ row: FactRow) -> Node<HTML.TableContext> {
+            .tr(
+                .th(.attribute(named: "scope", value: "row"), .text(row.label)),
+                .td(row.link.map { .a(.href($0), .rel("nofollow noopener"), .text(row.value ?? "")) }
+                    ?? .text(row.value ?? ""))
+            )
+        }
+    }
+}

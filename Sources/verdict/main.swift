@@ -1,0 +1,3 @@
+import VerdictServer
+
+await Entrypoint.main()

@@ -1,0 +1,87 @@
+import Testing
+@testable import VerdictCore
+
+@Suite("X vs Y: recommendation, split and pricing read")
+struct ComparisonTests {
+    let allShip: [Persona: Verdict] = [.builder: .ship, .skeptic: .ship, .futurist: .ship, .buyer: .ship]
+
+    @Test("A clear panel lead picks the leader and explains it")
+    func panelLeadPicks() {
+        let a = Fixture.standing("alpha", allShip)
+        let b = Fixture.standing("beta", [.builder: .ship, .skeptic: .skip, .futurist: .skip, .buyer: .skip])
+        let c = Comparison(a, b)
+        #expect(c.recommendation.pick == "alpha")
+        #expect(c.recommendation.reason.contains("100%"))
+        #expect(c.recommendation.reason.contains("25%"))
+        #expect(c.split == [.skeptic, .futurist, .buyer])
+        #expect(c.recommendation.reason.contains("Skeptic, Futurist and Buyer ship Alpha but not Beta"))
+    }
+
+    @Test("Level panels: the cheaper entry decides, narrowly")
+    func entryBreaksTie() {
+        let a = Fixture.standing("alpha", allShip, entry: .paid)
+        let b = Fixture.standing("beta", allShip, entry: .freemium)
+        let c = Comparison(a, b)
+        #expect(c.recommendation.pick == "beta")
+        #expect(c.recommendation.reason.contains("entry price decides"))
+        #expect(c.split.isEmpty)
+    }
+
+    @Test("Level panels at the same entry are too close to call")
+    func tooClose() {
+        let c = Comparison(Fixture.standing("alpha", allShip), Fixture.standing("beta", allShip))
+        #expect(c.recommendation.pick == nil)
+        #expect(c.recommendation.reason.hasPrefix("Too close to call"))
+    }
+
+    @Test("The community counts only with enough votes, and can overturn a small panel lead")
+    func communityWeighs() {
+        let panelA: [Persona: Verdict] = [.builder: .ship, .skeptic: .ship, .futurist: .ship, .buyer: .skip]
+        let a = Fixture.standing("alpha", panelA, votes: (2, 18))
+        let b = Fixture.standing("beta", [.builder: .ship, .skeptic: .ship, .futurist: .skip, .buyer: .skip], votes: (18, 2))
+        // Panel: 75 vs 50 (+25); community: 10 vs 90 (-80 × 0.5 = -40) → beta.
+        #expect(Comparison(a, b).recommendation.pick == "beta")
+        #expect(Comparison(a, b).recommendation.reason.contains("leans the other way"))
+        let few = Fixture.standing("beta", [.builder: .ship, .skeptic: .ship, .futurist: .skip, .buyer: .skip], votes: (9, 0))
+        #expect(Comparison(a, few).recommendation.pick == "alpha")
+    }
+
+    @Test("No takes on one side: no call, and it says which")
+    func noTakes() {
+        let c = Comparison(Fixture.standing("alpha", allShip), Fixture.standing("beta", [:]))
+        #expect(c.recommendation.pick == nil)
+        #expect(c.recommendation.reason.contains("Beta has no panel takes"))
+    }
+
+    @Test("Either order gives the same canonical pair; -vs- parses")
+    func canonical() {
+        #expect(Comparison.canonicalPair("sora", "kling") == ("kling", "sora"))
+        #expect(Comparison.parsePair("gemini-2-5-flash-vs-smollm3")! == ("gemini-2-5-flash", "smollm3"))
+        #expect(Comparison.parsePair("smollm3") == nil)
+        #expect(Comparison.parsePair("a-vs-a") == nil)
+        #expect(Comparison.parsePair("a-vs-b-vs-c") == nil)
+    }
+
+    @Test("Pricing read compares per-token costs when both are declared")
+    func pricing() {
+        var fa = ToolFacts(); fa.inputPricePerMTok = 0.3; fa.outputPricePerMTok = 2.5; fa.pricingModel = .perToken
+        var fb = ToolFacts(); fb.inputPricePerMTok = 1; fb.outputPricePerMTok = 5
+        let read = PricingRead.compare(Fixture.tool("a", name: "Flash", entry: .freemium, facts: fa),
+                                       Fixture.tool("b", name: "Haiku", entry: .paid, facts: fb))
+        #expect(read.contains("Flash costs $2.80 against $6.00 for Haiku"))
+        #expect(read.contains("priced per token"))
+        let undeclared = PricingRead.describe(Fixture.tool("c", name: "Mystery"))
+        #expect(undeclared.contains("pricing not declared"))
+    }
+
+    @Test("Rivals: same category first, then similar description")
+    func rivals() {
+        let me = Fixture.tool("me", category: "Video", description: "Generates video clips from text prompts")
+        let others = [
+            Fixture.tool("text-model", category: "Language Models", description: "Generates video clips from text prompts"),
+            Fixture.tool("video-a", category: "Video", description: "Edits photos"),
+            Fixture.tool("video-b", category: "Video", description: "Generates short video clips from prompts"),
+        ]
+        #expect(Rivals.closest(to: me, among: others + [me]).map(\.slug) == ["video-b", "video-a", "text-model"])
+    }
+}
