@@ -62,7 +62,7 @@ extension Rubric {
         let range = -2...2
         let toGA = "once it reaches general availability"
         switch timing {
-        case .onTime: return Signal("launched", 2, range, "on-time entry", toSkip: "if it is deprecated")
+        case .onTime: return Signal("launched", 2, range, "an on-time entry", toSkip: "if it is deprecated")
         case .early:
             return Signal("launched", 0, range, "an early entry", toShip: f.status == nil || f.status == .ga ? nil : toGA,
                 toSkip: "if it is still pre-release 18 months after launch")

@@ -12,6 +12,7 @@ import VaporTesting
 func withTestApp(
     seedDemo: Bool = false, _ body: (Application) async throws -> Void
 ) async throws {
+    _ = TestLogging.bootstrapped
     let app = try await Application.make(.testing)
     let db = TestDatabase()
     var failure: (any Error)?
@@ -66,4 +67,17 @@ extension Application {
         let plan = try ImportFile.load(Data(yaml.utf8), name: name, knownSlugs: try await ToolModel.allSlugs(on: db))
         return try await CatalogImporter.apply(plan, asOf: "2026-11", on: db)
     }
+}
+
+/// Quiet logs in tests (warnings and worse) unless `LOG_LEVEL` asks for more.
+enum TestLogging {
+    static let bootstrapped: Bool = {
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return true
+    }()
 }
