@@ -74,6 +74,11 @@ struct ComparisonTests {
         #expect(undeclared.contains("pricing not declared"))
     }
 
+    @Test("Prices keep their small digits", arguments: [(0.075, "$0.075"), (0.3, "$0.30"), (2.5, "$2.50"), (15, "$15"), (0, "$0.00")])
+    func usd(value: Double, expected: String) {
+        #expect(PricingRead.usd(value) == expected)
+    }
+
     @Test("Rivals: same category first, then similar description")
     func rivals() {
         let me = Fixture.tool("me", category: "Video", description: "Generates video clips from text prompts")

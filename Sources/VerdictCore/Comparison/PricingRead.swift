@@ -8,8 +8,10 @@ public enum PricingRead {
         if let model = f.pricingModel { parts.append(phrase(model)) }
         if let i = f.inputPricePerMTok, let o = f.outputPricePerMTok {
             parts.append("\(usd(i)) in / \(usd(o)) out per 1M tokens")
+        } else if let note = f.priceNote {
+            // The note repeats structured prices where those exist; it is the fallback.
+            parts.append(note)
         }
-        if let note = f.priceNote { parts.append(note) }
         if f.freeTier == true && tool.entry != .free { parts.append("with a free tier") }
         if f.pricingPublished == false { parts.append("prices not published") }
         if f.pricingPublished == nil && f.priceNote == nil && f.inputPricePerMTok == nil {
@@ -51,7 +53,13 @@ public enum PricingRead {
         }
     }
 
+    /// "$15", "$2.50", "$0.075": whole dollars from ten up, and enough digits below a dime
+    /// that small per-token prices are not rounded away.
     static func usd(_ v: Double) -> String {
-        v >= 10 ? String(format: "$%.0f", v) : String(format: "$%.2f", v)
+        if v >= 10 { return String(format: "$%.0f", v) }
+        if v >= 0.1 || v == 0 { return String(format: "$%.2f", v) }
+        var s = String(format: "%.4f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        return "$" + s
     }
 }

@@ -34,14 +34,14 @@ public struct Recommendation: Sendable, Hashable, Codable {
             }
             return Recommendation(
                 pick: win.tool.slug,
-                reason: (["Ship with \(win.tool.name)."] + sentences + splitText).joined(separator: " "))
+                reason: (sentences + splitText).joined(separator: " "))
         }
         if a.tool.entry != b.tool.entry {
             let (cheap, dear) = a.tool.entry < b.tool.entry ? (a, b) : (b, a)
             sentences.append("Too close to call on verdicts alone, so entry price decides: \(cheap.tool.name) is \(cheap.tool.entry.displayName), \(dear.tool.name) is \(dear.tool.entry.displayName).")
             return Recommendation(
                 pick: cheap.tool.slug,
-                reason: (["Ship with \(cheap.tool.name), narrowly."] + sentences + splitText).joined(separator: " "))
+                reason: (sentences + splitText).joined(separator: " "))
         }
         sentences.append("Both start at \(a.tool.entry.displayName), so price does not separate them either.")
         return Recommendation(
