@@ -25,12 +25,17 @@ public enum Entrypoint {
         var failed = false
         do {
             try await configure(app, config: try AppConfig.fromEnvironment())
-            try await app.execute()
-        } catch is CommandFailed {
-            failed = true
         } catch {
             app.logger.critical("\(String(describing: error))")
             failed = true
+        }
+        if !failed {
+            do {
+                try await app.execute()
+            } catch {
+                // Vapor has already printed the error.
+                failed = true
+            }
         }
         try? await app.asyncShutdown()
         if failed { exit(1) }

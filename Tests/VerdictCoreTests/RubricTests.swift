@@ -33,10 +33,9 @@ struct RubricTests {
 
     @Test func factsOnlyAnotherPersonaWeighsLeaveATakeUnchanged() {
         // setup: pricing is the Buyer's concern, not the Builder's or the Skeptic's
-        var facts = RubricFixture.full.facts
-        facts.pricingPublished = false
-        facts.freeTier = false
-        let changed = RubricFixture.with(facts)
+        var changed = RubricFixture.full
+        changed.facts.pricingPublished = false
+        changed.facts.freeTier = false
         // MUT / validate
         for persona in [Persona.builder, .skeptic, .futurist] {
             #expect(Rubric.take(for: persona, on: changed) == Rubric.take(for: persona, on: RubricFixture.full))
@@ -128,10 +127,12 @@ struct RubricTests {
     // MARK: - Verdicts follow the facts
 
     @Test func buyerFlipsToShipOncePricingIsPublished() {
-        // setup: a free tier, but no published prices
+        // setup: a free tier and declared rates, but no published price page
         var facts = ToolFacts()
         facts.freeTier = true
         facts.pricingModel = .perToken
+        facts.inputPricePerMTok = 0.5
+        facts.outputPricePerMTok = 1.5
         facts.pricingPublished = false
         let hidden = RubricFixture.with(facts, entry: .freemium)
         facts.pricingPublished = true
@@ -192,8 +193,9 @@ struct RubricTests {
         facts.benchmarksPublished = true
         let published = Rubric.take(for: .skeptic, on: RubricFixture.with(facts))
         // validate
-        #expect(undeclared.text.contains("unverified"))
-        #expect(unpublished.text.contains("unverified"))
+        #expect(undeclared.text.contains("is unverified: no published method or numbers are declared"))
+        #expect(unpublished.text.contains("without published method or numbers, so it is unverified"))
+        #expect(unpublished.text.contains("what sinks it is unverified claims"))
         #expect(unpublished.verdict == .skip)
         #expect(unpublished.flip == "flips to ship once method and numbers are published for its claims")
         #expect(!published.text.contains("unverified"))
@@ -210,15 +212,17 @@ struct RubricTests {
         facts.launched = "2026-09"
         facts.bet = "Every spreadsheet will have an agent in it."
         facts.modalities = ["text"]
+        facts.openWeights = true
+        facts.competitors = ["Sheets Copilot"]
         let tool = RubricFixture.with(facts)
         // MUT
         let now = Rubric.take(for: .futurist, on: tool, asOf: "2026-11")
         let later = Rubric.take(for: .futurist, on: tool, asOf: "2028-06")
         // validate
-        #expect(now.text.contains("is early: still beta 2 months after its 2026-09 launch"))
+        #expect(now.text.contains("is early: still in beta 2 months after its 2026-09 launch"))
         #expect(now.text.contains("by 2027, every spreadsheet will have an agent in it"))
         #expect(now.verdict == .ship && now.conviction == .narrow)
-        #expect(later.text.contains("is late: still beta 21 months after its 2026-09 launch"))
+        #expect(later.text.contains("is late: still in beta 21 months after its 2026-09 launch"))
         #expect(later.text.contains("by 2029,"))
         #expect(later.verdict == .skip)
         #expect(later.flip == "flips to ship once it reaches general availability")
@@ -228,16 +232,21 @@ struct RubricTests {
         var facts = ToolFacts()
         facts.bet = "By 2030, AI agents will negotiate most B2B contracts."
         let text = Rubric.take(for: .futurist, on: RubricFixture.with(facts)).text
-        #expect(text.contains("By 2030, AI agents will negotiate most B2B contracts."))
+        // The acronym keeps its case; only a leading ordinary word is lower-cased mid-sentence.
+        #expect(text.contains(": by 2030, AI agents will negotiate most B2B contracts."))
         #expect(!text.contains("by 2027, by 2030"))
     }
 
     @Test func narrowVerdictNamesTheFactThatWouldFlipIt() {
-        // setup: published prices and nothing else in the Buyer's favour, exactly at the line
+        // setup: published prices, a price line, enterprise controls and low lock-in, but a
+        // Paid entry with no free tier: exactly at the Buyer's line
         var facts = ToolFacts()
         facts.pricingPublished = true
         facts.freeTier = false
         facts.pricingModel = .perSeat
+        facts.priceNote = "$30/seat/month"
+        facts.enterprise = true
+        facts.lockIn = .low
         let take = Rubric.take(for: .buyer, on: RubricFixture.with(facts, entry: .paid))
         // validate
         #expect(take.verdict == .ship)

@@ -159,12 +159,15 @@ extension Rubric {
         }
         if f.status != nil { modes.append(builderStatusEffect(f.status)) }
         if let window = watched.first(where: { $0.fact == "context_window" && !$0.isUnknown }) {
-            modes.append(window.phrase)
+            let effect = window.weight > 0 ? " that forgives long inputs" : window.weight < 0 ? " that forces chunking" : ""
+            modes.append(window.phrase + effect)
         }
         let unknown = watched.filter(\.isUnknown)
         let guesswork = unknown.isEmpty ? "" : "\(capitalized(notDeclared(unknown))), so that much is guesswork."
         guard !modes.isEmpty else { return "Failure modes I'd inherit are guesswork: \(notDeclared(unknown))." }
-        return ["Failure modes I'd inherit: \(joinedList(modes)).", guesswork].joined(separator: " ")
+        // Semicolons when a failure mode carries its own comma ("..., so I meet the 429s").
+        let listed = modes.contains { $0.contains(", ") } ? modes.joined(separator: "; ") : joinedList(modes)
+        return ["Failure modes I'd inherit: \(listed).", guesswork].joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
     }
 

@@ -7,7 +7,7 @@ extension Rubric {
             signals: [
                 buyerPublished(f.pricingPublished), buyerFreeTier(f.freeTier), buyerEntry(tool.entry),
                 buyerUnitEconomics(f), buyerEnterprise(f.enterprise), buyerLockIn(f.lockIn),
-            ], threshold: 2)
+            ], threshold: 5)
         let voice = Voice(.buyer, tool)
         let name = displayName(tool)
         var prose = Prose()

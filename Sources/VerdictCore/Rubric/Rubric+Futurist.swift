@@ -13,7 +13,8 @@ extension Rubric {
             signals: [
                 futuristThesisSignal(f.bet), futuristTimingSignal(timing, f),
                 futuristOpenWeights(f.openWeights), futuristModalities(f.modalities),
-            ], threshold: 1)
+                futuristCrowding(f.competitors),
+            ], threshold: 3)
         let voice = Voice(.futurist, tool)
         let name = displayName(tool)
         let year = (monthIndex(asOf).map { $0 / 12 } ?? 2026) + 1
@@ -43,15 +44,16 @@ extension Rubric {
     static func futuristTiming(_ f: ToolFacts, asOf: String) -> (Timing, String) {
         let launched = monthIndex(f.launched)
         let age = launched.flatMap { l in monthIndex(asOf).map { $0 - l } }
-        let since = age.map { "\(months($0)) after its \(f.launched ?? "") launch" } ?? "with its launch date not declared"
+        let since = age.map { " \(months($0)) after its \(f.launched ?? "") launch" } ?? ", with its launch date not declared"
+        let stage = f.status == .waitlist ? "behind a waitlist" : "in \(f.status?.rawValue ?? "")"
         switch (f.status, age) {
         case (.deprecated?, _): return (.late, "it is deprecated, so its window has closed")
         case (_, let a?) where a < 0: return (.early, "it is not generally usable until \(f.launched ?? "")")
         case (let s?, let a?) where s != .ga && a > 18:
-            return (.late, "still \(s.rawValue) \(since), and the window is closing")
+            return (.late, "still \(stage)\(since), and the window is closing")
         case (let s?, _) where s != .ga:
-            return (.early, "still \(s.rawValue) \(since), so adopters pay for the head start in instability")
-        case (.ga?, _): return (.onTime, "generally available \(since), early enough to matter and proven enough to trust")
+            return (.early, "still \(stage)\(since), so adopters pay for the head start in instability")
+        case (.ga?, _): return (.onTime, "generally available\(since), early enough to matter and proven enough to trust")
         case (nil, let a?) where a <= 12: return (.early, "\(months(a)) since launch, with its release status not declared")
         case (nil, let a?): return (.onTime, "\(months(a)) since launch, though its release status is not declared")
         default: return (.unknown, "its launch date and release status are both unknown")
@@ -71,6 +73,18 @@ extension Rubric {
         case .unknown:
             return Signal("launched", -1, range, "timing that cannot be judged", unknown: true,
                 toShip: "once it is declared generally available")
+        }
+    }
+
+    /// A bet many others are making is worth less to the one making it: the upside is shared.
+    static func futuristCrowding(_ competitors: [String]?) -> Signal {
+        switch competitors?.count {
+        case nil: Signal("competitors", 0, -1...1, "a field whose crowding is not declared", unknown: true)
+        case let n? where n >= 4:
+            Signal("competitors", -1, -1...1, "a bet \(n) declared rivals are also making")
+        case let n? where n <= 2:
+            Signal("competitors", 1, -1...1, "a bet few others are making", toSkip: "if more rivals crowd into the same bet")
+        default: Signal("competitors", 0, -1...1, "a field with a few rivals")
         }
     }
 
@@ -103,14 +117,18 @@ extension Rubric {
     /// The bet made falsifiable with a year; when none is declared, a cautious one derived from the facts.
     static func futuristThesis(_ tool: Tool, name: String, year: Int) -> String {
         let bet = clip(tool.facts.bet ?? "", 140)
-        guard bet.isEmpty else { return "The falsifiable thesis behind \(name): \(thesisClause(bet, year: year))." }
+        guard bet.isEmpty else {
+            let clause = thesisClause(bet, year: year)
+            return "The falsifiable thesis behind \(name): \(clause)\(clause.hasSuffix("…") ? "" : ".")"
+        }
         let f = tool.facts
         let category = clip(tool.category, 40).lowercased()
+        let field = category.isEmpty ? "AI" : category
         let (source, clause): (String, String)
         if f.openWeights == true {
-            (source, clause) = ("its open weights", "open-weight \(category) models will be good enough to run on a team's own hardware")
+            (source, clause) = ("its open weights", "open-weight \(field) models will be good enough to run on a team's own hardware")
         } else if let m = f.modalities, m.count >= 2 {
-            (source, clause) = ("its modalities", "\(category) products will handle \(joinedList(m.map { clip($0, 20) })) in one call instead of a chain of models")
+            (source, clause) = ("its modalities", "\(field) products will handle \(joinedList(m.map { clip($0, 20) })) in one call instead of a chain of models")
         } else {
             (source, clause) = ("its category", "\(category.isEmpty ? "tools like it" : category) will be bought as a metered service rather than built in-house")
         }

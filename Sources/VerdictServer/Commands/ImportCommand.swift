@@ -38,5 +38,5 @@ struct ImportCommand: AsyncCommand {
 
 /// Thrown after a command has printed its own error, so the exit code is non-zero.
 struct CommandFailed: Error, CustomStringConvertible {
-    var description: String { "command failed" }
+    var description: String { "stopped; nothing was changed" }
 }

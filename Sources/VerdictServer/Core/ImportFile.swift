@@ -30,7 +30,12 @@ enum ImportFile {
     }
 
     private static func yamlReason(_ error: any Error) -> String {
-        if let yaml = error as? YamlError { return "\(yaml)".replacingOccurrences(of: "\n", with: " ") }
+        var underlying: any Error = error
+        if case DecodingError.dataCorrupted(let ctx) = error, let inner = ctx.underlyingError { underlying = inner }
+        if let yaml = underlying as? YamlError {
+            // Yams draws a caret diagram over several lines; the first line names line and column.
+            return "\(yaml)".split(separator: "\n").first.map(String.init) ?? "\(yaml)"
+        }
         return CatalogImport.describe(error)
     }
 }
