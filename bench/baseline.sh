@@ -12,25 +12,26 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8181}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
-swift build -c release >/dev/null
+swift build -c release >/dev/null 2>&1
 BIN="$(swift build -c release --show-bin-path)/verdict"
 WORK=$(mktemp -d)
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=
+trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 
-# Start the server and time until /healthz answers.
+# Start the server; STARTED_MS is the time until /healthz answers.
 start() {
   local t0 t1
   t0=$(date +%s%N)
-  (cd "$WORK" && LOG_LEVEL=notice exec "$BIN" serve --port "$PORT" >"$WORK/server.log" 2>&1) &
+  (cd "$WORK" && LOG_LEVEL=notice exec "$BIN" serve --port "$PORT" >>"$WORK/server.log" 2>&1) &
   SERVER=$!
   until curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do sleep 0.01; done
   t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
+  STARTED_MS=$(( (t1 - t0) / 1000000 ))
 }
-stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=; }
 
-empty_ms=$(start); stop          # first start: migrates and seeds the demo catalog
-seeded_ms=$(start)               # second start: everything already there
+start; empty_ms=$STARTED_MS; stop    # first start: migrates and seeds the demo catalog
+start; seeded_ms=$STARTED_MS         # second start: everything already there
 echo "start-up, empty database (migrate + seed demo + rubric): ${empty_ms} ms"
 echo "start-up, seeded database:                               ${seeded_ms} ms"
 
