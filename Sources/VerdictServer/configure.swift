@@ -7,6 +7,7 @@ import VerdictCore
 /// Wires the application: database, encoders, middleware, routes, commands. Wiring only.
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.verdict = VerdictState(config: config)
+    app.votingState = VotingState(limits: config.limits, application: app)
     try useDatabase(app, config.database)
     app.migrations.add(Migrations.all)
 

@@ -75,7 +75,7 @@ struct PageTests {
             #expect(Set(first.keys).isSuperset(of: ["slug", "name", "category", "entry", "panel", "community"]))
 
             let detail = try await app.send(.GET, "/api/v1/tools/alpha")
-            #expect(detail.text.contains(#""community":{"ship":0,"ship_percent":null,"skip":0}"#))
+            #expect(detail.text.contains(#""community":{"discounted":0,"ship":0,"ship_percent":null,"skip":0}"#))
             let panel = try #require(detail.json["panel"] as? [String: Any])
             let takes = try #require(panel["takes"] as? [[String: Any]])
             #expect(takes.count == 4)

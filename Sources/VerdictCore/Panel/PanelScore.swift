@@ -31,14 +31,17 @@ public struct PanelScore: Codable, Sendable, Hashable {
     }
 }
 
-/// Community: ship votes ÷ all votes.
+/// Community: ship votes ÷ all votes that carry weight.
 public struct CommunityScore: Codable, Sendable, Hashable {
     public var ship: Int
     public var skip: Int
+    /// Votes stored but given no weight (voters minted beyond a network's hourly cap).
+    public var discounted: Int
 
-    public init(ship: Int, skip: Int) {
+    public init(ship: Int, skip: Int, discounted: Int = 0) {
         self.ship = ship
         self.skip = skip
+        self.discounted = discounted
     }
 
     public var votes: Int { ship + skip }

@@ -24,18 +24,6 @@ struct PageController {
         return ToolShow.View(model: model).document().response()
     }
 
-    func compare(req: Request) async throws -> Response {
-        let pair = try req.parameters.require("pair")
-        guard let (a, b) = Comparison.parsePair(pair) else {
-            throw Abort(.notFound, reason: "A comparison address looks like /compare/tool-a-vs-tool-b; '\(pair)' is not one.")
-        }
-        let comparison = try await Comparing.load(a, b, on: req.db)
-        let model = Compare.Model(
-            comparison: comparison, canonical: SiteURL.canonicalCompare(a, b),
-            myVotes: try await myVotes(req, slugs: [a, b]), notice: notice(req))
-        return Compare.View(model: model).document().response()
-    }
-
     func category(req: Request) async throws -> Response {
         let slug = try req.parameters.require("slug")
         let all = try await ToolModel.standings(on: req.db)
@@ -66,7 +54,7 @@ struct PageController {
         return response
     }
 
-    private func myVotes(_ req: Request, slugs: [String]) async throws -> [String: Verdict] {
+    func myVotes(_ req: Request, slugs: [String]) async throws -> [String: Verdict] {
         guard let voter = Voting.currentVoter(req) else { return [:] }
         let tools = try await ToolModel.query(on: req.db).filter(\.$slug ~~ slugs).all()
         let votes = try await VoteModel.votes(tools: tools.compactMap(\.id), voter: voter, on: req.db)
@@ -75,7 +63,7 @@ struct PageController {
         return out
     }
 
-    private func notice(_ req: Request) -> String? {
+    func notice(_ req: Request) -> String? {
         guard let slug = req.query[String.self, at: "voted"], Slug.isValidToolSlug(slug) else { return nil }
         return "Your vote on \(slug) is counted. You can change it any time."
     }

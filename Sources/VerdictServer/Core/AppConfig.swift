@@ -1,4 +1,5 @@
 import Foundation
+import VerdictCore
 
 /// Everything Verdict reads from its environment, in one place.
 public struct AppConfig: Sendable {
@@ -15,6 +16,8 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
     /// Load the demo catalog into an empty database on `serve`.
     public var seedDemo: Bool
+    /// Abuse limits for votes; see docs/methodology.md.
+    public var limits = VoteLimits()
 
     public init(database: DatabaseChoice, secret: String? = nil, publicURL: String? = nil, seedDemo: Bool = true) {
         self.database = database
@@ -26,11 +29,13 @@ public struct AppConfig: Sendable {
     /// Reads `DATABASE_URL` (`sqlite:PATH` or `postgres://…`; default `sqlite:verdict.sqlite`),
     /// `VERDICT_SECRET`, `VERDICT_PUBLIC_URL` and `VERDICT_DEMO` (`0` to skip the demo catalog).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
-        AppConfig(
+        var config = AppConfig(
             database: try parseDatabaseURL(env["DATABASE_URL"]),
             secret: env["VERDICT_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
             publicURL: env["VERDICT_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
             seedDemo: env["VERDICT_DEMO"] != "0")
+        config.limits = try VoteLimits.fromEnvironment(env)
+        return config
     }
 
     public static func parseDatabaseURL(_ raw: String?) throws -> DatabaseChoice {
@@ -54,4 +59,33 @@ public struct AppConfig: Sendable {
 public struct ConfigError: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
+}
+
+/// How much voting one network may do. Per-network counters for the rate limit live in each
+/// app server's memory; the new-voter cap is counted in the database, so it holds across servers.
+public struct VoteLimits: Sendable {
+    /// Votes (ship/skip and head-to-head) one network may cast per minute on one app server.
+    public var votesPerNetworkPerMinute = 120
+    /// New voter ids one network may mint per hour before further ones are discounted.
+    public var newVotersPerNetworkPerHour = 20
+    /// Proxies whose `X-Forwarded-For` is believed.
+    public var trustedProxies: [CIDR] = []
+
+    public init() {}
+
+    static func fromEnvironment(_ env: [String: String]) throws -> VoteLimits {
+        var limits = VoteLimits()
+        if let raw = env["VERDICT_VOTES_PER_NETWORK_PER_MINUTE"], !raw.isEmpty {
+            guard let n = Int(raw), n > 0 else { throw ConfigError("VERDICT_VOTES_PER_NETWORK_PER_MINUTE must be a whole number above 0; got '\(raw)'") }
+            limits.votesPerNetworkPerMinute = n
+        }
+        if let raw = env["VERDICT_NEW_VOTERS_PER_NETWORK_PER_HOUR"], !raw.isEmpty {
+            guard let n = Int(raw), n >= 0 else { throw ConfigError("VERDICT_NEW_VOTERS_PER_NETWORK_PER_HOUR must be a whole number ≥ 0; got '\(raw)'") }
+            limits.newVotersPerNetworkPerHour = n
+        }
+        if let raw = env["VERDICT_TRUSTED_PROXIES"], !raw.isEmpty {
+            do { limits.trustedProxies = try CIDR.list(raw) } catch { throw ConfigError("VERDICT_TRUSTED_PROXIES: \(error)") }
+        }
+        return limits
+    }
 }

@@ -8,6 +8,8 @@ struct VerdictState: Sendable {
     var signingKey: SymmetricKey?
     /// The current month ("YYYY-MM") as the rubric sees it; tests pin it.
     var clockMonth: @Sendable () -> String = { Clock.month(Date()) }
+    /// The current time for rate limits and voter caps; tests pin it.
+    var now: @Sendable () -> Date = { Date() }
 }
 
 extension Application {

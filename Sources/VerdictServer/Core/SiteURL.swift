@@ -6,7 +6,10 @@ enum SiteURL: Sendable, Hashable {
     case tool(String)
     case toolVote(String)
     case compare(String, String)
+    case comparePick(String, String)
     case category(String)
+    case leaderboard(category: String?)
+    case methodology
     case stylesheet
     case newsletter
     case api(API)
@@ -16,6 +19,8 @@ enum SiteURL: Sendable, Hashable {
         case tool(String)
         case toolVote(String)
         case compare(String, String)
+        case comparePick(String, String)
+        case leaderboard(category: String?)
     }
 
     var path: String {
@@ -24,7 +29,10 @@ enum SiteURL: Sendable, Hashable {
         case .tool(let slug): "/tools/\(slug)"
         case .toolVote(let slug): "/tools/\(slug)/vote"
         case .compare(let a, let b): "/compare/\(a)-vs-\(b)"
+        case .comparePick(let a, let b): "/compare/\(a)-vs-\(b)/vote"
         case .category(let slug): "/categories/\(slug)"
+        case .leaderboard(let category): category.map { "/leaderboard/\($0)" } ?? "/leaderboard"
+        case .methodology: "/methodology"
         case .stylesheet: "/assets/site.css"
         case .newsletter: "/#newsletter"
         case .api(let api):
@@ -33,6 +41,8 @@ enum SiteURL: Sendable, Hashable {
             case .tool(let slug): "/api/v1/tools/\(slug)"
             case .toolVote(let slug): "/api/v1/tools/\(slug)/vote"
             case .compare(let a, let b): "/api/v1/compare/\(a)/\(b)"
+            case .comparePick(let a, let b): "/api/v1/compare/\(a)/\(b)/vote"
+            case .leaderboard(let category): category.map { "/api/v1/leaderboard?category=\($0)" } ?? "/api/v1/leaderboard"
             }
         }
     }

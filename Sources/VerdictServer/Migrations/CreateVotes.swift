@@ -7,6 +7,8 @@ struct CreateVotes: AsyncMigration {
             .field("tool_id", .uuid, .required, .references("tools", "id", onDelete: .cascade))
             .field("voter", .string, .required)
             .field("vote", .string, .required)
+            // False for voters minted beyond their network's hourly cap: stored, not weighed.
+            .field("counted", .bool, .required, .sql(.default(true)))
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "tool_id", "voter")

@@ -7,5 +7,7 @@ enum Migrations {
         CreateTakes(),
         CreateVotes(),
         CreateSettings(),
+        CreateVoters(),
+        CreatePairVotes(),
     ]
 }

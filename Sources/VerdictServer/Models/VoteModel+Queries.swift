@@ -4,35 +4,49 @@ import Foundation
 import VerdictCore
 
 extension VoteModel {
-    /// Ship/skip counts per tool.
+    /// Ship/skip counts per tool; votes that carry no weight are counted apart as discounted.
     static func counts(forTools ids: [UUID], on db: any Database) async throws -> [UUID: CommunityScore] {
+        guard !ids.isEmpty else { return [:] }
         struct Row: Decodable {
             var tool_id: UUID
             var vote: String
+            var counted: Bool
             var n: Int
         }
         let rows = try await db.sql().select()
-            .column("tool_id").column("vote").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column("tool_id").column("vote").column("counted")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(VoteModel.schema)
             .where("tool_id", .in, ids)
-            .groupBy("tool_id").groupBy("vote")
+            .groupBy("tool_id").groupBy("vote").groupBy("counted")
             .all(decoding: Row.self)
         var out: [UUID: CommunityScore] = [:]
         for row in rows {
             var score = out[row.tool_id] ?? CommunityScore(ship: 0, skip: 0)
-            if row.vote == Verdict.ship.rawValue { score.ship += row.n } else { score.skip += row.n }
+            if !row.counted {
+                score.discounted += row.n
+            } else if row.vote == Verdict.ship.rawValue {
+                score.ship += row.n
+            } else {
+                score.skip += row.n
+            }
             out[row.tool_id] = score
         }
         return out
     }
 
     /// One vote per voter per tool: inserts, or replaces the earlier vote, in one statement so
-    /// concurrent votes from the same voter cannot create a second row.
-    static func upsert(tool id: UUID, voter: String, vote: Verdict, on db: any Database) async throws {
+    /// concurrent votes from the same voter cannot create a second row. Keys must be unique.
+    static func upsert(_ votes: [(tool: UUID, voter: String, vote: Verdict, counted: Bool)], on db: any Database) async throws {
+        guard !votes.isEmpty else { return }
         let now = Date()
+        let rows: [[any SQLExpression]] = votes.map { v in
+            [SQLBind(UUID()), SQLBind(v.tool), SQLBind(v.voter), SQLBind(v.vote.rawValue), SQLBind(v.counted),
+             SQLBind(now), SQLBind(now)]
+        }
         try await db.sql().insert(into: VoteModel.schema)
-            .columns("id", "tool_id", "voter", "vote", "created_at", "updated_at")
-            .values(SQLBind(UUID()), SQLBind(id), SQLBind(voter), SQLBind(vote.rawValue), SQLBind(now), SQLBind(now))
+            .columns("id", "tool_id", "voter", "vote", "counted", "created_at", "updated_at")
+            .rows(rows)
             .onConflict(with: ["tool_id", "voter"]) { conflict in
                 conflict.set(excludedValueOf: "vote").set(excludedValueOf: "updated_at")
             }

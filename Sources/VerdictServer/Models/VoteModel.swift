@@ -9,6 +9,7 @@ final class VoteModel: Model, @unchecked Sendable {
     @Parent(key: "tool_id") var tool: ToolModel
     @Field(key: "voter") var voter: String
     @Field(key: "vote") var vote: String
+    @Field(key: "counted") var counted: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -10,14 +10,16 @@ import VaporTesting
 /// SQLite by default (a temporary file per test). Set `VERDICT_TEST_POSTGRES_URL` to a
 /// `postgres://` URL to run the same tests on PostgreSQL: each test gets its own schema.
 func withTestApp(
-    seedDemo: Bool = false, _ body: (Application) async throws -> Void
+    seedDemo: Bool = false, limits: VoteLimits = .generous, _ body: (Application) async throws -> Void
 ) async throws {
     _ = TestLogging.bootstrapped
     let app = try await Application.make(.testing)
     let db = TestDatabase()
     var failure: (any Error)?
     do {
-        try await configure(app, config: AppConfig(database: db.choice, secret: "test-secret", seedDemo: seedDemo))
+        var config = AppConfig(database: db.choice, secret: "test-secret", seedDemo: seedDemo)
+        config.limits = limits
+        try await configure(app, config: config)
         app.verdict.clockMonth = { "2026-11" }
         try await db.create(on: app)
         try await app.prepareDatabase()
@@ -80,4 +82,14 @@ enum TestLogging {
         }
         return true
     }()
+}
+
+extension VoteLimits {
+    /// Limits no ordinary test reaches; abuse tests set their own.
+    static var generous: VoteLimits {
+        var limits = VoteLimits()
+        limits.votesPerNetworkPerMinute = 1_000_000
+        limits.newVotersPerNetworkPerHour = 1_000_000
+        return limits
+    }
 }

@@ -9,14 +9,18 @@ enum API {
         var ship: Int
         var skip: Int
 
+        /// Community only: votes stored but carrying no weight.
+        var discounted: Int?
+
         init(_ p: PanelScore) { (shipPercent, ship, skip) = (p.shipPercent, p.ship, p.skip) }
-        init(_ c: CommunityScore) { (shipPercent, ship, skip) = (c.shipPercent, c.ship, c.skip) }
+        init(_ c: CommunityScore) { (shipPercent, ship, skip, discounted) = (c.shipPercent, c.ship, c.skip, c.discounted) }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(shipPercent, forKey: .shipPercent)
             try c.encode(ship, forKey: .ship)
             try c.encode(skip, forKey: .skip)
+            try c.encodeIfPresent(discounted, forKey: .discounted)
         }
     }
 
@@ -126,6 +130,52 @@ enum API {
         var tool: String
         var vote: Verdict
         var community: Score
+    }
+
+    struct PickBody: Content {
+        var pick: String
+    }
+
+    /// The head-to-head split of a pair, in canonical order.
+    struct HeadToHead: Content {
+        var pair: [String]
+        var picks: [String: Int]
+        var neither: Int
+        var total: Int
+        var discounted: Int
+
+        init(_ t: PairTally, a: String, b: String) {
+            (pair, picks, neither, total, discounted) = ([a, b], [a: t.forA, b: t.forB], t.neither, t.total, t.discounted)
+        }
+    }
+
+    struct LeaderboardDTO: Content {
+        struct Entry: Content {
+            var slug, name: String
+            var rank, tier, wins, losses, comparisons: Int
+            var strength, low, high: Double
+        }
+
+        struct Unranked: Content {
+            var slug, name: String
+            var comparisons: Int
+        }
+
+        var category: String?
+        var minimumComparisons: Int
+        var ranked: [Entry]
+        var unranked: [Unranked]
+
+        init(_ m: LeaderboardPage.Model) {
+            category = m.category?.slug
+            minimumComparisons = m.minimumComparisons
+            let name = { (slug: String) in m.tools[slug]?.tool.name ?? slug }
+            ranked = m.board.ranked.map {
+                Entry(slug: $0.slug, name: name($0.slug), rank: $0.rank, tier: $0.tier, wins: $0.wins, losses: $0.losses,
+                      comparisons: $0.comparisons, strength: $0.strength, low: $0.low, high: $0.high)
+            }
+            unranked = m.board.unranked.map { Unranked(slug: $0.slug, name: name($0.slug), comparisons: $0.comparisons) }
+        }
     }
 
     struct ErrorBody: Content {

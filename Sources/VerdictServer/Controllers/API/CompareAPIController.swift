@@ -13,4 +13,17 @@ struct CompareAPIController {
             split: comparison.split, pricingRead: comparison.pricingRead,
             url: SiteURL.canonicalCompare(a, b).path)
     }
+
+    func vote(req: Request) async throws -> Response {
+        let a = try req.parameters.require("a")
+        let b = try req.parameters.require("b")
+        guard let body = try? req.content.decode(API.PickBody.self) else {
+            throw Abort(.badRequest, reason: #"Expected a JSON body {"pick":"<slug>"} or {"pick":"neither"}"#)
+        }
+        let outcome = try await Voting.castPick(body.pick, a: a, b: b, req: req)
+        let (first, second) = Comparison.canonicalPair(a, b)
+        let response = try await API.HeadToHead(outcome.tally, a: first, b: second).encodeResponse(for: req)
+        Voting.setCookie(outcome.newCookie, on: response, req: req)
+        return response
+    }
 }

@@ -8,5 +8,17 @@ enum Compare {
         /// This reader's votes on A and B, by slug.
         var myVotes: [String: Verdict]
         var notice: String?
+        /// "Which would you ship with?": picks for A, for B, and "neither".
+        var headToHead: HeadToHeadTally
+        /// This reader's pick: a slug, "neither", or nil when they have not answered.
+        var myPick: String?
     }
+}
+
+/// The head-to-head split of a pair, by slug, as the comparison page shows it.
+struct HeadToHeadTally: Sendable {
+    var a: (slug: String, picks: Int)
+    var b: (slug: String, picks: Int)
+    var neither: Int
+    var total: Int { a.picks + b.picks + neither }
 }

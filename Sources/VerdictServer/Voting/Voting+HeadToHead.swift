@@ -1,0 +1,35 @@
+import Fluent
+import Vapor
+import VerdictCore
+
+extension Voting {
+    struct PickOutcome {
+        var tally: PairTally
+        var newCookie: String?
+    }
+
+    /// Records the voter's answer to "which would you ship with?" for `a` vs `b` (either order).
+    /// `pick` is one of the two slugs or "neither".
+    static func castPick(_ pick: String, a: String, b: String, req: Request) async throws -> PickOutcome {
+        let (first, second) = Comparison.canonicalPair(a, b)
+        guard first != second else { throw Abort(.badRequest, reason: "Compare two different tools, not '\(a)' with itself") }
+        guard let ta = try await ToolModel.find(slug: first, on: req.db), let ida = ta.id else {
+            throw Abort(.notFound, reason: "No tool with slug '\(first)'")
+        }
+        guard let tb = try await ToolModel.find(slug: second, on: req.db), let idb = tb.id else {
+            throw Abort(.notFound, reason: "No tool with slug '\(second)'")
+        }
+        let pickID: UUID?
+        switch pick {
+        case first: pickID = ida
+        case second: pickID = idb
+        case "neither": pickID = nil
+        default:
+            throw Abort(.badRequest, reason: "'pick' must be \"\(first)\", \"\(second)\" or \"neither\"; got \"\(pick.prefix(40))\"")
+        }
+        let voter = try await VoterGate.admit(req)
+        try await PairVoteModel.upsert(a: ida, b: idb, voter: voter.id, pick: pickID, counted: voter.counted, on: req.db)
+        let tally = try await PairVoteModel.tally(a: ida, b: idb, on: req.db)
+        return PickOutcome(tally: tally, newCookie: voter.newCookie)
+    }
+}

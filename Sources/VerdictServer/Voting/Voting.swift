@@ -1,0 +1,51 @@
+import Fluent
+import Vapor
+import VerdictCore
+
+/// Casting a ship/skip vote, shared by the JSON API and the HTML form.
+enum Voting {
+    struct Outcome {
+        var community: CommunityScore
+        /// A cookie to set when this request was the voter's first.
+        var newCookie: String?
+
+        func setCookie(on response: Response, req: Request) {
+            Voting.setCookie(newCookie, on: response, req: req)
+        }
+    }
+
+    static func cast(_ verdict: Verdict, on slug: String, req: Request) async throws -> Outcome {
+        guard let tool = try await ToolModel.find(slug: slug, on: req.db), let id = tool.id else {
+            throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
+        }
+        let voter = try await VoterGate.admit(req)
+        let community = try await req.application.votingState.writer.submit(
+            tool: id, voter: voter.id, vote: verdict, counted: voter.counted)
+        return Outcome(community: community, newCookie: voter.newCookie)
+    }
+
+    static func setCookie(_ value: String?, on response: Response, req: Request) {
+        guard let value else { return }
+        response.cookies[VoterCookie.name] = VoterCookie.cookie(value, secure: req.verdict.config.isHTTPS)
+    }
+
+    /// The reader's voter id for showing their votes; never issues one.
+    static func currentVoter(_ req: Request) -> String? {
+        guard let key = req.verdict.signingKey else { return nil }
+        return VoterCookie.verify(req.cookies[VoterCookie.name]?.string, key: key)
+    }
+}
+
+/// Loading two tools into a comparison, shared by the page and the API.
+enum Comparing {
+    static func load(_ a: String, _ b: String, on db: any Database) async throws -> Comparison {
+        guard a != b else { throw Abort(.badRequest, reason: "Compare two different tools, not '\(a)' with itself") }
+        guard let sa = try await ToolModel.standing(slug: a, on: db) else {
+            throw Abort(.notFound, reason: "No tool with slug '\(a)'")
+        }
+        guard let sb = try await ToolModel.standing(slug: b, on: db) else {
+            throw Abort(.notFound, reason: "No tool with slug '\(b)'")
+        }
+        return Comparison(sa, sb)
+    }
+}

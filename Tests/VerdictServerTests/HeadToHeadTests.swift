@@ -1,0 +1,81 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+@testable import VerdictServer
+
+@Suite("Head-to-head: which would you ship with?")
+struct HeadToHeadTests {
+    @Test("One changeable pick per voter per pair, in either URL order")
+    func pickAndChange() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            let first = try await app.send(.PUT, "/api/v1/compare/beta/alpha/vote", json: #"{"pick":"alpha"}"#)
+            #expect(first.status == .ok)
+            #expect(first.text.contains(#""pair":["alpha","beta"]"#))
+            #expect(first.text.contains(#""picks":{"alpha":1,"beta":0}"#))
+            let cookie = try #require(first.voterCookie)
+            let changed = try await app.send(.PUT, "/api/v1/compare/alpha/beta/vote", json: #"{"pick":"neither"}"#, cookie: cookie)
+            #expect(changed.text.contains(#""neither":1"#) && changed.text.contains(#""total":1"#))
+            #expect(try await PairVoteModel.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("Bad picks and unknown tools get clear errors")
+    func errors() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            let bad = try await app.send(.PUT, "/api/v1/compare/alpha/beta/vote", json: #"{"pick":"gamma"}"#)
+            #expect(bad.status == .badRequest)
+            #expect(bad.json["error"] as? String == #"'pick' must be "alpha", "beta" or "neither"; got "gamma""#)
+            let unknown = try await app.send(.PUT, "/api/v1/compare/alpha/nope/vote", json: #"{"pick":"alpha"}"#)
+            #expect(unknown.status == .notFound)
+            let empty = try await app.send(.PUT, "/api/v1/compare/alpha/beta/vote", json: "{}")
+            #expect(empty.status == .badRequest)
+        }
+    }
+
+    @Test("The comparison page shows the split and takes the form")
+    func page() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            let posted = try await app.send(.POST, "/compare/beta-vs-alpha/vote", form: "pick=beta")
+            #expect(posted.status == .seeOther)
+            #expect(posted.headers.first(name: .location) == "/compare/beta-vs-alpha?picked=1")
+            let page = try await app.send(.GET, "/compare/beta-vs-alpha", cookie: posted.voterCookie).text
+            #expect(page.contains(#"action="/compare/beta-vs-alpha/vote""#))
+            #expect(page.contains("Which would you ship with?"))
+        }
+    }
+
+    @Test("The leaderboard ranks tools with enough head-to-heads and lists the rest apart")
+    func leaderboard() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            _ = try await app.importYAML("""
+                tools:
+                  - {slug: gamma, name: Gamma, category: Developer Tools, description: Third., entry: free}
+                  - {slug: delta, name: Delta, category: Other Things, description: Fourth., entry: free}
+                """)
+            // alpha beats beta 6–1 and gamma 5–0; delta is never compared.
+            for (pair, pick, n) in [(("alpha", "beta"), "alpha", 6), (("alpha", "beta"), "beta", 1), (("alpha", "gamma"), "alpha", 5)] {
+                for _ in 0..<n {
+                    let res = try await app.send(.PUT, "/api/v1/compare/\(pair.0)/\(pair.1)/vote", json: #"{"pick":"\#(pick)"}"#)
+                    #expect(res.status == .ok)
+                }
+            }
+            let board = try await app.send(.GET, "/api/v1/leaderboard").json
+            let ranked = try #require(board["ranked"] as? [[String: Any]])
+            #expect(ranked.map { $0["slug"] as? String } == ["alpha", "beta", "gamma"])
+            #expect(ranked.first?["wins"] as? Int == 11)
+            let unranked = try #require(board["unranked"] as? [[String: Any]])
+            #expect(unranked.map { $0["slug"] as? String } == ["delta"])
+            let scoped = try await app.send(.GET, "/api/v1/leaderboard?category=other-things").json
+            #expect((scoped["ranked"] as? [Any])?.isEmpty == true)
+            #expect(try await app.send(.GET, "/leaderboard").status == .ok)
+            #expect(try await app.send(.GET, "/leaderboard/developer-tools").status == .ok)
+            #expect(try await app.send(.GET, "/leaderboard/nope").status == .notFound)
+            #expect(try await app.send(.GET, "/methodology").status == .ok)
+        }
+    }
+}
