@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VerdictCore
 
 @Suite("Leaderboard: Bradley–Terry fit, bootstrap intervals, tiers, critics vs crowd")
@@ -26,9 +27,10 @@ struct LeaderboardTests {
 
     @Test("A cycle with equal counts gives equal strengths", arguments: [0.0, 0.5])
     func cycle(prior: Double) {
-        let results = [win("a", "b", 4), win("b", "c", 4), win("c", "a", 4), win("b", "a", 1)]
-            .dropLast()
-        let s = BradleyTerry.fit(Array(results), items: ["a", "b", "c"], prior: prior)
+        let results = [
+            win("a", "b", 4), win("b", "c", 4), win("c", "a", 4), win("b", "a", 1), win("c", "b", 1), win("a", "c", 1),
+        ]
+        let s = BradleyTerry.fit(results, items: ["a", "b", "c"], prior: prior)
         for slug in ["a", "b", "c"] { #expect(abs(s[slug]!) < 1e-9) }
     }
 
@@ -76,20 +78,33 @@ struct LeaderboardTests {
         #expect(byFit.suffix(2).contains(byTruth.last!))
     }
 
-    @Test("Bootstrap 95% intervals cover the true strength for at least 80% of tools")
+    @Test("Bootstrap 95% intervals cover the true strength for at least 80% of tools, and stay narrow")
     func bootstrapCoverage() {
-        let (truth, results) = simulate(tools: 12, votes: 6_000, seed: 7)
-        let intervals = LeaderboardBootstrap.intervals(results, items: truth.keys.sorted(), samples: 200)
-        let covered = truth.filter { slug, s in intervals[slug]!.low <= s && s <= intervals[slug]!.high }
-        #expect(Double(covered.count) >= 0.8 * Double(truth.count))
-        for (low, high) in intervals.values { #expect(low < high) }
+        // Coverage is itself random: pooling four populations (48 intervals) keeps an unlucky
+        // draw from deciding the test, while a miscalibrated interval would still fail it.
+        var covered = 0
+        var total = 0
+        var width = 0.0
+        for seed: UInt64 in [1, 2, 3, 4] {
+            let (truth, results) = simulate(tools: 12, votes: 6_000, seed: seed)
+            let intervals = LeaderboardBootstrap.intervals(results, items: truth.keys.sorted(), samples: 200)
+            for (slug, s) in truth {
+                let (low, high) = intervals[slug]!
+                if low <= s && s <= high { covered += 1 }
+                width += high - low
+                total += 1
+            }
+        }
+        #expect(Double(covered) >= 0.8 * Double(total))
+        #expect(width / Double(total) < 0.6)  // neighbours are 0.36 apart; wide intervals would be useless
     }
 
     // MARK: Leaderboard
 
     @Test("Two clearly separated groups make at least two tiers, the strong group on top")
     func separatedGroupsMakeTiers() {
-        let strong = ["h1", "h2", "h3"], weak = ["l1", "l2", "l3"]
+        let strong = ["h1", "h2", "h3"]
+        let weak = ["l1", "l2", "l3"]
         var results = roundRobin(strong, each: 10) + roundRobin(weak, each: 10)
         for h in strong { for l in weak { results += [win(h, l, 19), win(l, h, 1)] } }
         let board = Leaderboard.build(results: results, items: strong + weak)
@@ -104,15 +119,18 @@ struct LeaderboardTests {
         let tools = ["a", "b", "c", "d"]
         let board = Leaderboard.build(results: roundRobin(tools, each: 10), items: tools)
         #expect(board.ranked.map(\.tier) == [1, 1, 1, 1])
-        #expect(board.ranked.map(\.slug) == tools)  // equal strengths, so by slug
+        #expect(Set(board.ranked.map(\.slug)) == Set(tools))
+        #expect(board.ranked.allSatisfy { abs($0.strength) < 1e-9 })
         #expect(board.ranked.allSatisfy { $0.comparisons == 60 && $0.wins == 30 })
     }
 
     @Test("An entry joins a tier by overlapping the tier's top entry, not its neighbour")
     func tierRule() {
         // c overlaps its neighbour b but not a, the top of tier 1, so it opens tier 2.
-        let entries = [entry("a", 2.0, 1.0, 3.0), entry("b", 1.5, 0.5, 2.5), entry("c", 0.4, -0.5, 0.9),
-                       entry("d", 0.3, -0.2, 0.8), entry("e", -2.0, -3.0, -1.0)]
+        let entries = [
+            entry("a", 2.0, 1.0, 3.0), entry("b", 1.5, 0.5, 2.5), entry("c", 0.4, -0.5, 0.9),
+            entry("d", 0.3, -0.2, 0.8), entry("e", -2.0, -3.0, -1.0),
+        ]
         let placed = Leaderboard.placed(entries.reversed())
         #expect(placed.map(\.slug) == ["a", "b", "c", "d", "e"])
         #expect(placed.map(\.tier) == [1, 1, 2, 2, 3])
@@ -154,17 +172,28 @@ struct LeaderboardTests {
 
     @Test("Does not flag 29 points, 9 votes, or a panel without takes")
     func doesNotFlag() {
-        #expect(CriticsVsCrowd.flag(panel: PanelScore(ship: 1, skip: 0), community: CommunityScore(ship: 71, skip: 29)) == nil)
-        #expect(CriticsVsCrowd.flag(panel: PanelScore(ship: 1, skip: 0), community: CommunityScore(ship: 6, skip: 3)) == nil)
-        #expect(CriticsVsCrowd.flag(panel: PanelScore(ship: 0, skip: 0), community: CommunityScore(ship: 0, skip: 10)) == nil)
+        #expect(
+            CriticsVsCrowd.flag(panel: PanelScore(ship: 1, skip: 0), community: CommunityScore(ship: 71, skip: 29))
+                == nil)
+        #expect(
+            CriticsVsCrowd.flag(panel: PanelScore(ship: 1, skip: 0), community: CommunityScore(ship: 6, skip: 3)) == nil
+        )
+        #expect(
+            CriticsVsCrowd.flag(panel: PanelScore(ship: 0, skip: 0), community: CommunityScore(ship: 0, skip: 10))
+                == nil)
     }
 
     @Test("The gap is panel minus community, and the summary says who ships it")
     func signOfGap() {
-        let critics = CriticsVsCrowd.flag(panel: PanelScore(ship: 3, skip: 1), community: CommunityScore(ship: 3, skip: 7))
-        #expect(critics == Disagreement(panelPercent: 75, communityPercent: 30, gap: 45,
-                                        summary: "Critics ship it (75%), the crowd does not (30%)"))
-        let crowd = CriticsVsCrowd.flag(panel: PanelScore(ship: 0, skip: 2), community: CommunityScore(ship: 8, skip: 2))
+        let critics = CriticsVsCrowd.flag(
+            panel: PanelScore(ship: 3, skip: 1), community: CommunityScore(ship: 3, skip: 7))
+        #expect(
+            critics
+                == Disagreement(
+                    panelPercent: 75, communityPercent: 30, gap: 45,
+                    summary: "Critics ship it (75%), the crowd does not (30%)"))
+        let crowd = CriticsVsCrowd.flag(
+            panel: PanelScore(ship: 0, skip: 2), community: CommunityScore(ship: 8, skip: 2))
         #expect(crowd?.gap == -80)
         #expect(crowd?.summary == "The crowd ships it (80%), the critics do not (0%)")
     }
@@ -209,10 +238,12 @@ private func simulate(tools: Int, votes: Int, seed: UInt64) -> (truth: [String: 
 /// Kendall's tau-a between two scorings of the same keys.
 private func kendallTau(_ a: [String: Double], _ b: [String: Double]) -> Double {
     let keys = a.keys.sorted()
-    var score = 0.0, pairs = 0.0
+    var score = 0.0
+    var pairs = 0.0
     for i in keys.indices {
         for j in keys.indices where j > i {
-            let x = a[keys[i]]! - a[keys[j]]!, y = b[keys[i]]! - b[keys[j]]!
+            let x = a[keys[i]]! - a[keys[j]]!
+            let y = b[keys[i]]! - b[keys[j]]!
             score += (x * y > 0 ? 1 : x * y < 0 ? -1 : 0)
             pairs += 1
         }

@@ -57,7 +57,8 @@ public enum BradleyTerry {
     static func step(_ table: PairTable, _ p: [Double], wins: [Double], prior: Double) -> [Double] {
         var denominators = [Double](repeating: 0, count: p.count)
         for k in table.first.indices {
-            let i = table.first[k], j = table.second[k]
+            let i = table.first[k]
+            let j = table.second[k]
             let share = (table.firstWins[k] + table.secondWins[k]) / (p[i] + p[j])
             denominators[i] += share
             denominators[j] += share
@@ -84,7 +85,8 @@ public enum BradleyTerry {
         var t = -p.reduce(0) { $0 + Foundation.log($1) } / Double(p.count)
         for _ in 0..<30 {
             let scale = Foundation.exp(t)
-            var slope = 0.0, curvature = 0.0
+            var slope = 0.0
+            var curvature = 0.0
             for x in p {
                 let q = x * scale
                 slope += (1 - q) / (1 + q)

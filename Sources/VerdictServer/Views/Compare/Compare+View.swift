@@ -25,6 +25,7 @@ extension Compare {
                     recommendation(),
                     pricing(),
                     scorecard(),
+                    headToHead(),
                     community(),
                     Components.newsletterBox()
             )

@@ -16,24 +16,62 @@ extension Components {
             heading(level, .class("card-title"), toolName(tool, linked: size != .large)),
             .if(size == .large, .unwrap(tool.vendor) { .p(.class("vendor"), .text("by \($0)")) }),
             .unwrap(tool.tagline) { .p(.class("tagline"), .text($0)) },
-            scores(standing),
+            scores(standing, showDiscounted: size == .large),
+            crowdFlagLine(standing),
             .if(size != .compact, .p(.class("description"), .text(description(tool, full: size == .large)))),
             .if(size == .large, sourceLinks(tool))
         )
     }
 
     /// Panel ship, community and entry tier, labelled as the product names them.
-    static func scores(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
-        .dl(
+    /// `showDiscounted` adds "(N discounted)" under community where votes were given no weight.
+    static func scores(_ standing: ToolStanding, showDiscounted: Bool = false) -> Node<HTML.BodyContext> {
+        let discounted = showDiscounted ? standing.community.discounted : 0
+        return .dl(
             .class("scores"),
             score("Panel ship", standing.panel.label),
-            score("Community", standing.community.label),
+            score("Community", standing.community.label, note: discountedNote(discounted)),
             score("Entry", standing.tool.entry.displayName)
         )
     }
 
-    static func score(_ name: String, _ value: String) -> Node<HTML.DescriptionListContext> {
-        .div(.class("score"), .dt(.text(name)), .dd(.text(value)))
+    static func score(
+        _ name: String, _ value: String, note: Node<HTML.BodyContext> = .empty
+    ) -> Node<HTML.DescriptionListContext> {
+        .div(.class("score"), .dt(.text(name)), .dd(.text(value), note))
+    }
+
+    /// "(3 discounted)": votes stored without weight, linked to the rule that discounts them.
+    static func discountedNote(_ count: Int) -> Node<HTML.BodyContext> {
+        guard count > 0 else { return .empty }
+        return .a(
+            .class("discounted"),
+            .href(HTMLEscaping.attribute(SiteURL.methodology.path + "#" + Methodology.abuseID)),
+            .title(HTMLEscaping.attribute("Votes from voters created beyond their network's hourly limit: stored, not counted")),
+            .text("(\(count) discounted)")
+        )
+    }
+
+    /// "⚑ Critics ship it (75%), the crowd does not (30%)" when panel and community are far
+    /// apart (see `CriticsVsCrowd`); nothing otherwise.
+    static func crowdFlag(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
+        guard let flag = CriticsVsCrowd.flag(panel: standing.panel, community: standing.community) else {
+            return .empty
+        }
+        let hint = "Critics vs crowd: panel ship and community are \(CriticsVsCrowd.threshold) or more points apart"
+        return .span(
+            .class("crowd-flag"),
+            .title(HTMLEscaping.attribute(hint)),
+            .span(.class("crowd-flag-icon"), .attribute(named: "aria-hidden", value: "true"), .text("⚑")),
+            .span(.class("visually-hidden"), .text("Critics vs crowd: ")),
+            .text(flag.summary)
+        )
+    }
+
+    /// The flag on its own line in a card, or nothing.
+    static func crowdFlagLine(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
+        guard CriticsVsCrowd.flag(panel: standing.panel, community: standing.community) != nil else { return .empty }
+        return .p(.class("card-flag"), crowdFlag(standing))
     }
 
     /// One line in a compact list: name linking to the tool, and its panel ship.

@@ -44,6 +44,8 @@ enum Layout {
                         .class("site-nav"),
                         .li(.a(.href(SiteURL.home), .text("Home"))),
                         .li(.a(.href(HTMLEscaping.attribute(categoriesAnchor)), .text("Categories"))),
+                        .li(.a(.href(SiteURL.leaderboard(category: nil)), .text("Leaderboard"))),
+                        .li(.a(.href(SiteURL.methodology), .text("Methodology"))),
                         .li(.a(.href(SiteURL.newsletter), .text("Newsletter")))
                     )
                 )
@@ -59,7 +61,8 @@ enum Layout {
                 .p(.strong(.text("Demo data. ")),
                    .text("Tool facts are as of each vendor's public pages when they were read; verify them before relying on them.")),
                 .p(.text("Panel ship = takes saying ship ÷ takes present, always shown with the number of takes. "
-                         + "Community = ship votes ÷ all votes, “—” until someone votes.")),
+                         + "Community = ship votes ÷ all votes, “—” until someone votes. "),
+                   .a(.href(SiteURL.methodology), .text("How every number is computed"))),
                 .p(.a(.href(SiteURL.api(.tools)), .text("JSON API")),
                    .text(" · "),
                    .a(.href(SiteURL.newsletter), .text("Weekly AI tool verdicts")))
