@@ -8,12 +8,14 @@ import VerdictCore
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.verdict = VerdictState(config: config)
     app.votingState = VotingState(limits: config.limits, application: app)
+    app.panel = PanelSetup(config: config.llm, client: LiveLLMClient(http: app.http.client.shared))
     try useDatabase(app, config.database)
     app.migrations.add(Migrations.all)
 
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     app.routes.defaultMaxBodySize = "64kb"

@@ -22,10 +22,12 @@ public struct Take: Codable, Sendable, Hashable {
     public var flip: String?
     public var text: String
     public var source: TakeSource
+    /// Set on model-written takes.
+    public var provenance: TakeProvenance?
 
     public init(
         persona: Persona, verdict: Verdict, conviction: Conviction = .clear,
-        flip: String? = nil, text: String, source: TakeSource
+        flip: String? = nil, text: String, source: TakeSource, provenance: TakeProvenance? = nil
     ) {
         self.persona = persona
         self.verdict = verdict
@@ -33,5 +35,6 @@ public struct Take: Codable, Sendable, Hashable {
         self.flip = flip
         self.text = text
         self.source = source
+        self.provenance = provenance
     }
 }

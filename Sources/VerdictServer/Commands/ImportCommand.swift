@@ -33,6 +33,8 @@ struct ImportCommand: AsyncCommand {
         }
         let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), on: app.db)
         context.console.success("Imported \(signature.file): \(summary.line)")
+        let queued = try await app.queuePanel(after: summary)
+        if queued > 0 { context.console.info("Queued \(queued) panel jobs; `verdict worker` or `verdict serve` runs them.") }
     }
 }
 

@@ -1,35 +1,87 @@
+import Fluent
 import Vapor
 import VerdictCore
 
 /// `verdict panel …`: the panel's verbs.
 struct PanelCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] = ["run": PanelRunCommand()]
-    var help: String { "Runs the reviewer panel (see `verdict panel run --help`)" }
+    var commands: [String: any AnyAsyncCommand] = ["run": PanelRunCommand(), "status": PanelStatusCommand()]
+    var help: String { "Runs the reviewer panel and shows its jobs (see `verdict panel run --help`)" }
 }
 
-/// `verdict panel run [--tool SLUG]`: writes rubric takes for every persona without an
-/// editorial take; unchanged facts change nothing.
+/// `verdict panel run [--tool SLUG,…] [--persona P] [--backend NAME] [--force]`.
 struct PanelRunCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "tool", help: "Only this tool (slug); comma-separate several")
+        @Option(name: "tool", help: "Only these tools (comma-separated slugs)")
         var tool: String?
+        @Option(name: "persona", help: "Only this persona: builder, skeptic, futurist or buyer")
+        var persona: String?
+        @Option(name: "backend", help: "The model backend to use (default: the first configured); without any, the rubric runs")
+        var backend: String?
+        @Flag(name: "force", help: "Call the model even when an identical take (facts, persona, prompt, model) exists")
+        var force: Bool
     }
 
-    var help: String { "Runs the built-in rubric panel on the catalog (or --tool SLUG,…)" }
+    var help: String { "Writes takes: with a model backend configured, queues and runs model jobs (progress bar); otherwise the offline rubric" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
         let slugs = signature.tool.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-        if let slugs {
-            let known = try await ToolModel.allSlugs(on: app.db)
-            let unknown = slugs.filter { !known.contains($0) }
-            guard unknown.isEmpty else {
-                context.console.error("No tool with slug \(unknown.map { "'\($0)'" }.joined(separator: ", "))")
-                throw CommandFailed()
-            }
+        let tools = try await PanelTargets.tools(slugs, on: app.db, console: context.console)
+        let personas = try PanelTargets.personas(signature.persona, console: context.console)
+        guard !app.panel.config.isEmpty || signature.backend != nil else {
+            let written = try await RubricPanel.runAll(slugs: slugs, asOf: app.verdict.clockMonth(), on: app.db)
+            context.console.success("Rubric panel: \(written) take\(written == 1 ? "" : "s") written (unchanged takes are kept).")
+            return
         }
-        let written = try await RubricPanel.runAll(slugs: slugs, asOf: app.verdict.clockMonth(), on: app.db)
-        context.console.success("Rubric panel: \(written) take\(written == 1 ? "" : "s") written (unchanged takes are kept).")
+        guard let backend = app.panel.config.backend(named: signature.backend) else {
+            context.console.error("No backend named '\(signature.backend ?? "")'; configured: \(app.panel.config.backends.map(\.name).joined(separator: ", "))")
+            throw CommandFailed()
+        }
+        let queued = try await PanelJobModel.enqueue(
+            tools: tools.compactMap(\.id), personas: personas, backend: backend.name, force: signature.force, on: app.db)
+        context.console.info("Queued \(queued) job\(queued == 1 ? "" : "s") on \(backend.name) (\(backend.model)).")
+        let tally = try await PanelProgress.drain(app: app, expected: queued, console: context.console)
+        context.console.success("Panel: \(tally.line)")
+    }
+}
+
+/// `verdict panel status`: every job state, and the latest failures with their reasons.
+struct PanelStatusCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Shows panel jobs by state (queued, running, done, failed, abstained) and recent failures" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        let counts = try await PanelJobModel.counts(on: app.db)
+        for state in PanelJobModel.State.allCases {
+            context.console.print("\(state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(counts[state] ?? 0)")
+        }
+        let problems = try await PanelJobModel.query(on: app.db).with(\.$tool)
+            .filter(\.$stateRaw ~~ [PanelJobModel.State.failed.rawValue, PanelJobModel.State.abstained.rawValue])
+            .sort(\.$updatedAt, .descending).limit(10).all()
+        for job in problems {
+            context.console.print("\(job.state.rawValue): \(job.tool.slug)/\(job.persona) on \(job.backend): \(job.lastError ?? "")")
+        }
+    }
+}
+
+/// `verdict worker`: runs panel jobs only, for a separate process beside the web servers.
+struct WorkerCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Runs the panel job worker only (no web server), polling the database for queued jobs" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        guard !app.panel.config.isEmpty else {
+            context.console.error("No model backend configured (VERDICT_LLM_BASE_URL or VERDICT_LLM_CONFIG); nothing to work on.")
+            throw CommandFailed()
+        }
+        context.console.info("Worker running for \(app.panel.config.backends.map(\.name).joined(separator: ", ")); Ctrl-C stops it.")
+        await app.panel.worker(db: app.db, logger: app.logger).runForever(logger: app.logger)
     }
 }

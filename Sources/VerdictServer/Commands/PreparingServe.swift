@@ -21,6 +21,11 @@ struct PreparingServe: AnyAsyncCommand {
                 app.logger.notice("Demo catalog already loaded by another server")
             }
         }
+        if !app.panel.config.isEmpty {
+            // The web server runs the panel worker too; `verdict worker` runs it alone.
+            let worker = Task { [app] in await app.panel.worker(db: app.db, logger: app.logger).runForever(logger: app.logger) }
+            app.lifecycle.use(CancelOnShutdown(task: worker))
+        }
         try await wrapped.run(using: &context)
     }
 
@@ -30,5 +35,14 @@ struct PreparingServe: AnyAsyncCommand {
 
     func renderCompletionFunctions(using context: CommandContext, shell: Shell) -> String {
         wrapped.renderCompletionFunctions(using: context, shell: shell)
+    }
+}
+
+/// Stops a background task when the application shuts down.
+struct CancelOnShutdown: LifecycleHandler {
+    let task: Task<Void, Never>
+
+    func shutdown(_ application: Application) {
+        task.cancel()
     }
 }

@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     public var seedDemo: Bool
     /// Abuse limits for votes; see docs/methodology.md.
     public var limits = VoteLimits()
+    /// Model backends for the panel; empty means the offline rubric only.
+    public var llm = LLMConfig(backends: [])
 
     public init(database: DatabaseChoice, secret: String? = nil, publicURL: String? = nil, seedDemo: Bool = true) {
         self.database = database
@@ -35,6 +37,7 @@ public struct AppConfig: Sendable {
             publicURL: env["VERDICT_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
             seedDemo: env["VERDICT_DEMO"] != "0")
         config.limits = try VoteLimits.fromEnvironment(env)
+        config.llm = try LLMConfig.fromEnvironment(env)
         return config
     }
 

@@ -17,6 +17,8 @@ enum DemoCatalog {
     static func seedIfEmpty(_ app: Application) async throws -> ImportSummary? {
         guard try await ToolModel.count(on: app.db) == 0 else { return nil }
         let plan = try ImportFile.load(try data(), name: "demo-catalog.yaml", knownSlugs: [])
-        return try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), on: app.db)
+        let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), on: app.db)
+        _ = try await app.queuePanel(after: summary)
+        return summary
     }
 }

@@ -9,5 +9,7 @@ enum Migrations {
         CreateSettings(),
         CreateVoters(),
         CreatePairVotes(),
+        CreatePanelJobs(),
+        AddTakeProvenance(),
     ]
 }

@@ -3,16 +3,19 @@ import Foundation
 import VerdictCore
 
 extension TakeModel {
-    /// Current takes (not superseded) of the given tools, grouped by tool id.
-    static func current(forTools ids: [UUID], on db: any Database) async throws -> [UUID: [Take]] {
+    /// Current takes and abstentions (not superseded) of the given tools, by tool id.
+    static func current(forTools ids: [UUID], on db: any Database) async throws -> [UUID: (takes: [Take], abstentions: [Abstention])] {
         let rows = try await TakeModel.query(on: db)
             .filter(\.$tool.$id ~~ ids)
             .filter(\.$supersededAt == nil)
             .all()
-        var out: [UUID: [Take]] = [:]
+        var out: [UUID: (takes: [Take], abstentions: [Abstention])] = [:]
         for row in rows {
-            guard let take = row.take else { continue }
-            out[row.$tool.id, default: []].append(take)
+            if let take = row.take {
+                out[row.$tool.id, default: ([], [])].takes.append(take)
+            } else if let abstention = row.abstention {
+                out[row.$tool.id, default: ([], [])].abstentions.append(abstention)
+            }
         }
         return out
     }
@@ -34,6 +37,42 @@ extension TakeModel {
     func says(_ take: Take) -> Bool {
         source == take.source.rawValue && verdict == take.verdict.rawValue
             && conviction == take.conviction.rawValue && flip == take.flip && text == take.text
+    }
+
+    /// Moves `old` (if any) to history and stores `row` as the current one, in a transaction
+    /// owned by the caller.
+    static func replace(_ old: TakeModel?, with row: TakeModel, on db: any Database) async throws {
+        if let old {
+            old.supersededAt = Date()
+            try await old.save(on: db)
+        }
+        try await row.create(on: db)
+    }
+
+    /// A model-written take (or abstention) with this provenance is the current one.
+    static func hasCurrent(tool: UUID, persona: Persona, key: ProvenanceKey, on db: any Database) async throws -> Bool {
+        try await TakeModel.query(on: db)
+            .filter(\.$tool.$id == tool).filter(\.$persona == persona.rawValue).filter(\.$supersededAt == nil)
+            .filter(\.$source == TakeSource.llm.rawValue).filter(\.$model == key.model)
+            .filter(\.$promptVersion == key.promptVersion).filter(\.$factsHash == key.factsHash)
+            .count() > 0
+    }
+
+    static let abstainVerdict = "abstain"
+
+    static func abstention(tool: UUID, persona: Persona, reason: String, key: ProvenanceKey, backend: String) -> TakeModel {
+        let row = TakeModel()
+        row.$tool.id = tool
+        row.persona = persona.rawValue
+        row.verdict = abstainVerdict
+        row.conviction = Conviction.clear.rawValue
+        row.text = reason
+        row.source = TakeSource.llm.rawValue
+        row.promptVersion = key.promptVersion
+        row.factsHash = key.factsHash
+        row.model = key.model
+        row.backend = backend
+        return row
     }
 
     /// Moves `old` (if any) to history and stores `take` as the current one, in one transaction

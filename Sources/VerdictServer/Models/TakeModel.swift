@@ -18,6 +18,16 @@ final class TakeModel: Model, @unchecked Sendable {
     @OptionalField(key: "prompt_version") var promptVersion: String?
     /// Hash of the facts the author saw.
     @OptionalField(key: "facts_hash") var factsHash: String?
+    @OptionalField(key: "backend") var backend: String?
+    @OptionalField(key: "model") var model: String?
+    @OptionalField(key: "temperature") var temperature: Double?
+    @OptionalField(key: "prompt_tokens") var promptTokens: Int?
+    @OptionalField(key: "cached_tokens") var cachedTokens: Int?
+    @OptionalField(key: "completion_tokens") var completionTokens: Int?
+    @OptionalField(key: "cost_usd") var costUSD: Double?
+    @OptionalField(key: "latency_ms") var latencyMS: Int?
+    /// JSON list of the fact keys and claims a model said it relied on.
+    @OptionalField(key: "relied_on") var reliedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "superseded_at") var supersededAt: Date?
 
@@ -35,12 +45,25 @@ final class TakeModel: Model, @unchecked Sendable {
         self.factsHash = factsHash
     }
 
-    /// Nil if the row holds values this version does not know (never written by it).
+    /// Nil for abstentions, and for rows holding values this version does not know.
     var take: Take? {
         guard let p = Persona(rawValue: persona), let v = Verdict(rawValue: verdict),
               let s = TakeSource(rawValue: source) else { return nil }
         return Take(
             persona: p, verdict: v, conviction: Conviction(rawValue: conviction) ?? .clear,
-            flip: flip, text: text, source: s)
+            flip: flip, text: text, source: s, provenance: s == .llm ? provenance : nil)
+    }
+
+    var abstention: Abstention? {
+        guard verdict == TakeModel.abstainVerdict, let p = Persona(rawValue: persona) else { return nil }
+        return Abstention(persona: p, reason: text, provenance: provenance)
+    }
+
+    var provenance: TakeProvenance {
+        let relied = reliedOn.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        return TakeProvenance(
+            backend: backend, model: model, promptVersion: promptVersion, factsHash: factsHash, temperature: temperature,
+            promptTokens: promptTokens ?? 0, cachedTokens: cachedTokens ?? 0, completionTokens: completionTokens ?? 0,
+            costUSD: costUSD, latencyMS: latencyMS, reliedOn: relied, createdAt: createdAt)
     }
 }

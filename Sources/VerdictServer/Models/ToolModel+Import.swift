@@ -1,4 +1,5 @@
 import Fluent
+import Vapor
 import Foundation
 import VerdictCore
 
@@ -10,6 +11,8 @@ struct ImportSummary: Codable, Sendable, Equatable {
     var takesImported = 0
     var takesUnchanged = 0
     var rubricTakesWritten = 0
+    /// Tools created or changed, whose panel a model backend should (re)write.
+    var changedTools: [UUID] = []
 
     var line: String {
         "tools: \(toolsCreated) created, \(toolsUpdated) updated, \(toolsUnchanged) unchanged; "
@@ -53,6 +56,7 @@ enum CatalogImporter {
             let model = ToolModel(tool)
             try await model.create(on: db)
             summary.toolsCreated += 1
+            summary.changedTools.append(model.id!)
             return model
         }
         if existing.tool == tool {
@@ -62,6 +66,17 @@ enum CatalogImporter {
         existing.apply(tool)
         try await existing.save(on: db)
         summary.toolsUpdated += 1
+        summary.changedTools.append(existing.id!)
         return existing
+    }
+}
+
+extension Application {
+    /// After an import: when a model backend is configured, queue the panel of every tool the
+    /// import created or changed (unchanged facts are not re-billed anyway).
+    func queuePanel(after summary: ImportSummary) async throws -> Int {
+        guard let backend = panel.config.defaultBackend, !summary.changedTools.isEmpty else { return 0 }
+        return try await PanelJobModel.enqueue(
+            tools: summary.changedTools, personas: Persona.allCases, backend: backend.name, force: false, on: db)
     }
 }

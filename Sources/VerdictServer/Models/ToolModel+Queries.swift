@@ -26,17 +26,20 @@ extension ToolModel {
         let takes = try await TakeModel.current(forTools: ids, on: db)
         let votes = try await VoteModel.counts(forTools: ids, on: db)
         return tools.map { t in
-            ToolStanding(
-                tool: t.tool, takes: takes[t.id!, default: []],
-                community: votes[t.id!] ?? CommunityScore(ship: 0, skip: 0))
+            let current = takes[t.id!]
+            return ToolStanding(
+                tool: t.tool, takes: current?.takes ?? [],
+                community: votes[t.id!] ?? CommunityScore(ship: 0, skip: 0), abstentions: current?.abstentions ?? [])
         }
     }
 
     /// One tool's standing by slug; nil when there is no such tool.
     static func standing(slug: String, on db: any Database) async throws -> ToolStanding? {
         guard let model = try await find(slug: slug, on: db), let id = model.id else { return nil }
-        let takes = try await TakeModel.current(forTools: [id], on: db)[id, default: []]
+        let current = try await TakeModel.current(forTools: [id], on: db)[id]
         let votes = try await VoteModel.counts(forTools: [id], on: db)[id]
-        return ToolStanding(tool: model.tool, takes: takes, community: votes ?? CommunityScore(ship: 0, skip: 0))
+        return ToolStanding(
+            tool: model.tool, takes: current?.takes ?? [], community: votes ?? CommunityScore(ship: 0, skip: 0),
+            abstentions: current?.abstentions ?? [])
     }
 }

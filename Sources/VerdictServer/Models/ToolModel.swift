@@ -67,6 +67,10 @@ enum FactsCodec {
     }
 
     static func hash(_ facts: ToolFacts) -> String {
-        SHA256.hash(data: Data(encode(facts).utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256(encode(facts))
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -24,26 +24,59 @@ enum API {
         }
     }
 
+    /// A take, or an abstention (`"verdict":"abstain"` with a `"reason"`); model-written ones
+    /// carry their provenance.
     struct TakeDTO: Content {
         var persona: Persona
-        var verdict: Verdict
-        var conviction: Conviction
+        var verdict: String
+        var conviction: Conviction?
         var flip: String?
-        var text: String
+        var text: String?
+        var reason: String?
         var source: TakeSource
+        var provenance: TakeProvenance?
 
         init(_ t: Take) {
-            (persona, verdict, conviction, flip, text, source) = (t.persona, t.verdict, t.conviction, t.flip, t.text, t.source)
+            (persona, verdict, conviction, flip, text, source) = (t.persona, t.verdict.rawValue, t.conviction, t.flip, t.text, t.source)
+            provenance = t.provenance
+        }
+
+        init(_ a: Abstention) {
+            (persona, verdict, reason, source, provenance) = (a.persona, "abstain", a.reason, .llm, a.provenance)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case persona, verdict, conviction, flip, text, reason, source, backend, model, promptVersion, factsHash
+            case temperature, tokens, costUsd, latencyMs, reliedOn, createdAt
+        }
+
+        init(from decoder: any Decoder) throws {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "takes are read-only"))
         }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(persona, forKey: .persona)
             try c.encode(verdict, forKey: .verdict)
-            try c.encode(conviction, forKey: .conviction)
-            try c.encode(flip, forKey: .flip)
-            try c.encode(text, forKey: .text)
+            if let reason {
+                try c.encode(reason, forKey: .reason)
+            } else {
+                try c.encode(conviction, forKey: .conviction)
+                try c.encode(flip, forKey: .flip)
+                try c.encode(text, forKey: .text)
+            }
             try c.encode(source, forKey: .source)
+            guard let p = provenance else { return }
+            try c.encode(p.backend, forKey: .backend)
+            try c.encode(p.model, forKey: .model)
+            try c.encode(p.promptVersion, forKey: .promptVersion)
+            try c.encode(p.factsHash, forKey: .factsHash)
+            try c.encode(p.temperature, forKey: .temperature)
+            try c.encode(["prompt": p.promptTokens, "cached": p.cachedTokens, "completion": p.completionTokens], forKey: .tokens)
+            try c.encode(p.costUSD, forKey: .costUsd)
+            try c.encode(p.latencyMS, forKey: .latencyMs)
+            try c.encode(p.reliedOn, forKey: .reliedOn)
+            try c.encode(p.createdAt, forKey: .createdAt)
         }
     }
 
@@ -55,7 +88,8 @@ enum API {
 
         init(_ s: ToolStanding) {
             let p = s.panel
-            (shipPercent, ship, skip, takes) = (p.shipPercent, p.ship, p.skip, s.takes.map(TakeDTO.init))
+            (shipPercent, ship, skip) = (p.shipPercent, p.ship, p.skip)
+            takes = s.takes.map(TakeDTO.init) + s.abstentions.map(TakeDTO.init)
         }
 
         func encode(to encoder: any Encoder) throws {

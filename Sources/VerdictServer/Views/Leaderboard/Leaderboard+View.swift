@@ -102,22 +102,34 @@ extension LeaderboardPage {
             var pair: [String] = []
             for slug in slugs where !pair.contains(slug) && pair.count < 2 { pair.append(slug) }
             guard pair.count == 2 else { return .empty }
-            return .p(.a(.class("button"), .href(SiteURL.compare(pair[0], pair[1])),
-                         .text("Start with \(name(pair[0])) vs \(name(pair[1])) →")))
+            let (x, y) = Comparison.canonicalPair(pair[0], pair[1])
+            return .p(.a(.class("button"), .href(SiteURL.compare(x, y)),
+                         .text("Start with \(name(x)) vs \(name(y)) →")))
         }
 
+        /// Tools with some picks get a row each; the never-compared ones share one line, since on
+        /// a young board they are most of the catalog.
         func unranked() -> Node<HTML.BodyContext> {
             guard !board.unranked.isEmpty else { return .empty }
+            let started = board.unranked.filter { $0.comparisons > 0 }
+            let untouched = board.unranked.filter { $0.comparisons == 0 }.map(\.slug)
+                .sorted { name($0).localizedLowercase < name($1).localizedLowercase }
             return .section(
                 .class("section"),
                 .h2(.text("Not enough head-to-heads yet")),
                 .p(.class("muted"),
                    .text("A tool is ranked once it has \(model.minimumComparisons) head-to-head picks for or against it. Pick between tools on their comparison pages to get them ranked.")),
-                .ul(.class("tool-list unranked-list"), .forEach(board.unranked) { item in
+                .if(!started.isEmpty, .ul(.class("tool-list unranked-list"), .forEach(started) { item in
                     .li(.class("tool-row"),
                         toolLink(item.slug),
                         .span(.class("tool-row-score"), .text("\(item.comparisons) of \(model.minimumComparisons) comparisons")))
-                })
+                })),
+                .if(!untouched.isEmpty, .p(
+                    .class("unranked-untouched"),
+                    .strong(.text("0 of \(model.minimumComparisons) comparisons: ")),
+                    .group(untouched.enumerated().map { index, slug in
+                        .group(.if(index > 0, .text(", ")), toolLink(slug))
+                    })))
             )
         }
 

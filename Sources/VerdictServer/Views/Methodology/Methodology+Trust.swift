@@ -4,42 +4,49 @@ import VerdictCore
 extension Methodology.View {
     func abuseResistance() -> Body {
         let limits = model.limits
+        let defaults = VoteLimits()
         return section(
             Methodology.abuseID,
             para("Votes are anonymous, so Verdict limits what one network can do rather than what one person can do. The numbers below are this server's configuration."),
             .dl(
                 .class("method-limits"),
                 limit(
-                    "Votes per network per minute", "\(limits.votesPerNetworkPerMinute)",
-                    env: "VERDICT_VOTES_PER_NETWORK_PER_MINUTE",
+                    "Votes per network per minute", grouped(limits.votesPerNetworkPerMinute),
+                    env: "VERDICT_VOTES_PER_NETWORK_PER_MINUTE", default: grouped(defaults.votesPerNetworkPerMinute),
                     "Ship/skip votes and head-to-head picks together, counted in each app server's memory. A vote beyond the limit is refused (429) with the number of seconds to wait."),
                 limit(
-                    "New voters per network per hour", "\(limits.newVotersPerNetworkPerHour)",
-                    env: "VERDICT_NEW_VOTERS_PER_NETWORK_PER_HOUR",
+                    "New voters per network per hour", grouped(limits.newVotersPerNetworkPerHour),
+                    env: "VERDICT_NEW_VOTERS_PER_NETWORK_PER_HOUR", default: grouped(defaults.newVotersPerNetworkPerHour),
                     newVoterText(limits.newVotersPerNetworkPerHour)),
                 limit(
                     "Trusted proxies", trustedText(limits.trustedProxies.count),
-                    env: "VERDICT_TRUSTED_PROXIES",
-                    "Comma-separated CIDR ranges; none by default. X-Forwarded-For is believed only from a trusted proxy, and then its rightmost address that is not itself a trusted proxy is the client. Without trusted proxies the client is the connecting address.")
+                    env: "VERDICT_TRUSTED_PROXIES", default: "none",
+                    "Comma-separated CIDR ranges. X-Forwarded-For is believed only from a trusted proxy, and then its rightmost address that is not itself a trusted proxy is the client. Without trusted proxies the client is the connecting address.")
             ),
             .p(.strong(.text("Network. ")),
                .text("A network is the /24 of an IPv4 address or the /64 of an IPv6 address: one household, office or cloud subnet. It is stored only as an HMAC-SHA256 of the network and the UTC day under the server's secret, so the salt rotates daily: enough to count votes per network, useless for recovering the address. The raw IP address is never stored."))
         )
     }
 
-    func limit(_ name: String, _ value: String, env: String, _ text: String) -> Node<HTML.DescriptionListContext> {
+    func limit(
+        _ name: String, _ value: String, env: String, default fallback: String, _ text: String
+    ) -> Node<HTML.DescriptionListContext> {
         .div(
             .class("method-limit"),
             .dt(.text(name)),
             .dd(.class("method-limit-value"), .text(value)),
-            .dd(.text(text + " "), .code(.text(env)))
+            .dd(.text(text)),
+            .dd(.class("method-limit-env"), .text("Set with "), .code(.text(env)), .text("; default \(fallback)."))
         )
     }
+
+    /// 100000 → "100,000".
+    func grouped(_ n: Int) -> String { ToolShow.FactRow.grouped(n) }
 
     func newVoterText(_ cap: Int) -> String {
         let rule = cap == 0
             ? "Every new voter id is discounted."
-            : "The first \(cap) voter ids a network creates in an hour count (default 20); voters created beyond that can still vote, and their votes are stored, but with no weight."
+            : "The first \(grouped(cap)) voter ids a network creates in an hour count; voters created beyond that can still vote, and their votes are stored, but with no weight."
         return rule + " Those votes are left out of every number and shown publicly as “discounted”. The cap is counted in the database, so it holds across app servers."
     }
 

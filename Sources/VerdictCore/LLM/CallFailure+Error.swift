@@ -1,0 +1,2 @@
+/// A failed model call is an error that callers can throw and catch by type.
+extension CallFailure: Error {}
