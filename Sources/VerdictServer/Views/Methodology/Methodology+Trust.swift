@@ -44,9 +44,10 @@ extension Methodology.View {
     func grouped(_ n: Int) -> String { ToolShow.FactRow.grouped(n) }
 
     func newVoterText(_ cap: Int) -> String {
+        let first = cap == 1 ? "The first voter id a network creates in an hour counts" : "The first \(grouped(cap)) voter ids a network creates in an hour count"
         let rule = cap == 0
-            ? "Every new voter id is discounted."
-            : "The first \(grouped(cap)) voter ids a network creates in an hour count; voters created beyond that can still vote, and their votes are stored, but with no weight."
+            ? "Every new voter id is discounted: it can vote, and its votes are stored, but with no weight."
+            : first + "; voters created beyond that can still vote, and their votes are stored, but with no weight."
         return rule + " Those votes are left out of every number and shown publicly as “discounted”. The cap is counted in the database, so it holds across app servers."
     }
 
