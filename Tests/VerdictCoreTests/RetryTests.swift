@@ -47,8 +47,8 @@ struct RetryTests {
         let retried: [CallFailure] = [.timeout, .connectionRefused, .rateLimited(retryAfter: nil), .rateLimited(retryAfter: 3),
                                       .server(status: 503), .malformed(reason: "not JSON")]
         let final: [CallFailure] = [.quotaExhausted, .badRequest(status: 400, message: ""), .badRequest(status: 401, message: "")]
-        #expect(retried.allSatisfy(\.isRetryable))
-        #expect(!final.contains(where: \.isRetryable))
+        #expect(retried.allSatisfy { $0.isRetryable })
+        #expect(!final.contains { $0.isRetryable })
     }
 
     @Test("Full jitter stays within min(cap, base·2^attempt) and actually spreads")

@@ -20,7 +20,10 @@ struct PageController {
         let rivalTools = Rivals.closest(to: standing.tool, among: all.map(\.tool))
         let rivals = rivalTools.compactMap { r in all.first { $0.tool.slug == r.slug } }
         let myVote = try await myVotes(req, slugs: [slug])[slug]
-        let model = ToolShow.Model(standing: standing, rivals: rivals, myVote: myVote, notice: notice(req))
+        var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: myVote, notice: notice(req))
+        if let id = try await ToolModel.find(slug: slug, on: req.db)?.id {
+            model.history = try await TakeModel.history(tool: id, on: req.db)
+        }
         return ToolShow.View(model: model).document().response()
     }
 

@@ -88,4 +88,20 @@ extension TakeModel {
         try await TakeModel(toolID: id, take: take, promptVersion: promptVersion, factsHash: factsHash)
             .create(on: db)
     }
+
+    /// Every take the tool has had, oldest first, each marked when its verdict differs from the
+    /// same persona's previous take.
+    static func history(tool id: UUID, on db: any Database) async throws -> [TakeHistoryEntry] {
+        let rows = try await TakeModel.query(on: db).filter(\.$tool.$id == id).sort(\.$createdAt).all()
+        var previous: [String: String] = [:]
+        return rows.compactMap { row in
+            guard let persona = Persona(rawValue: row.persona), let source = TakeSource(rawValue: row.source) else { return nil }
+            let changed = previous[row.persona].map { $0 != row.verdict } ?? false
+            previous[row.persona] = row.verdict
+            return TakeHistoryEntry(
+                persona: persona, verdict: row.verdict, source: source, model: row.model, promptVersion: row.promptVersion,
+                factsHash: row.factsHash, createdAt: row.createdAt, supersededAt: row.supersededAt,
+                verdictChanged: changed, text: row.text)
+        }
+    }
 }

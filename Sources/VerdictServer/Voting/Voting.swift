@@ -15,13 +15,22 @@ enum Voting {
     }
 
     static func cast(_ verdict: Verdict, on slug: String, req: Request) async throws -> Outcome {
-        guard let tool = try await ToolModel.find(slug: slug, on: req.db), let id = tool.id else {
-            throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
-        }
+        let id = try await toolID(slug, req: req)
         let voter = try await VoterGate.admit(req)
         let community = try await req.application.votingState.writer.submit(
             tool: id, voter: voter.id, vote: verdict, counted: voter.counted)
         return Outcome(community: community, newCookie: voter.newCookie)
+    }
+
+    /// The id of the tool with this slug, from memory when seen before.
+    static func toolID(_ slug: String, req: Request) async throws -> UUID {
+        let cache = req.application.votingState.toolIDs
+        if let id = cache.withLockedValue({ $0[slug] }) { return id }
+        guard let tool = try await ToolModel.find(slug: slug, on: req.db), let id = tool.id else {
+            throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
+        }
+        cache.withLockedValue { $0[slug] = id }
+        return id
     }
 
     static func setCookie(_ value: String?, on response: Response, req: Request) {

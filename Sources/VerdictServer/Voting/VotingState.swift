@@ -7,6 +7,8 @@ final class VotingState: Sendable {
     /// Whether a voter's votes count; never changes once recorded, so it can be cached.
     let counted = NIOLockedValueBox<[String: Bool]>([:])
     let mintLock = SerialLock()
+    /// Tool ids by slug: slugs never change once a tool exists, so a vote need not load the tool.
+    let toolIDs = NIOLockedValueBox<[String: UUID]>([:])
     let writer: VoteWriter
 
     init(limits: VoteLimits, application: Application) {

@@ -37,12 +37,18 @@ struct PanelAPIController {
     }
 
     struct HistoryEntry: Content {
-        var take: API.TakeDTO
+        var persona: Persona
+        var verdict: String
+        var source: TakeSource
+        var model: String?
+        var promptVersion: String?
+        var factsHash: String?
         var current: Bool
         /// The verdict differs from this persona's previous take.
         var verdictChanged: Bool
         var createdAt: Date?
         var supersededAt: Date?
+        var text: String
     }
 
     struct History: Content {
@@ -55,17 +61,12 @@ struct PanelAPIController {
         guard let tool = try await ToolModel.find(slug: slug, on: req.db), let id = tool.id else {
             throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
         }
-        let rows = try await TakeModel.query(on: req.db).filter(\.$tool.$id == id).sort(\.$createdAt).all()
-        var previous: [String: String] = [:]
-        var out: [HistoryEntry] = []
-        for row in rows {
-            let dto: API.TakeDTO
-            if let take = row.take { dto = API.TakeDTO(take) } else if let a = row.abstention { dto = API.TakeDTO(a) } else { continue }
-            let changed = previous[row.persona].map { $0 != row.verdict } ?? false
-            previous[row.persona] = row.verdict
-            out.append(HistoryEntry(take: dto, current: row.supersededAt == nil, verdictChanged: changed,
-                                    createdAt: row.createdAt, supersededAt: row.supersededAt))
+        let entries = try await TakeModel.history(tool: id, on: req.db).map { e in
+            HistoryEntry(
+                persona: e.persona, verdict: e.verdict, source: e.source, model: e.model, promptVersion: e.promptVersion,
+                factsHash: e.factsHash, current: e.supersededAt == nil, verdictChanged: e.verdictChanged,
+                createdAt: e.createdAt, supersededAt: e.supersededAt, text: e.text)
         }
-        return History(tool: slug, history: out)
+        return History(tool: slug, history: entries)
     }
 }
