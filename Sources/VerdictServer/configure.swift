@@ -23,6 +23,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ErrorRenderingMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(CrossSiteGuard())
     try routes(app)
     Commands.register(app)
 }

@@ -91,3 +91,26 @@ struct AbuseTests {
         }
     }
 }
+
+@Suite("Cross-site form posts are refused")
+struct CrossSiteTests {
+    @Test("A vote posted from another site is refused; same-origin and API clients pass", arguments: [
+        (["Sec-Fetch-Site": "cross-site"], HTTPStatus.forbidden),
+        (["Origin": "https://evil.example"], .forbidden),
+        (["Origin": "null"], .forbidden),
+        (["Sec-Fetch-Site": "same-origin", "Origin": "http://localhost:8080", "Host": "localhost:8080"], .seeOther),
+        ([:], .seeOther),
+    ])
+    func crossSite(headers: [String: String], expected: HTTPStatus) async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            var h = HTTPHeaders()
+            h.contentType = .urlEncodedForm
+            for (k, v) in headers { h.replaceOrAdd(name: k, value: v) }
+            let res = try await app.testing().sendRequest(.POST, "/tools/alpha/vote", headers: h, body: ByteBuffer(string: "vote=ship"))
+            #expect(res.status == expected, "\(headers)")
+            let stored = try await VoteModel.query(on: app.db).count()
+            #expect(stored == (expected == .forbidden ? 0 : 1))
+        }
+    }
+}

@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var limits = VoteLimits()
     /// Model backends for the panel; empty means the offline rubric only.
     public var llm = LLMConfig(backends: [])
+    /// The environment this configuration was read from (mail settings are read from it).
+    public var environment: [String: String] = [:]
 
     public init(database: DatabaseChoice, secret: String? = nil, publicURL: String? = nil, seedDemo: Bool = true) {
         self.database = database
@@ -38,6 +40,7 @@ public struct AppConfig: Sendable {
             seedDemo: env["VERDICT_DEMO"] != "0")
         config.limits = try VoteLimits.fromEnvironment(env)
         config.llm = try LLMConfig.fromEnvironment(env)
+        config.environment = env
         return config
     }
 

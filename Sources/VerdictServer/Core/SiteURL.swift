@@ -12,6 +12,10 @@ enum SiteURL: Sendable, Hashable {
     case methodology
     case stylesheet
     case newsletter
+    case subscribe
+    case newsletterArchive
+    case newsletterIssue(String)
+    case newsletterConfirm
     case api(API)
 
     enum API: Sendable, Hashable {
@@ -35,6 +39,10 @@ enum SiteURL: Sendable, Hashable {
         case .methodology: "/methodology"
         case .stylesheet: "/assets/site.css"
         case .newsletter: "/#newsletter"
+        case .subscribe: "/newsletter/subscribe"
+        case .newsletterArchive: "/newsletter"
+        case .newsletterIssue(let week): "/newsletter/\(week)"
+        case .newsletterConfirm: "/newsletter/confirm"
         case .api(let api):
             switch api {
             case .tools: "/api/v1/tools"

@@ -13,6 +13,8 @@ struct CreateVotes: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "tool_id", "voter")
             .create()
+        // Covers the community count (by tool, counted, vote), so it never reads the table.
+        try await database.sql().raw("CREATE INDEX votes_tally ON votes (tool_id, counted, vote)").run()
     }
 
     func revert(on database: any Database) async throws {

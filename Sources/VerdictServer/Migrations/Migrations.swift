@@ -11,5 +11,6 @@ enum Migrations {
         CreatePairVotes(),
         CreatePanelJobs(),
         AddTakeProvenance(),
+        CreateNewsletter(),
     ]
 }

@@ -82,17 +82,24 @@ extension Compare {
                     .h3(.text(row.persona.displayName), .if(row.isSplit, .group(.text(" "), Components.splitMarker()))),
                     .p(.class("take-role"), .text(row.persona.role))
                 ),
-                .div(.class("grid grid-2 scorecard-takes"), cell(row.a, a.tool), cell(row.b, b.tool))
+                .div(.class("grid grid-2 scorecard-takes"),
+                     cell(row.a, abstention(row.persona, in: a), a.tool),
+                     cell(row.b, abstention(row.persona, in: b), b.tool))
             )
         }
 
-        func cell(_ take: Take?, _ tool: Tool) -> Node<HTML.BodyContext> {
+        /// The scorecard row holds takes only; an abstaining persona shows as such, not as "No take yet".
+        func abstention(_ persona: Persona, in standing: ToolStanding) -> Abstention? {
+            standing.abstentions.first { $0.persona == persona }
+        }
+
+        func cell(_ take: Take?, _ abstention: Abstention?, _ tool: Tool) -> Node<HTML.BodyContext> {
             .div(
-                .class("take take-\(take?.verdict.rawValue ?? "none")"),
+                .class("take take-\(Components.takeKind(take, abstention))"),
                 .div(.class("take-head"),
                      .p(.class("scorecard-tool"), .text(tool.name)),
-                     .unwrap(take) { Components.verdictBadge($0) }),
-                Components.takeBody(take)
+                     Components.takeBadge(take, abstention)),
+                Components.takeBody(take, abstention: abstention)
             )
         }
 

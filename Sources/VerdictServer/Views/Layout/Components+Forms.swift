@@ -54,18 +54,17 @@ extension Components {
             .attribute(named: "aria-labelledby", value: "newsletter-title"),
             .h2(.id("newsletter-title"), .text("Weekly AI tool verdicts")),
             .p(.text(lead), .text(" One digest a week of new comparisons and verdicts.")),
-            .div(
-                .class("newsletter-form"),
+            .form(
+                .class("newsletter-form"), .method(.post), .action(SiteURL.subscribe),
                 .label(.for("newsletter-email"), .class("visually-hidden"), .text("Email address")),
                 .input(
-                    .type(.email), .id("newsletter-email"), .name("email"),
-                    .placeholder("you@example.com"), .disabled(true),
-                    .attribute(named: "aria-describedby", value: "newsletter-soon")
+                    .type(.email), .id("newsletter-email"), .name("email"), .required(true),
+                    .placeholder("you@example.com"), .attribute(named: "autocomplete", value: "email")
                 ),
-                .button(.type(.button), .attribute(named: "disabled"), .text("Subscribe"))
+                .button(.type(.submit), .text("Subscribe"))
             ),
-            .p(.id("newsletter-soon"), .class("newsletter-soon"),
-               .text("Coming soon: sign-up opens once the newsletter is built."))
+            .p(.class("newsletter-soon"),
+               .text("We send a confirmation link first; nothing arrives until you confirm. Leave with one click."))
         )
     }
 }

@@ -43,30 +43,46 @@ enum Components {
         verdictBadge(take.verdict, conviction: take.conviction, source: take.source)
     }
 
-    /// One persona's take: who is speaking, the verdict, the text and what would flip it.
-    static func takeBlock(_ take: Take?, persona: Persona, heading level: Heading = .h3) -> Node<HTML.BodyContext> {
+    /// One persona's take: who is speaking, the verdict, the text and what would flip it, and
+    /// for a model-written take who wrote it; or the persona's abstention.
+    static func takeBlock(
+        _ take: Take?, abstention: Abstention? = nil, persona: Persona, heading level: Heading = .h3
+    ) -> Node<HTML.BodyContext> {
         .article(
-            .class("take take-\(take?.verdict.rawValue ?? "none")"),
+            .class("take take-\(takeKind(take, abstention))"),
             .div(
                 .class("take-head"),
                 .div(
                     heading(level, .class("take-persona"), .text(persona.displayName)),
                     .p(.class("take-role"), .text(persona.role))
                 ),
-                .unwrap(take) { verdictBadge($0) }
+                takeBadge(take, abstention)
             ),
-            takeBody(take)
+            takeBody(take, abstention: abstention)
         )
     }
 
-    /// The text and flip condition of a take, or "No take yet".
-    static func takeBody(_ take: Take?) -> Node<HTML.BodyContext> {
-        guard let take else { return .p(.class("take-empty"), .text("No take yet.")) }
+    /// "ship", "skip", "abstain" or "none", for the take's class.
+    static func takeKind(_ take: Take?, _ abstention: Abstention?) -> String {
+        take?.verdict.rawValue ?? (abstention == nil ? "none" : "abstain")
+    }
+
+    static func takeBadge(_ take: Take?, _ abstention: Abstention?) -> Node<HTML.BodyContext> {
+        if let take { return verdictBadge(take) }
+        return abstention == nil ? .empty : abstainedBadge()
+    }
+
+    /// The text, flip condition and provenance of a take, the abstention, or "No take yet".
+    static func takeBody(_ take: Take?, abstention: Abstention? = nil) -> Node<HTML.BodyContext> {
+        guard let take else {
+            return abstention.map(abstentionBody) ?? .p(.class("take-empty"), .text("No take yet."))
+        }
         return .group(
             .forEach(paragraphs(take.text)) { .p(.class("take-text"), .text($0)) },
             .unwrap(take.flip.map(flipText)) {
                 .p(.class("take-flip"), .strong(.text("Flips: ")), .text($0))
-            }
+            },
+            .unwrap(take.source == .llm ? take.provenance : nil, provenance)
         )
     }
 

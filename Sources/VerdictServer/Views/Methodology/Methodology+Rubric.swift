@@ -17,7 +17,7 @@ extension Methodology.View {
             .ul(
                 .li(.strong(.text("editorial")), .text(": written or imported by a person. It replaces the persona's current take; the older take stays in history.")),
                 .li(.strong(.text("rubric")), .text(": the built-in offline reviewer, described below. The default.")),
-                .li(.strong(.text("llm")), .text(": written by a language model (not built yet)."))
+                .li(.strong(.text("llm")), .text(": written by a language model through an OpenAI-compatible chat-completions endpoint, when the operator configures one. The model, prompt version, facts hash, tokens and cost are recorded on the take; a persona whose model fails to give a valid take abstains and is not counted."))
             ),
             para("The rubric is deterministic and offline: the same facts, persona and month always give the same take. Each persona reads only the facts it cares about, turns each into a signed weight, and ships when the sum reaches its threshold. A take is narrow when the sum is within 2 of the threshold, and names the single fact whose change would flip it (“flips to ship once pricing is published”) when one exists. Facts that were not declared are named as unknown in the text and count as a mild negative or zero, never guessed."),
             .div(

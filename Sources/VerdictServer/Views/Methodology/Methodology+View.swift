@@ -21,6 +21,7 @@ extension Methodology {
             ("comparisons", "Comparison recommendation"),
             ("critics-vs-crowd", "Critics vs crowd"),
             ("rubric", "Takes, their sources and the rubric"),
+            ("model-takes", "Model-written takes"),
             (Methodology.abuseID, "Abuse resistance"),
             ("durability", "Durability"),
         ]
@@ -28,7 +29,7 @@ extension Methodology {
         func document() -> HTML {
             Layout.document(
                 title: "Methodology",
-                description: "How Verdict computes every number it shows: panel ship, community, head-to-head picks, the leaderboard, recommendations, and how votes are protected.",
+                description: "How Verdict computes every number it shows: panel ship, community, head-to-head picks, the leaderboard, recommendations, how takes are written, and how votes are protected.",
                 canonical: SiteURL.methodology.path,
                 body:
                     intro(),
@@ -39,6 +40,7 @@ extension Methodology {
                     comparisons(),
                     criticsVsCrowd(),
                     rubric(),
+                    modelTakes(),
                     abuseResistance(),
                     durability()
             )

@@ -1,3 +1,4 @@
+import Foundation
 import VerdictCore
 
 enum ToolShow {
@@ -9,5 +10,24 @@ enum ToolShow {
         var myVote: Verdict?
         /// Set right after a vote form POST, to confirm it.
         var notice: String?
+        /// Every take this tool has had, oldest first, with verdict changes marked.
+        var history: [TakeHistoryEntry] = []
     }
+}
+
+/// One take in a tool's history: current or superseded, and whether its verdict changed.
+struct TakeHistoryEntry: Sendable {
+    var persona: Persona
+    /// "ship", "skip" or "abstain".
+    var verdict: String
+    var source: TakeSource
+    var model: String?
+    var promptVersion: String?
+    var factsHash: String?
+    var createdAt: Date?
+    var supersededAt: Date?
+    /// Differs from the previous take by the same persona.
+    var verdictChanged: Bool
+    /// Take text, or the abstention's reason.
+    var text: String
 }

@@ -17,6 +17,7 @@ extension ToolShow {
                     Components.toolCard(model.standing, heading: .h1, size: .large),
                     vote(),
                     panel(),
+                    history(),
                     rivals(),
                     facts(),
                     Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
@@ -38,11 +39,20 @@ extension ToolShow {
             .section(
                 .class("section"),
                 .h2(.text("The panel")),
-                .p(.class("muted"), .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip.")),
+                .p(.class("muted"), .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
                 .div(.class("takes"), .forEach(Persona.allCases) { persona in
-                    Components.takeBlock(model.standing.take(by: persona), persona: persona)
+                    Components.takeBlock(
+                        model.standing.take(by: persona),
+                        abstention: model.standing.abstentions.first { $0.persona == persona },
+                        persona: persona)
                 })
             )
+        }
+
+        /// "; 1 abstained and is not counted" when a persona's model gave no valid take.
+        var abstainedNote: String {
+            let n = model.standing.abstentions.count
+            return n == 0 ? "" : "; \(n) abstained and \(n == 1 ? "is" : "are") not counted"
         }
 
         func rivals() -> Node<HTML.BodyContext> {
