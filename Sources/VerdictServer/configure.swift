@@ -9,6 +9,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.verdict = VerdictState(config: config)
     app.votingState = VotingState(limits: config.limits, application: app)
     app.panel = PanelSetup(config: config.llm, client: LiveLLMClient(http: app.http.client.shared))
+    app.mail = try MailSetup.fromEnvironment(config.environment, config: config)
     try useDatabase(app, config.database)
     app.migrations.add(Migrations.all)
 

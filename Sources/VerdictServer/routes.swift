@@ -14,6 +14,15 @@ func routes(_ app: Application) throws {
     app.get("leaderboard", use: leaderboard.page)
     app.get("leaderboard", ":category", use: leaderboard.page)
     app.get("methodology", use: leaderboard.methodology)
+    let newsletter = NewsletterController()
+    app.post("newsletter", "subscribe", use: newsletter.subscribeForm)
+    app.get("newsletter", "confirm", use: newsletter.confirmPage)
+    app.post("newsletter", "confirm", use: newsletter.confirm)
+    app.get("newsletter", "unsubscribe", use: newsletter.unsubscribePage)
+    app.post("newsletter", "unsubscribe", use: newsletter.unsubscribe)
+    app.get("newsletter", use: newsletter.archive)
+    app.get("newsletter", "preview", ":week", use: newsletter.preview)
+    app.get("newsletter", ":week", use: newsletter.issue)
 
     let api = app.grouped("api", "v1")
     let tools = ToolsAPIController()
@@ -27,6 +36,7 @@ func routes(_ app: Application) throws {
     api.get("compare", ":a", ":b", use: compare.show)
     api.put("compare", ":a", ":b", "vote", use: compare.vote)
     api.get("leaderboard", use: leaderboard.api)
+    api.post("subscribers", use: newsletter.subscribeAPI)
 
     let ops = OpsController()
     app.get("healthz", use: ops.health)

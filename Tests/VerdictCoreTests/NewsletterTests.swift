@@ -116,7 +116,7 @@ struct NewsletterTests {
     // MARK: Rendered message
 
     @Test func renderedMessageStructure() throws {
-        let raw = sampleMessage().render(boundary: "=_verdict_abc123")
+        let raw = newsletterSampleMessage().render(boundary: "=_verdict_abc123")
         // CRLF only: no bare LF or CR.
         #expect(!raw.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(!raw.replacingOccurrences(of: "\r\n", with: "").contains("\r"))
@@ -147,7 +147,7 @@ struct NewsletterTests {
     }
 
     @Test func headerInjectionIsNeutralised() {
-        var m = sampleMessage()
+        var m = newsletterSampleMessage()
         m.subject = "Hello\r\nBcc: victim@example.org"
         m.fromName = "Verdict\r\nX-Evil: 1"
         m.messageID = "<id@x>\r\nX-Evil: 2"
@@ -160,7 +160,7 @@ struct NewsletterTests {
     }
 
     @Test func longNonASCIISubjectFoldsWithinLimits() {
-        var m = sampleMessage()
+        var m = newsletterSampleMessage()
         m.subject = String(repeating: "Verdict — ü naïve 🚀 ", count: 12)
         m.fromName = "Vérdict Nëwsletter"
         let raw = m.render(boundary: "=_b")
@@ -179,7 +179,7 @@ struct NewsletterTests {
     @Test func dotStuffing() {
         let raw = ".start\r\nmiddle\r\n.\r\n..two\r\nend."
         #expect(MailMessage.dotStuffed(raw) == "..start\r\nmiddle\r\n..\r\n...two\r\nend.")
-        var m = sampleMessage()
+        var m = newsletterSampleMessage()
         m.textBody = "line\n.\nafter"
         #expect(MailMessage.dotStuffed(m.render(boundary: "=_b")).contains("\r\n..\r\n"))
     }
@@ -187,9 +187,9 @@ struct NewsletterTests {
 
 // MARK: Helpers
 
-func utc(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
+private func utc(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
 
-func sampleMessage() -> MailMessage {
+func newsletterSampleMessage() -> MailMessage {
     MailMessage(
         from: EmailAddress("news@verdict.example")!, fromName: "Verdict", to: EmailAddress("ada@example.com")!,
         subject: "Verdict — ü", textBody: "Café = good\n", htmlBody: "<p>Café = good</p>",
@@ -201,7 +201,7 @@ func sampleMessage() -> MailMessage {
 }
 
 /// Decodes quoted-printable: soft breaks joined, "=XX" turned back into bytes.
-func qpDecode(_ qp: String) -> String {
+private func qpDecode(_ qp: String) -> String {
     var bytes: [UInt8] = []
     let lines = qp.components(separatedBy: "\r\n")
     for (i, line) in lines.enumerated() {
@@ -224,7 +224,7 @@ func qpDecode(_ qp: String) -> String {
 }
 
 /// Decodes a run of "=?utf-8?B?…?=" words separated by whitespace (which RFC 2047 ignores).
-func decodeEncodedWords(_ value: String) -> String {
+private func decodeEncodedWords(_ value: String) -> String {
     var bytes: [UInt8] = []
     for word in value.split(separator: " ") {
         guard word.hasPrefix("=?utf-8?B?"), word.hasSuffix("?=") else { return value }

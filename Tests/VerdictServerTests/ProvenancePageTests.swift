@@ -110,6 +110,16 @@ struct ProvenancePageTests {
         }
     }
 
+    @Test("The methodology page describes model-written takes as they are")
+    func methodology() async throws {
+        try await withTestApp { app in
+            let page = try await app.send(.GET, "/methodology").text
+            #expect(page.contains(##"<a href="#model-takes">Model-written takes</a>"##))
+            #expect(page.contains(#"id="model-takes""#) && page.contains("abstains") && page.contains(PanelPrompt.version))
+            #expect(!page.contains("not built yet"))
+        }
+    }
+
     @Test("Hostile text in a model's take, claims, model name and abstention reason is escaped")
     func escaping() async throws {
         let words = (0..<70).map { "word\($0)" }.joined(separator: " ")

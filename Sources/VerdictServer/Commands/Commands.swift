@@ -9,5 +9,6 @@ enum Commands {
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(PanelCommands(), as: "panel")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
+        app.asyncCommands.use(NewsletterCommands(), as: "newsletter")
     }
 }

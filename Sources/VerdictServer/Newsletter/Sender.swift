@@ -1,0 +1,116 @@
+import Fluent
+import FluentSQL
+import Foundation
+import Vapor
+import VerdictCore
+
+/// Sends a composed issue to every confirmed subscriber, resumably: a delivery row per
+/// subscriber is created first, and each is marked as soon as the mail server answers for it.
+/// Run again after a crash, it sends only what is still pending.
+struct Sender: Sendable {
+    struct Report: Sendable, Equatable {
+        var sent = 0, temporary = 0, permanent = 0, remaining = 0
+        var line: String { "\(sent) sent, \(temporary) temporary failures (kept for retry), \(permanent) permanent failures, \(remaining) still pending" }
+    }
+
+    let app: Application
+    var batchSize = 100
+    /// Temporary failures are retried this many times in one run before being left for the next.
+    var maxAttemptsPerRun = 3
+
+    func send(_ issue: NewsletterIssueModel, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Report {
+        let db = app.db
+        guard let issueID = issue.id, let key = app.verdict.signingKey else { throw Abort(.internalServerError) }
+        try await enqueue(issueID, on: db)
+        let total = try await DeliveryModel.query(on: db).filter(\.$issue.$id == issueID).count()
+        var report = Report()
+        var tries: [UUID: Int] = [:]
+        var exhausted: [UUID] = []
+        while true {
+            // A fresh page each round: memory is one batch (plus this run's failures), whatever
+            // the subscriber count.
+            var query = DeliveryModel.query(on: db).with(\.$subscriber)
+                .filter(\.$issue.$id == issueID).filter(\.$state == "pending")
+            if !exhausted.isEmpty { query = query.filter(\.$id !~ exhausted) }
+            let batch = try await query.sort(\.$id).limit(batchSize).all()
+            if batch.isEmpty { break }
+            for failed in try await deliver(batch, issue: issue, key: key, report: &report) {
+                tries[failed, default: 0] += 1
+                if tries[failed]! >= maxAttemptsPerRun { exhausted.append(failed) }
+            }
+            let pending = try await DeliveryModel.query(on: db).filter(\.$issue.$id == issueID).filter(\.$state == "pending").count()
+            progress(total - pending, total)
+        }
+        report.remaining = try await DeliveryModel.query(on: db).filter(\.$issue.$id == issueID).filter(\.$state == "pending").count()
+        if report.remaining == 0 && issue.sentAt == nil {
+            issue.sentAt = Date()
+            try await issue.save(on: db)
+        }
+        return report
+    }
+
+    /// One delivery row per confirmed subscriber; re-running adds only new ones. Pages through
+    /// subscribers by id so memory stays flat.
+    private func enqueue(_ issueID: UUID, on db: any Database) async throws {
+        var after: UUID?
+        while true {
+            var query = SubscriberModel.query(on: db).filter(\.$stateRaw == SubscriberModel.State.confirmed.rawValue)
+            if let after { query = query.filter(\.$id > after) }
+            let ids = try await query.sort(\.$id).limit(1000).all(\.$id)
+            guard let last = ids.last else { return }
+            let now = Date()
+            let rows: [[any SQLExpression]] = ids.map { [SQLBind(UUID()), SQLBind(issueID), SQLBind($0), SQLBind("pending"), SQLBind(0), SQLBind(now)] }
+            try await db.sql().insert(into: DeliveryModel.schema)
+                .columns("id", "issue_id", "subscriber_id", "state", "attempts", "updated_at")
+                .rows(rows).ignoringConflicts(with: ["issue_id", "subscriber_id"]).run()
+            after = last
+        }
+    }
+
+    /// Sends one batch and records each answer; returns the ids that failed temporarily.
+    private func deliver(_ batch: [DeliveryModel], issue: NewsletterIssueModel, key: SymmetricKey, report: inout Report) async throws -> [UUID] {
+        var temporary: [UUID] = []
+        var envelopes: [Envelope] = []
+        var rows: [DeliveryModel] = []
+        for row in batch where row.subscriber.state == .confirmed {
+            guard let env = Mailer.digest(issue, to: row.subscriber, key: key, mail: app.mail) else { continue }
+            envelopes.append(env)
+            rows.append(row)
+        }
+        // Unsubscribed since enqueueing: never mailed.
+        for row in batch where row.subscriber.state != .confirmed { try await mark(row, "skipped", nil) }
+        var results: [DeliveryResult]
+        do {
+            results = try await app.mail.transport.send(envelopes)
+        } catch {
+            // The server went away mid-batch: keep what it answered, the rest stays pending.
+            results = (error as? MailTransportError)?.completed ?? []
+            let failure = DeliveryResult.temporaryFailure(code: 0, message: "\(error)")
+            results += Array(repeating: failure, count: max(0, envelopes.count - results.count))
+        }
+        for (row, result) in zip(rows, results) {
+            switch result {
+            case .delivered:
+                try await mark(row, "sent", nil)
+                report.sent += 1
+            case .temporaryFailure(let code, let message):
+                row.attempts += 1
+                try await mark(row, "pending", "\(code) \(message)")
+                report.temporary += 1
+                temporary.append(row.id!)
+            case .permanentFailure(let code, let message):
+                try await mark(row, "failed", "\(code) \(message)")
+                row.subscriber.state = .bounced
+                try await row.subscriber.save(on: app.db)
+                report.permanent += 1
+            }
+        }
+        return temporary
+    }
+
+    private func mark(_ row: DeliveryModel, _ state: String, _ error: String?) async throws {
+        row.state = state
+        row.lastError = error
+        try await row.save(on: app.db)
+    }
+}
