@@ -51,7 +51,8 @@ let package = Package(
             dependencies: [
                 "VerdictServer",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Fixtures/smtp_sink.py"]
         ),
     ]
 )

@@ -23,7 +23,8 @@ enum VoterGate {
         guard let raw = req.cookies[VoterCookie.name]?.string else {
             return try await mint(network: network, key: key, req: req)
         }
-        guard let voter = VoterCookie.verify(raw, key: key) else {
+        let verified = req.application.votingState.verifiedCookies.value(for: raw) { VoterCookie.verify(raw, key: key) }
+        guard let voter = verified else {
             // Refuse the vote, but hand out a genuine cookie so an honest reader whose cookie
             // went stale (a rotated secret) can vote on the next try.
             let fresh = try await mint(network: network, key: key, req: req)
@@ -38,13 +39,18 @@ enum VoterGate {
     /// The network a request comes from, as an HMAC with a salt that changes every UTC day:
     /// enough to count per network, useless for recovering the address.
     static func networkHash(_ req: Request, key: SymmetricKey) -> String {
-        let peer = req.remoteAddress?.ipAddress.flatMap(IPAddress.init)
-        let client = clientAddress(
-            peer: peer, forwardedFor: req.headers[.xForwardedFor], trusted: req.verdict.config.limits.trustedProxies)
+        let peerText = req.remoteAddress?.ipAddress
+        let forwarded = req.headers[.xForwardedFor]
         let day = Int(req.verdict.now().timeIntervalSince1970 / 86_400)
-        let material = "net:\(day):\(client?.networkKey ?? "unknown")"
-        return HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: key).prefix(16)
-            .map { String(format: "%02x", $0) }.joined()
+        let memo = "\(day)|\(peerText ?? "")|\(forwarded.joined(separator: ","))"
+        return req.application.votingState.networks.value(for: memo) {
+            let client = clientAddress(
+                peer: peerText.flatMap(IPAddress.init), forwardedFor: forwarded,
+                trusted: req.verdict.config.limits.trustedProxies)
+            let material = "net:\(day):\(client?.networkKey ?? "unknown")"
+            return HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: key).prefix(16)
+                .map { String(format: "%02x", $0) }.joined()
+        } ?? "unknown"
     }
 
     private static func mint(network: String, key: SymmetricKey, req: Request) async throws -> VoterIdentity {
