@@ -78,19 +78,5 @@ extension DigestMail {
     }
 
     /// Escapes text for HTML element content and double- or single-quoted attribute values.
-    public static func htmlEscape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func htmlEscape(_ s: String) -> String { HTMLText.escape(s) }
 }

@@ -18,10 +18,7 @@ extension Application {
     }
 
     var verdict: VerdictState {
-        get {
-            guard let state = storage[Key.self] else { fatalError("configure(_:config:) was not called") }
-            return state
-        }
+        get { configured(Key.self) }
         set { storage[Key.self] = newValue }
     }
 }

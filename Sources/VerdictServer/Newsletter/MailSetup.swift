@@ -34,10 +34,7 @@ extension Application {
     }
 
     var mail: MailSetup {
-        get {
-            guard let mail = storage[MailKey.self] else { fatalError("configure(_:config:) was not called") }
-            return mail
-        }
+        get { configured(MailKey.self) }
         set { storage[MailKey.self] = newValue }
     }
 }

@@ -27,10 +27,7 @@ extension Application {
     }
 
     var votingState: VotingState {
-        get {
-            guard let state = storage[VotingKey.self] else { fatalError("configure(_:config:) was not called") }
-            return state
-        }
+        get { configured(VotingKey.self) }
         set { storage[VotingKey.self] = newValue }
     }
 }

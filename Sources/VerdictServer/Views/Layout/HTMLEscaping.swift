@@ -1,25 +1,12 @@
 import Foundation
 import Plot
+import VerdictCore
 
 /// Plot escapes text nodes but writes attribute values verbatim, so every attribute that
 /// can carry catalog or reader text goes through here.
 enum HTMLEscaping {
     /// Escapes a value for use inside a double-quoted attribute.
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for ch in value {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func attribute(_ value: String) -> String { HTMLText.escape(value) }
 
     /// An absolute http(s) URL from the catalog, escaped for `href`; nil for anything else
     /// (`javascript:`, `data:`, relative paths), which pages then show as text or not at all.
