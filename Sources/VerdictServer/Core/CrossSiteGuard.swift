@@ -18,8 +18,10 @@ struct CrossSiteGuard: AsyncMiddleware {
         }
         if let origin = request.headers.first(name: .origin), origin != "null" {
             let host = request.headers.first(name: .host) ?? ""
+            // Behind a proxy that rewrites Host, the configured public origin is this site too.
+            let publicOrigin = request.verdict.config.publicURL?.trimmingSuffix("/")
             guard let url = URL(string: origin), let originHost = url.host,
-                  originHost + (url.port.map { ":\($0)" } ?? "") == host || originHost == host else {
+                  originHost + (url.port.map { ":\($0)" } ?? "") == host || originHost == host || origin == publicOrigin else {
                 throw Abort(.forbidden, reason: "Cross-site request refused: the Origin does not match this site")
             }
         } else if request.headers.first(name: .origin) == "null" {

@@ -13,6 +13,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "strict-origin-when-cross-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        if request.verdict.config.isHTTPS {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        }
         return response
     }
 }
