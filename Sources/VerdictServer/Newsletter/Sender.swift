@@ -78,7 +78,7 @@ struct Sender: Sendable {
             rows.append(row)
         }
         // Unsubscribed since enqueueing: never mailed.
-        for row in batch where row.subscriber.state != .confirmed { try await mark(row, "skipped", nil) }
+        for row in batch where row.subscriber.state != .confirmed { try await mark(row, "skipped", nil, on: app.db) }
         var results: [DeliveryResult]
         do {
             results = try await app.mail.transport.send(envelopes)
@@ -88,29 +88,40 @@ struct Sender: Sendable {
             let failure = DeliveryResult.temporaryFailure(code: 0, message: "\(error)")
             results += Array(repeating: failure, count: max(0, envelopes.count - results.count))
         }
-        for (row, result) in zip(rows, results) {
-            switch result {
-            case .delivered:
-                try await mark(row, "sent", nil)
-                report.sent += 1
-            case .temporaryFailure(let code, let message):
-                row.attempts += 1
-                try await mark(row, "pending", "\(code) \(message)")
-                report.temporary += 1
-                temporary.append(row.id!)
-            case .permanentFailure(let code, let message):
-                try await mark(row, "failed", "\(code) \(message)")
-                row.subscriber.state = .bounced
-                try await row.subscriber.save(on: app.db)
-                report.permanent += 1
+        // One transaction for the batch's answers: one disk sync instead of one per subscriber.
+        let answered = Array(zip(rows, results))
+        let (failed, tally) = try await app.db.transaction { tx -> ([UUID], Report) in
+            var temporary: [UUID] = []
+            var tally = Report()
+            for (row, result) in answered {
+                switch result {
+                case .delivered:
+                    try await mark(row, "sent", nil, on: tx)
+                    tally.sent += 1
+                case .temporaryFailure(let code, let message):
+                    row.attempts += 1
+                    try await mark(row, "pending", "\(code) \(message)", on: tx)
+                    tally.temporary += 1
+                    temporary.append(row.id!)
+                case .permanentFailure(let code, let message):
+                    try await mark(row, "failed", "\(code) \(message)", on: tx)
+                    row.subscriber.state = .bounced
+                    try await row.subscriber.save(on: tx)
+                    tally.permanent += 1
+                }
             }
+            return (temporary, tally)
         }
+        temporary = failed
+        report.sent += tally.sent
+        report.temporary += tally.temporary
+        report.permanent += tally.permanent
         return temporary
     }
 
-    private func mark(_ row: DeliveryModel, _ state: String, _ error: String?) async throws {
+    private func mark(_ row: DeliveryModel, _ state: String, _ error: String?, on db: any Database) async throws {
         row.state = state
         row.lastError = error
-        try await row.save(on: app.db)
+        try await row.save(on: db)
     }
 }
