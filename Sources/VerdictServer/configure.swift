@@ -10,7 +10,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.votingState = VotingState(limits: config.limits, application: app)
     app.panel = PanelSetup(config: config.llm, client: LiveLLMClient(http: app.http.client.shared))
     app.mail = try MailSetup.fromEnvironment(config.environment, config: config)
-    try useDatabase(app, config.database)
+    try useDatabase(app, config.database, pool: config.postgresPoolPerEventLoop)
     app.migrations.add(Migrations.all)
 
     let encoder = JSONEncoder()
@@ -29,13 +29,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     Commands.register(app)
 }
 
-private func useDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice) throws {
+private func useDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, pool: Int) throws {
     switch choice {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url, let searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: pool), as: .psql)
     }
 }

@@ -16,6 +16,9 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
     /// Load the demo catalog into an empty database on `serve`.
     public var seedDemo: Bool
+    /// PostgreSQL connections per event loop (`VERDICT_DB_POOL`); several app servers share the
+    /// database's connection limit.
+    public var postgresPoolPerEventLoop = 4
     /// Abuse limits for votes; see docs/methodology.md.
     public var limits = VoteLimits()
     /// Model backends for the panel; empty means the offline rubric only.
@@ -41,6 +44,7 @@ public struct AppConfig: Sendable {
         config.limits = try VoteLimits.fromEnvironment(env)
         config.llm = try LLMConfig.fromEnvironment(env)
         config.environment = env
+        if let pool = env["VERDICT_DB_POOL"].flatMap(Int.init), pool > 0 { config.postgresPoolPerEventLoop = pool }
         return config
     }
 

@@ -19,6 +19,8 @@ func withTestApp(
     do {
         var config = AppConfig(database: db.choice, secret: "test-secret", seedDemo: seedDemo)
         config.limits = limits
+        // Dozens of tests run at once, each with its own pool: keep each pool small.
+        config.postgresPoolPerEventLoop = 1
         try await configure(app, config: config)
         app.verdict.clockMonth = { "2026-11" }
         try await db.create(on: app)
