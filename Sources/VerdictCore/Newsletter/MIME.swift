@@ -11,34 +11,49 @@ public enum MIME {
     /// where a long line was cut. "=", control characters, bytes above 126 and whitespace at
     /// the end of a line are encoded; an "=XX" triplet is never cut.
     public static func quotedPrintable(_ text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return normalized.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { qpLine(Array($0.utf8)) }
-            .joined(separator: crlf)
+        // Byte-level: a digest is encoded once per subscriber, so this is a hot path.
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var start = 0
+        var i = 0
+        while i <= bytes.count {
+            let atEnd = i == bytes.count
+            if atEnd || bytes[i] == 0x0A || bytes[i] == 0x0D {
+                appendQPLine(bytes[start..<i], to: &out)
+                if atEnd { break }
+                out += [0x0D, 0x0A]
+                i += (bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                start = i
+                continue
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func qpLine(_ bytes: [UInt8]) -> String {
-        var tokens: [String] = []
-        tokens.reserveCapacity(bytes.count)
-        for (i, b) in bytes.enumerated() {
-            let isLast = i == bytes.count - 1
-            let literal = (b >= 33 && b <= 126 && b != UInt8(ascii: "="))
-                || ((b == 0x20 || b == 0x09) && !isLast)
-            tokens.append(literal ? String(UnicodeScalar(b)) : "=" + String(decoding: [hex[Int(b >> 4)], hex[Int(b & 0xF)]], as: UTF8.self))
-        }
-        var lines: [String] = []
-        var current = ""
-        for (i, token) in tokens.enumerated() {
+    /// One input line: literal bytes where allowed, =XX otherwise, soft breaks ("=" CRLF) so no
+    /// output line exceeds 76 characters, never splitting an =XX triplet.
+    private static func appendQPLine(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var column = 0
+        let last = bytes.endIndex - 1
+        for i in bytes.indices {
+            let b = bytes[i]
+            let isLast = i == last
+            let literal = (b >= 33 && b <= 126 && b != UInt8(ascii: "=")) || ((b == 0x20 || b == 0x09) && !isLast)
+            let width = literal ? 1 : 3
             // The last token may fill the line to 76; any other needs room for the soft "=".
-            let limit = i == tokens.count - 1 ? 76 : 75
-            if current.utf8.count + token.utf8.count > limit {
-                lines.append(current + "=")
-                current = ""
+            if column + width > (isLast ? 76 : 75) {
+                out += [UInt8(ascii: "="), 0x0D, 0x0A]
+                column = 0
             }
-            current += token
+            if literal {
+                out.append(b)
+            } else {
+                out += [UInt8(ascii: "="), hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            }
+            column += width
         }
-        lines.append(current)
-        return lines.joined(separator: crlf)
     }
 
     /// True when `text` can go into a header as it is: printable ASCII, spaces and tabs.

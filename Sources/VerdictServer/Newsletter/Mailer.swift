@@ -26,8 +26,8 @@ enum Mailer {
     static func digest(_ issue: NewsletterIssueModel, to subscriber: SubscriberModel, key: SymmetricKey, mail: MailSetup) -> Envelope? {
         guard let id = subscriber.id, let address = EmailAddress(subscriber.email) else { return nil }
         let unsubscribe = "\(mail.publicURL)/newsletter/unsubscribe?s=\(id.uuidString.lowercased())&t=\(NewsletterTokens.unsubscribe(id, key: key))"
-        let text = issue.textBody.replacingOccurrences(of: DigestPlaceholder.unsubscribe, with: unsubscribe)
-        let html = issue.htmlBody.replacingOccurrences(of: DigestPlaceholder.unsubscribe, with: unsubscribe)
+        let text = issue.textBody.replacing(DigestPlaceholder.unsubscribe, with: unsubscribe)
+        let html = issue.htmlBody.replacing(DigestPlaceholder.unsubscribe, with: HTMLText.escape(unsubscribe))
         return envelope(
             to: address, subject: issue.subject, text: text, html: html,
             extra: [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")],
