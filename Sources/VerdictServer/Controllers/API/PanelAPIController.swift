@@ -36,24 +36,9 @@ struct PanelAPIController {
         return JobList(counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }), jobs: jobs)
     }
 
-    struct HistoryEntry: Content {
-        var persona: Persona
-        var verdict: String
-        var source: TakeSource
-        var model: String?
-        var promptVersion: String?
-        var factsHash: String?
-        var current: Bool
-        /// The verdict differs from this persona's previous take.
-        var verdictChanged: Bool
-        var createdAt: Date?
-        var supersededAt: Date?
-        var text: String
-    }
-
     struct History: Content {
         var tool: String
-        var history: [HistoryEntry]
+        var history: [TakeHistoryEntry]
     }
 
     func history(req: Request) async throws -> History {
@@ -61,12 +46,6 @@ struct PanelAPIController {
         guard let tool = try await ToolModel.find(slug: slug, on: req.db), let id = tool.id else {
             throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
         }
-        let entries = try await TakeModel.history(tool: id, on: req.db).map { e in
-            HistoryEntry(
-                persona: e.persona, verdict: e.verdict, source: e.source, model: e.model, promptVersion: e.promptVersion,
-                factsHash: e.factsHash, current: e.supersededAt == nil, verdictChanged: e.verdictChanged,
-                createdAt: e.createdAt, supersededAt: e.supersededAt, text: e.text)
-        }
-        return History(tool: slug, history: entries)
+        return History(tool: slug, history: try await TakeModel.history(tool: id, on: req.db))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 import VerdictCore
 
 enum ToolShow {
@@ -16,7 +17,7 @@ enum ToolShow {
 }
 
 /// One take in a tool's history: current or superseded, and whether its verdict changed.
-struct TakeHistoryEntry: Sendable {
+struct TakeHistoryEntry: Content, Sendable {
     var persona: Persona
     /// "ship", "skip" or "abstain".
     var verdict: String
@@ -26,6 +27,8 @@ struct TakeHistoryEntry: Sendable {
     var factsHash: String?
     var createdAt: Date?
     var supersededAt: Date?
+    /// Still the persona's current take.
+    var current: Bool { supersededAt == nil }
     /// Differs from the previous take by the same persona.
     var verdictChanged: Bool
     /// Take text, or the abstention's reason.
