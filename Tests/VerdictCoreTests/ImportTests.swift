@@ -63,6 +63,16 @@ struct ImportTests {
         #expect(found.contains { $0.contains(expected) }, "got: \(found)")
     }
 
+    @Test("Decoding errors are described by field, without Swift type names")
+    func describeDecoding() {
+        struct Body: Decodable { var vote: String; var count: Int }
+        func reason(_ json: String) -> String {
+            do { _ = try JSONDecoder().decode(Body.self, from: Data(json.utf8)); return "" } catch { return CatalogImport.describe(error) }
+        }
+        #expect(reason(#"{"count":1}"#) == "missing field 'vote'")
+        #expect(reason(#"{"vote":"ship","count":"x"}"#) == "field 'count' has the wrong type")
+    }
+
     @Test("Malformed JSON is reported as such")
     func malformed() {
         #expect(throws: ImportFailure.self) { try CatalogImport.parseJSON(Data("{\"tools\": [".utf8), source: "x.json") }

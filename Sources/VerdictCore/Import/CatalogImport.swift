@@ -38,10 +38,19 @@ public struct CatalogImport: Sendable {
 
     /// A one-line reason from a decoding error, without Swift type names.
     public static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let ctx) = error {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        let path = { (ctx: DecodingError.Context) in ctx.codingPath.map(\.stringValue).joined(separator: ".") }
+        switch decoding {
+        case .dataCorrupted(let ctx):
             let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
             return (underlying as? String) ?? ctx.debugDescription
+        case .keyNotFound(let key, let ctx):
+            let parent = path(ctx)
+            return "missing field '\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)'"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+            return "field '\(path(ctx))' has the wrong type"
+        @unknown default:
+            return "\(error)"
         }
-        return "\(error)"
     }
 }

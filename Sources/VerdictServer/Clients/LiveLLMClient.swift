@@ -32,9 +32,8 @@ struct LiveLLMClient: LLMClient {
             status: Int(response.status.code), body: text, retryAfterHeader: response.headers.first(name: "Retry-After"), now: Date()) {
             throw failure
         }
-        let latency = Int((ContinuousClock.now - started).components.seconds * 1000)
-            + Int((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)
-        return try Self.reply(text, latencyMS: latency)
+        let elapsed = started.duration(to: .now).components
+        return try Self.reply(text, latencyMS: Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000))
     }
 
     static func body(_ request: ChatRequest) -> Data {

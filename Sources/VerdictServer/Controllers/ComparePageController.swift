@@ -7,12 +7,17 @@ import VerdictCore
 struct ComparePageController {
     func show(req: Request) async throws -> Response {
         let (a, b) = try pair(req)
-        let comparison = try await Comparing.load(a, b, on: req.db)
+        let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: req.db)
+        let (first, second) = Comparison.canonicalPair(a, b)
+        let (ia, ib) = (ids[first]!, ids[second]!)  // both loaded above, or it threw
         let pages = PageController()
+        let tally = try await PairVoteModel.tally(a: ia, b: ib, on: req.db)
+        let bySlug = [first: tally.forA, second: tally.forB]
         let model = Compare.Model(
             comparison: comparison, canonical: SiteURL.canonicalCompare(a, b),
             myVotes: try await pages.myVotes(req, slugs: [a, b]), notice: pages.notice(req),
-            headToHead: try await headToHead(a, b, on: req.db), myPick: try await myPick(a, b, req: req))
+            headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
+            myPick: try await myPick(ia, ib, first: first, second: second, req: req))
         return Compare.View(model: model).document().response()
     }
 
@@ -39,27 +44,10 @@ struct ComparePageController {
         return pair
     }
 
-    private func ids(_ a: String, _ b: String, on db: any Database) async throws -> (UUID, UUID)? {
-        let (first, second) = Comparison.canonicalPair(a, b)
-        guard let ia = try await ToolModel.find(slug: first, on: db)?.id,
-              let ib = try await ToolModel.find(slug: second, on: db)?.id else { return nil }
-        return (ia, ib)
-    }
-
-    private func headToHead(_ a: String, _ b: String, on db: any Database) async throws -> HeadToHeadTally {
-        let (first, second) = Comparison.canonicalPair(a, b)
-        guard let (ia, ib) = try await ids(a, b, on: db) else {
-            return HeadToHeadTally(a: (a, 0), b: (b, 0), neither: 0)
-        }
-        let t = try await PairVoteModel.tally(a: ia, b: ib, on: db)
-        let bySlug = [first: t.forA, second: t.forB]
-        return HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: t.neither)
-    }
-
-    private func myPick(_ a: String, _ b: String, req: Request) async throws -> String? {
-        guard let voter = Voting.currentVoter(req), let (ia, ib) = try await ids(a, b, on: req.db),
+    /// This reader's pick: a slug, "neither", or nil when they have not answered.
+    private func myPick(_ ia: UUID, _ ib: UUID, first: String, second: String, req: Request) async throws -> String? {
+        guard let voter = Voting.currentVoter(req),
               let pick = try await PairVoteModel.pick(a: ia, b: ib, voter: voter, on: req.db) else { return nil }
-        let (first, second) = Comparison.canonicalPair(a, b)
         switch pick {
         case ia?: return first
         case ib?: return second

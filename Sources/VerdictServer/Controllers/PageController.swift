@@ -13,17 +13,17 @@ struct PageController {
 
     func tool(req: Request) async throws -> Response {
         let slug = try req.parameters.require("slug")
-        guard let standing = try await ToolModel.standing(slug: slug, on: req.db) else {
+        // The catalog's standings are needed for the rivals anyway; this tool's is among them.
+        let all = try await ToolModel.standings(on: req.db)
+        guard let standing = all.first(where: { $0.tool.slug == slug }),
+              let id = try await ToolModel.find(slug: slug, on: req.db)?.id else {
             throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
         }
-        let all = try await ToolModel.standings(on: req.db)
         let rivalTools = Rivals.closest(to: standing.tool, among: all.map(\.tool))
         let rivals = rivalTools.compactMap { r in all.first { $0.tool.slug == r.slug } }
         let myVote = try await myVotes(req, slugs: [slug])[slug]
         var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: myVote, notice: notice(req))
-        if let id = try await ToolModel.find(slug: slug, on: req.db)?.id {
-            model.history = try await TakeModel.history(tool: id, on: req.db)
-        }
+        model.history = try await TakeModel.history(tool: id, on: req.db)
         return ToolShow.View(model: model).document().response()
     }
 

@@ -1,4 +1,5 @@
 import Vapor
+import VerdictCore
 
 /// Turns every error into a page a person can read, or `{"error": "…"}` under `/api/`.
 /// Internal errors are logged in full and shown without details.
@@ -36,8 +37,8 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                 ? "The request body is too large; the limit is 64 KB." : abort.reason
             return (abort.status, reason, abort.headers)
         }
-        if error is DecodingError {
-            return (.badRequest, "The request body could not be read: \(error)", [:])
+        if let decoding = error as? DecodingError {
+            return (.badRequest, "The request body could not be read: \(CatalogImport.describe(decoding))", [:])
         }
         return (.internalServerError, "Something went wrong on our side; it has been logged.", [:])
     }

@@ -37,7 +37,7 @@ struct ModelPanel: Sendable {
         let tool = toolModel.tool
         let key = ProvenanceKey(
             model: backend.model(for: persona), promptVersion: PanelPrompt.version,
-            factsHash: FactsCodec.sha256(FactsDigest.canonicalJSON(tool)))
+            factsHash: toolModel.factsHash)
         if !job.force, try await TakeModel.hasCurrent(tool: toolID, persona: persona, key: key, on: db) {
             try await PanelJobModel.finish(job.id!, token: token, state: .done, error: "unchanged: not re-billed", on: db)
             return .unchanged

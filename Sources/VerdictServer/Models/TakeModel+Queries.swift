@@ -75,18 +75,12 @@ extension TakeModel {
         return row
     }
 
-    /// Moves `old` (if any) to history and stores `take` as the current one, in one transaction
-    /// owned by the caller.
+    /// `replace(_:with:on:)` for a take without model provenance (editorial or rubric).
     static func replace(
         _ old: TakeModel?, with take: Take, tool id: UUID, promptVersion: String?, factsHash: String?,
         on db: any Database
     ) async throws {
-        if let old {
-            old.supersededAt = Date()
-            try await old.save(on: db)
-        }
-        try await TakeModel(toolID: id, take: take, promptVersion: promptVersion, factsHash: factsHash)
-            .create(on: db)
+        try await replace(old, with: TakeModel(toolID: id, take: take, promptVersion: promptVersion, factsHash: factsHash), on: db)
     }
 
     /// Every take the tool has had, oldest first, each marked when its verdict differs from the

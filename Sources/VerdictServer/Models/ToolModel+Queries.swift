@@ -35,7 +35,13 @@ extension ToolModel {
 
     /// One tool's standing by slug; nil when there is no such tool.
     static func standing(slug: String, on db: any Database) async throws -> ToolStanding? {
-        guard let model = try await find(slug: slug, on: db), let id = model.id else { return nil }
+        guard let model = try await find(slug: slug, on: db) else { return nil }
+        return try await standing(of: model, on: db)
+    }
+
+    /// The standing of a tool already loaded.
+    static func standing(of model: ToolModel, on db: any Database) async throws -> ToolStanding? {
+        guard let id = model.id else { return nil }
         let current = try await TakeModel.current(forTools: [id], on: db)[id]
         let votes = try await VoteModel.counts(forTools: [id], on: db)[id]
         return ToolStanding(

@@ -42,7 +42,7 @@ final class ToolModel: Model, @unchecked Sendable {
         homepage = tool.homepage
         sourceURL = tool.sourceURL
         factsJSON = FactsCodec.encode(tool.facts)
-        factsHash = FactsCodec.hash(tool.facts)
+        factsHash = FactsCodec.sha256(FactsDigest.canonicalJSON(tool))
     }
 
     var tool: Tool {
@@ -53,7 +53,8 @@ final class ToolModel: Model, @unchecked Sendable {
     }
 }
 
-/// Canonical JSON for facts, and its SHA-256, so "unchanged facts" is a string comparison.
+/// Facts as stored JSON, and the SHA-256 used for "unchanged facts": taken over
+/// `FactsDigest.canonicalJSON`, the exact tool data the panel is shown.
 enum FactsCodec {
     static func encode(_ facts: ToolFacts) -> String {
         let encoder = JSONEncoder()
@@ -64,10 +65,6 @@ enum FactsCodec {
 
     static func decode(_ json: String) -> ToolFacts {
         (try? JSONDecoder().decode(ToolFacts.self, from: Data(json.utf8))) ?? ToolFacts()
-    }
-
-    static func hash(_ facts: ToolFacts) -> String {
-        sha256(encode(facts))
     }
 
     static func sha256(_ text: String) -> String {

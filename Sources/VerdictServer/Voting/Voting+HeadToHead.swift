@@ -13,12 +13,8 @@ extension Voting {
     static func castPick(_ pick: String, a: String, b: String, req: Request) async throws -> PickOutcome {
         let (first, second) = Comparison.canonicalPair(a, b)
         guard first != second else { throw Abort(.badRequest, reason: "Compare two different tools, not '\(a)' with itself") }
-        guard let ta = try await ToolModel.find(slug: first, on: req.db), let ida = ta.id else {
-            throw Abort(.notFound, reason: "No tool with slug '\(first)'")
-        }
-        guard let tb = try await ToolModel.find(slug: second, on: req.db), let idb = tb.id else {
-            throw Abort(.notFound, reason: "No tool with slug '\(second)'")
-        }
+        let ida = try await toolID(first, req: req)
+        let idb = try await toolID(second, req: req)
         let pickID: UUID?
         switch pick {
         case first: pickID = ida

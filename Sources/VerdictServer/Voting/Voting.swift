@@ -48,13 +48,22 @@ enum Voting {
 /// Loading two tools into a comparison, shared by the page and the API.
 enum Comparing {
     static func load(_ a: String, _ b: String, on db: any Database) async throws -> Comparison {
+        try await loadWithIDs(a, b, on: db).comparison
+    }
+
+    /// The comparison and the two tools' ids by slug, for pages that also read votes.
+    static func loadWithIDs(_ a: String, _ b: String, on db: any Database) async throws -> (comparison: Comparison, ids: [String: UUID]) {
         guard a != b else { throw Abort(.badRequest, reason: "Compare two different tools, not '\(a)' with itself") }
-        guard let sa = try await ToolModel.standing(slug: a, on: db) else {
-            throw Abort(.notFound, reason: "No tool with slug '\(a)'")
+        var standings: [ToolStanding] = []
+        var ids: [String: UUID] = [:]
+        for slug in [a, b] {
+            guard let model = try await ToolModel.find(slug: slug, on: db), let id = model.id,
+                  let standing = try await ToolModel.standing(of: model, on: db) else {
+                throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
+            }
+            standings.append(standing)
+            ids[slug] = id
         }
-        guard let sb = try await ToolModel.standing(slug: b, on: db) else {
-            throw Abort(.notFound, reason: "No tool with slug '\(b)'")
-        }
-        return Comparison(sa, sb)
+        return (Comparison(standings[0], standings[1]), ids)
     }
 }
