@@ -42,7 +42,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            resources: [.copy("Resources/demo-catalog.yaml"), .copy("Resources/site.css")]
+            exclude: ["Resources/README.md"],
+            resources: [
+                .copy("Resources/demo-catalog.yaml"), .copy("Resources/site.css"),
+                .copy("Resources/openapi.json"), .copy("Resources/common-passwords.txt"),
+            ]
         ),
         .executableTarget(name: "verdict", dependencies: ["VerdictServer"]),
         .testTarget(name: "VerdictCoreTests", dependencies: ["VerdictCore"]),

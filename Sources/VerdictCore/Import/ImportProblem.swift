@@ -33,3 +33,8 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
         return "\(source): \(count); nothing was imported.\n\(lines)"
     }
 }
+
+extension ImportFailure {
+    /// One line per problem, for lists in forms.
+    public var lines: [String] { problems.map(\.description) }
+}

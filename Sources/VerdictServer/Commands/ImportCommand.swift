@@ -31,7 +31,7 @@ struct ImportCommand: AsyncCommand {
             context.console.success("\(signature.file): valid (\(plan.tools.count) tools, \(plan.takes.count) takes); nothing written.")
             return
         }
-        let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), on: app.db)
+        let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), actor: Audit.cli("import"), on: app.db)
         context.console.success("Imported \(signature.file): \(summary.line)")
         let queued = try await app.queuePanel(after: summary)
         if queued > 0 { context.console.info("Queued \(queued) panel jobs; `verdict worker` or `verdict serve` runs them.") }

@@ -14,6 +14,14 @@ struct OpsController {
         return Response(status: .ok, headers: headers, body: .init(data: Data(buffer)))
     }
 
+    /// The OpenAPI document of `/api/v1`, kept true to the routes by a test.
+    func openAPI(req: Request) async throws -> Response {
+        guard let data = OpenAPIDocument.data else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
     func stylesheet(req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .css
@@ -43,4 +51,9 @@ enum Stylesheet {
 /// The Prometheus registry `/metrics` reads; `bootstrapMetrics()` makes it the process-wide factory.
 enum Metrics {
     static let registry = PrometheusCollectorRegistry()
+}
+
+/// `Resources/openapi.json`, read from the bundle once.
+enum OpenAPIDocument {
+    static let data: Data? = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) }
 }

@@ -23,6 +23,9 @@ public struct AppConfig: Sendable {
     public var limits = VoteLimits()
     /// Model backends for the panel; empty means the offline rubric only.
     public var llm = LLMConfig(backends: [])
+    /// Mark session cookies Secure and name them `__Host-…` (`VERDICT_SECURE_COOKIES`); by
+    /// default on exactly when `VERDICT_PUBLIC_URL` is https. Off only for local HTTP.
+    public var secureCookies: Bool?
     /// The environment this configuration was read from (mail settings are read from it).
     public var environment: [String: String] = [:]
 
@@ -44,6 +47,13 @@ public struct AppConfig: Sendable {
         config.limits = try VoteLimits.fromEnvironment(env)
         config.llm = try LLMConfig.fromEnvironment(env)
         config.environment = env
+        if let raw = env["VERDICT_SECURE_COOKIES"], !raw.isEmpty {
+            switch raw.lowercased() {
+            case "1", "true", "yes", "on": config.secureCookies = true
+            case "0", "false", "no", "off": config.secureCookies = false
+            default: throw ConfigError("VERDICT_SECURE_COOKIES must be 1 or 0; got '\(raw.prefix(20))'")
+            }
+        }
         if let pool = env["VERDICT_DB_POOL"].flatMap(Int.init), pool > 0 { config.postgresPoolPerEventLoop = pool }
         return config
     }
@@ -64,6 +74,9 @@ public struct AppConfig: Sendable {
 
     /// True when links point at an HTTPS origin, so cookies can be marked Secure.
     public var isHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+
+    /// Whether session cookies are Secure (and so may carry the `__Host-` prefix).
+    public var sessionCookiesSecure: Bool { secureCookies ?? isHTTPS }
 }
 
 public struct ConfigError: Error, CustomStringConvertible {

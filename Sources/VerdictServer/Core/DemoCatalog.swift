@@ -17,7 +17,7 @@ enum DemoCatalog {
     static func seedIfEmpty(_ app: Application) async throws -> ImportSummary? {
         guard try await ToolModel.count(on: app.db) == 0 else { return nil }
         let plan = try ImportFile.load(try data(), name: "demo-catalog.yaml", knownSlugs: [])
-        let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), on: app.db)
+        let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), actor: "system:demo-catalog", on: app.db)
         _ = try await app.queuePanel(after: summary)
         return summary
     }

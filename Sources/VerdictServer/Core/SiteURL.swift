@@ -1,3 +1,4 @@
+import Foundation
 import VerdictCore
 
 /// Every page and endpoint the site links to; routes and links are built from this one list.
@@ -17,6 +18,15 @@ enum SiteURL: Sendable, Hashable {
     case newsletterIssue(String)
     case newsletterConfirm
     case api(API)
+    case login(next: String?)
+    case logout
+    case admin(Admin)
+
+    /// The editor's desk.
+    enum Admin: Sendable, Hashable {
+        case home, tools, newTool, tool(String), toolRetire(String), toolRestore(String), toolPanel(String)
+        case takes, takeApprove(String), takeReject(String), importCatalog, subscribers, sends, audit, settings
+    }
 
     enum API: Sendable, Hashable {
         case tools
@@ -43,6 +53,27 @@ enum SiteURL: Sendable, Hashable {
         case .newsletterArchive: "/newsletter"
         case .newsletterIssue(let week): "/newsletter/\(week)"
         case .newsletterConfirm: "/newsletter/confirm"
+        case .login(let next):
+            next.map { "/login?next=\(SiteURL.queryEscaped($0))" } ?? "/login"
+        case .logout: "/logout"
+        case .admin(let admin):
+            switch admin {
+            case .home: "/admin"
+            case .tools: "/admin/tools"
+            case .newTool: "/admin/tools/new"
+            case .tool(let slug): "/admin/tools/\(slug)"
+            case .toolRetire(let slug): "/admin/tools/\(slug)/retire"
+            case .toolRestore(let slug): "/admin/tools/\(slug)/restore"
+            case .toolPanel(let slug): "/admin/tools/\(slug)/panel"
+            case .takes: "/admin/takes"
+            case .takeApprove(let id): "/admin/takes/\(id)/approve"
+            case .takeReject(let id): "/admin/takes/\(id)/reject"
+            case .importCatalog: "/admin/import"
+            case .subscribers: "/admin/subscribers"
+            case .sends: "/admin/sends"
+            case .audit: "/admin/audit"
+            case .settings: "/admin/settings"
+            }
         case .api(let api):
             switch api {
             case .tools: "/api/v1/tools"
@@ -59,5 +90,11 @@ enum SiteURL: Sendable, Hashable {
     static func canonicalCompare(_ a: String, _ b: String) -> SiteURL {
         let (x, y) = Comparison.canonicalPair(a, b)
         return .compare(x, y)
+    }
+
+    static func queryEscaped(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }

@@ -22,7 +22,7 @@ extension ModelPanel {
             row.costUSD = cost
             row.latencyMS = reply.latencyMS
             row.reliedOn = String(data: (try? JSONEncoder().encode(parsed.reliedOn)) ?? Data("[]".utf8), encoding: .utf8)
-            try await TakeModel.replace(current, with: row, on: tx)
+            try await publish(row, replacing: current, tool: tool, backend: backend.name, on: tx)
             guard try await PanelJobModel.finish(job.id!, token: token, state: .done, error: nil, on: tx) else {
                 throw LeaseLost()
             }
@@ -38,11 +38,26 @@ extension ModelPanel {
         try await db.transaction { tx in
             let current = try await TakeModel.currentRows(tool: tool, on: tx)[persona]
             let row = TakeModel.abstention(tool: tool, persona: persona, reason: reason, key: key, backend: backend.name)
-            try await TakeModel.replace(current, with: row, on: tx)
+            try await publish(row, replacing: current, tool: tool, backend: backend.name, on: tx)
             guard try await PanelJobModel.finish(job.id!, token: token, state: .abstained, error: reason, on: tx) else {
                 throw LeaseLost()
             }
         }
+    }
+}
+
+extension ModelPanel {
+    /// Publishes a model-written row, or queues it for an editor when moderation is on.
+    private func publish(_ row: TakeModel, replacing current: TakeModel?, tool: UUID, backend: String, on tx: any Database) async throws {
+        guard let toolModel = try await ToolModel.find(tool, on: tx) else { return }
+        if try await EditorialSettings.moderatesModelTakes(on: tx) {
+            try await Moderation.propose(row, tool: toolModel, actor: Audit.panelJob(backend), on: tx)
+            return
+        }
+        try await TakeModel.replace(current, with: row, on: tx)
+        try await Audit.record(
+            Audit.panelJob(backend), "take.written", subject: Audit.subject(tool: toolModel.slug, persona: row.persona),
+            before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: tx)
     }
 }
 

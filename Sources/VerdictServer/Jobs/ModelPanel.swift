@@ -38,7 +38,9 @@ struct ModelPanel: Sendable {
         let key = ProvenanceKey(
             model: backend.model(for: persona), promptVersion: PanelPrompt.version,
             factsHash: toolModel.factsHash)
-        if !job.force, try await TakeModel.hasCurrent(tool: toolID, persona: persona, key: key, on: db) {
+        let published = try await TakeModel.hasCurrent(tool: toolID, persona: persona, key: key, on: db)
+        let pending = try await Moderation.isPending(tool: toolID, persona: persona, key: key, on: db)
+        if !job.force, published || pending {
             try await PanelJobModel.finish(job.id!, token: token, state: .done, error: "unchanged: not re-billed", on: db)
             return .unchanged
         }

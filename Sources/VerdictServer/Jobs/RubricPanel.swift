@@ -17,9 +17,11 @@ enum RubricPanel {
                 if let existing, existing.source != TakeSource.rubric.rawValue { continue }
                 let take = Rubric.take(for: persona, on: tool, asOf: asOf)
                 if let existing, existing.says(take) { continue }
-                try await TakeModel.replace(
-                    existing, with: take, tool: id, promptVersion: Rubric.version,
-                    factsHash: model.factsHash, on: db)
+                let row = TakeModel(toolID: id, take: take, promptVersion: Rubric.version, factsHash: model.factsHash)
+                try await TakeModel.replace(existing, with: row, on: db)
+                try await Audit.record(
+                    Audit.rubricJob, "take.written", subject: Audit.subject(tool: model.slug, persona: persona.rawValue),
+                    before: existing.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: db)
                 written += 1
             }
         }

@@ -12,5 +12,7 @@ enum Migrations {
         CreatePanelJobs(),
         AddTakeProvenance(),
         CreateNewsletter(),
+        CreateAccounts(),
+        CreateEditorialControls(),
     ]
 }

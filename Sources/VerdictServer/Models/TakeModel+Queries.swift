@@ -75,14 +75,6 @@ extension TakeModel {
         return row
     }
 
-    /// `replace(_:with:on:)` for a take without model provenance (editorial or rubric).
-    static func replace(
-        _ old: TakeModel?, with take: Take, tool id: UUID, promptVersion: String?, factsHash: String?,
-        on db: any Database
-    ) async throws {
-        try await replace(old, with: TakeModel(toolID: id, take: take, promptVersion: promptVersion, factsHash: factsHash), on: db)
-    }
-
     /// Every take the tool has had, oldest first, each marked when its verdict differs from the
     /// same persona's previous take.
     static func history(tool id: UUID, on db: any Database) async throws -> [TakeHistoryEntry] {

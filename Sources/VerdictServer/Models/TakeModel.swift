@@ -28,6 +28,9 @@ final class TakeModel: Model, @unchecked Sendable {
     @OptionalField(key: "latency_ms") var latencyMS: Int?
     /// JSON list of the fact keys and claims a model said it relied on.
     @OptionalField(key: "relied_on") var reliedOn: String?
+    /// The editor who changed the words of a model's take, and the model's original words.
+    @OptionalField(key: "edited_by") var editedBy: String?
+    @OptionalField(key: "original_text") var originalText: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "superseded_at") var supersededAt: Date?
 

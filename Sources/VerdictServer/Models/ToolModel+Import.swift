@@ -24,12 +24,13 @@ struct ImportSummary: Codable, Sendable, Equatable {
 enum CatalogImporter {
     /// Writes a validated import in one transaction: tools upserted by slug, editorial takes
     /// replacing the persona's current take, then the rubric fills every persona still missing.
-    static func apply(_ plan: CatalogImport, asOf: String, on db: any Database) async throws -> ImportSummary {
+    /// `actor` is who made the change, for the audit log.
+    static func apply(_ plan: CatalogImport, asOf: String, actor: String, on db: any Database) async throws -> ImportSummary {
         try await db.transaction { tx in
             var summary = ImportSummary()
             var touched: [String: ToolModel] = [:]
             for tool in plan.tools {
-                let model = try await upsert(tool, summary: &summary, on: tx)
+                let model = try await upsert(tool, actor: actor, summary: &summary, on: tx)
                 touched[tool.slug] = model
             }
             for imported in plan.takes {
@@ -42,8 +43,11 @@ enum CatalogImporter {
                     summary.takesUnchanged += 1
                     continue
                 }
-                try await TakeModel.replace(
-                    current, with: imported.take, tool: id, promptVersion: nil, factsHash: model.factsHash, on: tx)
+                let row = TakeModel(toolID: id, take: imported.take, promptVersion: nil, factsHash: model.factsHash)
+                try await TakeModel.replace(current, with: row, on: tx)
+                try await Audit.record(
+                    actor, "take.imported", subject: Audit.subject(tool: model.slug, persona: row.persona),
+                    before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: tx)
                 summary.takesImported += 1
             }
             summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), asOf: asOf, on: tx)
@@ -51,10 +55,11 @@ enum CatalogImporter {
         }
     }
 
-    private static func upsert(_ tool: Tool, summary: inout ImportSummary, on db: any Database) async throws -> ToolModel {
+    private static func upsert(_ tool: Tool, actor: String, summary: inout ImportSummary, on db: any Database) async throws -> ToolModel {
         guard let existing = try await ToolModel.find(slug: tool.slug, on: db) else {
             let model = ToolModel(tool)
             try await model.create(on: db)
+            try await Audit.record(actor, "tool.created", subject: Audit.subject(tool: tool.slug), after: Audit.json(tool), on: db)
             summary.toolsCreated += 1
             summary.changedTools.append(model.id!)
             return model
@@ -63,8 +68,11 @@ enum CatalogImporter {
             summary.toolsUnchanged += 1
             return existing
         }
+        let before = existing.tool
         existing.apply(tool)
         try await existing.save(on: db)
+        try await Audit.record(
+            actor, "tool.updated", subject: Audit.subject(tool: tool.slug), before: Audit.json(before), after: Audit.json(tool), on: db)
         summary.toolsUpdated += 1
         summary.changedTools.append(existing.id!)
         return existing

@@ -22,6 +22,8 @@ final class ToolModel: Model, @unchecked Sendable {
     @Field(key: "facts_hash") var factsHash: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Set when editors retire the tool: it leaves listings, its page stays with a notice.
+    @OptionalField(key: "retired_at") var retiredAt: Date?
 
     init() {}
 

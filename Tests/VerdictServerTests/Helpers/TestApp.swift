@@ -69,7 +69,7 @@ extension Application {
     /// Imports YAML text as `verdict import` would; throws the import failure on bad input.
     func importYAML(_ yaml: String, name: String = "test.yaml") async throws -> ImportSummary {
         let plan = try ImportFile.load(Data(yaml.utf8), name: name, knownSlugs: try await ToolModel.allSlugs(on: db))
-        return try await CatalogImporter.apply(plan, asOf: "2026-11", on: db)
+        return try await CatalogImporter.apply(plan, asOf: "2026-11", actor: "test", on: db)
     }
 }
 

@@ -210,6 +210,14 @@ enum API {
             }
             unranked = m.board.unranked.map { Unranked(slug: $0.slug, name: name($0.slug), comparisons: $0.comparisons) }
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(category, forKey: .category)
+            try c.encode(minimumComparisons, forKey: .minimumComparisons)
+            try c.encode(ranked, forKey: .ranked)
+            try c.encode(unranked, forKey: .unranked)
+        }
     }
 
     struct ErrorBody: Content {

@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import Vapor
+import VerdictCore
+
+/// Bearer tokens for the admin API: `vdt_…`, shown once, stored as SHA-256, revocable.
+enum APITokens {
+    static let prefix = "vdt_"
+
+    /// Creates a token for the account; returns the row and the secret to show once.
+    static func create(name: String, scope: TokenScope, owner: UserModel, on db: any Database) async throws -> (APITokenModel, String) {
+        let secret = Secrets.generate(prefix: prefix)
+        let row = APITokenModel()
+        row.name = name
+        row.tokenHash = Secrets.hash(secret)
+        row.scopeRaw = scope.rawValue
+        row.$user.id = try owner.requireID()
+        try await row.create(on: db)
+        return (row, secret)
+    }
+
+    /// The principal for an `Authorization: Bearer` header, or nil when the token is unknown,
+    /// revoked, or its owner is disabled.
+    static func principal(bearer: String, req: Request) async throws -> Principal? {
+        guard bearer.hasPrefix(prefix), bearer.count < 100 else { return nil }
+        guard let row = try await APITokenModel.query(on: req.db).filter(\.$tokenHash == Secrets.hash(bearer))
+            .with(\.$user).first(), row.revokedAt == nil, row.user.disabledAt == nil else { return nil }
+        let now = req.verdict.now()
+        if row.lastUsedAt.map({ now.timeIntervalSince($0) > Sessions.touchInterval }) ?? true {
+            row.lastUsedAt = now
+            try await row.save(on: req.db)
+        }
+        return .token(name: row.name, owner: row.user.email, role: row.user.role, scope: row.scope)
+    }
+}

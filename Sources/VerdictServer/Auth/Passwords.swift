@@ -1,0 +1,30 @@
+import Foundation
+import Vapor
+import VerdictCore
+
+/// Password hashing (bcrypt, cost 12, off the event loop) and the password policy with the
+/// bundled common-password list.
+enum Passwords {
+    static let cost = 12
+
+    /// Lowercased common passwords of 12 characters or more (shorter ones fail on length);
+    /// provenance in Resources/README.md.
+    static let policy: PasswordPolicy = {
+        guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return PasswordPolicy(common: []) }
+        let words = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return PasswordPolicy(common: Set(words.filter { !$0.isEmpty }))
+    }()
+
+    static func hash(_ password: String, on app: Application) async throws -> String {
+        try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    static func verify(_ password: String, hash: String, on app: Application) async throws -> Bool {
+        try await app.threadPool.runIfActive { (try? Bcrypt.verify(password, created: hash)) ?? false }
+    }
+
+    /// Spent on unknown accounts so a wrong email takes as long as a wrong password.
+    static let decoyHash = try! Bcrypt.hash("decoy password that never matches", cost: cost)
+}

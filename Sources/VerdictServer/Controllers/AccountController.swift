@@ -1,0 +1,70 @@
+import Fluent
+import Vapor
+import VerdictCore
+
+/// `/login` and `/logout` for the editor's desk.
+struct AccountController: Sendable {
+    let throttle = LoginThrottle()
+
+    func loginPage(req: Request) async throws -> Response {
+        let next = Self.safeNext(req.query[String.self, at: "next"])
+        if try await Sessions.current(req) != nil { return req.redirect(to: next ?? SiteURL.admin(.home).path) }
+        return LoginPage.document(next: next).response()
+    }
+
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let password = form.password ?? ""
+        let next = Self.safeNext(form.next)
+        guard !email.isEmpty, email.count <= 254, !password.isEmpty, password.utf8.count <= 1024 else {
+            return LoginPage.document(email: String(email.prefix(254)), next: next, message: "Enter your email and password.").response(status: .badRequest)
+        }
+        guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
+        let network = VoterGate.networkHash(req, key: key)
+        let now = req.verdict.now()
+        if let wait = try await throttle.retryAfter(account: email, network: network, now: now, on: req.db) {
+            req.logger.notice("login throttled for an account or network (\(wait) s)")
+            let minutes = max(1, (wait + 59) / 60)
+            let response = LoginPage.document(
+                email: email, next: next,
+                message: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").").response(status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return response
+        }
+        let user = try await UserModel.query(on: req.db).filter(\.$email == email).first()
+        // Unknown accounts cost a bcrypt verification too, so timing does not tell which emails exist.
+        let matches = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.decoyHash, on: req.application)
+        guard let user, matches, user.disabledAt == nil else {
+            try await throttle.record(account: email, network: network, succeeded: false, now: now, on: req.db)
+            req.logger.notice("login failed")
+            return LoginPage.document(email: email, next: next, message: "That email and password do not match an account.")
+                .response(status: .unauthorized)
+        }
+        try await throttle.record(account: email, network: network, succeeded: true, now: now, on: req.db)
+        let secret = try await Sessions.start(for: user, req: req)
+        let response = req.redirect(to: next ?? SiteURL.admin(.home).path, redirectType: .normal)
+        response.cookies[Sessions.cookieName(for: req)] = Sessions.cookie(secret, req: req)
+        return response
+    }
+
+    func logout(req: Request) async throws -> Response {
+        try await Sessions.end(req)
+        let response = req.redirect(to: SiteURL.login(next: nil).path, redirectType: .normal)
+        response.cookies[Sessions.cookieName(for: req)] = Sessions.expiredCookie(req: req)
+        return response
+    }
+
+    /// Only paths on the editor's desk are followed after sign-in (no open redirects).
+    static func safeNext(_ raw: String?) -> String? {
+        guard let raw, raw.hasPrefix("/admin"), !raw.contains("//"), !raw.contains("\\"), raw.count < 300,
+              raw.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else { return nil }
+        return raw
+    }
+}

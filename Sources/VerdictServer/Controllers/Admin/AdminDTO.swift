@@ -1,0 +1,172 @@
+import Foundation
+import Vapor
+import VerdictCore
+
+/// JSON shapes of the admin API (snake_case, explicit nulls).
+enum AdminDTO {
+    struct Tool: Content {
+        var slug, name, category, categorySlug, description, entry, url: String
+        var vendor, tagline, homepage, sourceURL: String?
+        var facts: ToolFacts
+        var retiredAt: Date?
+
+        init(_ model: ToolModel) {
+            let t = model.tool
+            (slug, name, category, categorySlug, description, entry) = (t.slug, t.name, t.category, t.categorySlug, t.description, t.entry.rawValue)
+            (vendor, tagline, homepage, sourceURL, facts) = (t.vendor, t.tagline, t.homepage, t.sourceURL, t.facts)
+            retiredAt = model.retiredAt
+            url = SiteURL.tool(t.slug).path
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case slug, name, category, categorySlug, description, entry, url, vendor, tagline, homepage, facts, retiredAt
+            case sourceURL = "sourceUrl"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(slug, forKey: .slug)
+            try c.encode(name, forKey: .name)
+            try c.encode(category, forKey: .category)
+            try c.encode(categorySlug, forKey: .categorySlug)
+            try c.encode(description, forKey: .description)
+            try c.encode(entry, forKey: .entry)
+            try c.encode(url, forKey: .url)
+            try c.encode(vendor, forKey: .vendor)
+            try c.encode(tagline, forKey: .tagline)
+            try c.encode(homepage, forKey: .homepage)
+            try c.encode(sourceURL, forKey: .sourceURL)
+            try c.encode(facts, forKey: .facts)
+            try c.encode(retiredAt, forKey: .retiredAt)
+        }
+    }
+
+    struct ToolList: Content {
+        var tools: [Tool]
+    }
+
+    struct Review: Content {
+        var id: UUID
+        var tool, persona, verdict, conviction, text, status: String
+        var flip, originalText, model, decidedBy: String?
+        var createdAt: Date
+        var decidedAt: Date?
+
+        init(_ review: TakeReviewModel, slug: String) {
+            let row = Moderation.proposed(review)
+            id = review.id ?? UUID()
+            tool = slug
+            persona = review.persona
+            verdict = row?.verdict ?? "abstain"
+            conviction = row?.conviction ?? "clear"
+            flip = row?.flip
+            text = review.editedText ?? row?.text ?? ""
+            originalText = review.editedText == nil ? nil : row?.text
+            status = review.statusRaw
+            model = row?.model
+            createdAt = review.createdAt ?? Date(timeIntervalSince1970: 0)
+            (decidedBy, decidedAt) = (review.decidedBy, review.decidedAt)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, tool, persona, verdict, conviction, text, status, flip, originalText, model, decidedBy, createdAt, decidedAt
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(tool, forKey: .tool)
+            try c.encode(persona, forKey: .persona)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(conviction, forKey: .conviction)
+            try c.encode(text, forKey: .text)
+            try c.encode(status, forKey: .status)
+            try c.encode(flip, forKey: .flip)
+            try c.encode(originalText, forKey: .originalText)
+            try c.encode(model, forKey: .model)
+            try c.encode(decidedBy, forKey: .decidedBy)
+            try c.encode(createdAt, forKey: .createdAt)
+            try c.encode(decidedAt, forKey: .decidedAt)
+        }
+    }
+
+    struct ReviewList: Content {
+        var takes: [Review]
+    }
+
+    struct ApproveBody: Content {
+        var text: String?
+    }
+
+    struct AuditEntry: Content {
+        var id: UUID
+        var at: Date
+        var actor, action, subject: String
+        var before, after: JSONFragment
+
+        init(_ row: AuditEntryModel) {
+            (id, at, actor, action, subject) = (row.id ?? UUID(), row.at, row.actor, row.action, row.subject)
+            (before, after) = (JSONFragment(row.before), JSONFragment(row.after))
+        }
+    }
+
+    struct AuditList: Content {
+        var entries: [AuditEntry]
+    }
+
+    struct Subscriber: Content {
+        var email, status: String
+        var createdAt: Date
+        var confirmedAt: Date?
+
+        init(_ row: SubscriberModel) {
+            (email, status, createdAt, confirmedAt) = (row.email, row.stateRaw, row.createdAt ?? Date(timeIntervalSince1970: 0), row.confirmedAt)
+        }
+
+        enum CodingKeys: String, CodingKey { case email, status, createdAt, confirmedAt }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(email, forKey: .email)
+            try c.encode(status, forKey: .status)
+            try c.encode(createdAt, forKey: .createdAt)
+            try c.encode(confirmedAt, forKey: .confirmedAt)
+        }
+    }
+
+    struct SubscriberList: Content {
+        var counts: [String: Int]
+        var subscribers: [Subscriber]
+    }
+
+    struct Send: Content {
+        var week, subject: String
+        var createdAt: Date
+        var sent, pending, failed: Int
+    }
+
+    struct SendList: Content {
+        var issues: [Send]
+    }
+
+    struct Settings: Content {
+        var moderateLlmTakes: Bool
+    }
+}
+
+/// Stored JSON text re-emitted as JSON (an object, or null).
+struct JSONFragment: Codable, Sendable {
+    var value: ImportValue
+
+    init(_ text: String?) {
+        value = text.flatMap { try? JSONDecoder().decode(ImportValue.self, from: Data($0.utf8)) } ?? .null
+    }
+
+    init(from decoder: any Decoder) throws {
+        value = try ImportValue(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import VerdictCore
+
+/// The audit log: every change made by a person (editor, admin, CLI operator) or a job
+/// (rubric, model panel, newsletter), with the state before and after as JSON. Community votes
+/// and subscriptions are the readers' own and are counted in their tables instead.
+enum Audit {
+    /// Actors that are not a signed-in person or a token.
+    static let rubricJob = "job:rubric"
+    static func panelJob(_ backend: String) -> String { "job:panel (\(backend))" }
+    static let newsletterJob = "job:newsletter"
+    static func cli(_ command: String) -> String { "cli:\(command) (\(ProcessInfo.processInfo.userName))" }
+
+    /// Records one change in the caller's transaction, so the entry exists exactly when the change does.
+    static func record(
+        _ actor: String, _ action: String, subject: String, before: String? = nil, after: String? = nil,
+        at: Date = Date(), on db: any Database
+    ) async throws {
+        let row = AuditEntryModel()
+        row.at = at
+        row.actor = actor
+        row.action = action
+        row.subject = subject
+        row.before = before
+        row.after = after
+        try await row.create(on: db)
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    /// What the log keeps of a take.
+    struct TakeRecord: Codable {
+        var persona, verdict, conviction, text, source: String
+        var flip, model: String?
+        var editedBy: String?
+
+        init(_ row: TakeModel) {
+            (persona, verdict, conviction, text, source) = (row.persona, row.verdict, row.conviction, row.text, row.source)
+            (flip, model, editedBy) = (row.flip, row.model, row.editedBy)
+        }
+    }
+
+    static func subject(tool slug: String) -> String { "tool:\(slug)" }
+    static func subject(tool slug: String, persona: String) -> String { "tool:\(slug)/\(persona)" }
+
+    /// Entries, newest first, filtered by exact actor, action prefix and subject prefix.
+    static func entries(
+        actor: String? = nil, action: String? = nil, subject: String? = nil, before: Date? = nil, limit: Int,
+        on db: any Database
+    ) async throws -> [AuditEntryModel] {
+        var query = AuditEntryModel.query(on: db)
+        if let actor, !actor.isEmpty { query = query.filter(\.$actor == actor) }
+        if let action, !action.isEmpty { query = query.filter(\.$action, .custom("LIKE"), Self.prefixPattern(action)) }
+        if let subject, !subject.isEmpty { query = query.filter(\.$subject, .custom("LIKE"), Self.prefixPattern(subject)) }
+        if let before { query = query.filter(\.$at < before) }
+        return try await query.sort(\.$at, .descending).sort(\.$id).limit(limit).all()
+    }
+
+    /// `text%`; a `%` typed in the filter is dropped (`_` may match any one character).
+    private static func prefixPattern(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "") + "%"
+    }
+}

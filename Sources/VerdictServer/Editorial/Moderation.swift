@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import VerdictCore
+
+/// Site-wide editorial switches, kept in the settings table so every app server agrees.
+enum EditorialSettings {
+    static let moderateKey = "moderate_llm_takes"
+
+    /// When on, model-written takes wait in the moderation queue until an editor approves them.
+    static func moderatesModelTakes(on db: any Database) async throws -> Bool {
+        try await SettingModel.find(moderateKey, on: db)?.value == "1"
+    }
+
+    static func setModeratesModelTakes(_ on: Bool, actor: String, db: any Database) async throws {
+        try await db.transaction { tx in
+            let before = try await moderatesModelTakes(on: tx)
+            guard before != on else { return }
+            if let row = try await SettingModel.find(moderateKey, on: tx) {
+                row.value = on ? "1" : "0"
+                try await row.save(on: tx)
+            } else {
+                try await SettingModel(key: moderateKey, value: on ? "1" : "0").create(on: tx)
+            }
+            try await Audit.record(
+                actor, "settings.updated", subject: "setting:\(moderateKey)",
+                before: Audit.json([moderateKey: before]), after: Audit.json([moderateKey: on]), on: tx)
+        }
+    }
+}
+
+/// The moderation queue for model-written takes: propose (a job), approve — as written or
+/// edited, the model's words kept — or reject (an editor).
+enum Moderation {
+    enum Failure: Error, Equatable {
+        case notFound, alreadyDecided(String)
+    }
+
+    /// Queues `row` (not yet stored) instead of publishing it. An older pending proposal for the
+    /// same persona is set aside: only the newest model take can be approved.
+    static func propose(_ row: TakeModel, tool: ToolModel, actor: String, on db: any Database) async throws {
+        let toolID = try tool.requireID()
+        let older = try await TakeReviewModel.query(on: db).filter(\.$tool.$id == toolID)
+            .filter(\.$persona == row.persona).filter(\.$statusRaw == TakeReviewModel.Status.pending.rawValue).all()
+        for old in older {
+            old.statusRaw = TakeReviewModel.Status.rejected.rawValue
+            old.decidedBy = "\(actor): a newer take replaced it"
+            old.decidedAt = Date()
+            try await old.save(on: db)
+        }
+        let review = TakeReviewModel()
+        review.$tool.id = toolID
+        review.persona = row.persona
+        review.statusRaw = TakeReviewModel.Status.pending.rawValue
+        review.takeJSON = try String(decoding: JSONEncoder().encode(row), as: UTF8.self)
+        try await review.create(on: db)
+        try await Audit.record(
+            actor, "take.proposed", subject: Audit.subject(tool: tool.slug, persona: row.persona),
+            after: Audit.json(Audit.TakeRecord(row)), on: db)
+    }
+
+    /// The proposed take row of a review (not stored).
+    static func proposed(_ review: TakeReviewModel) -> TakeModel? {
+        try? JSONDecoder().decode(TakeModel.self, from: Data(review.takeJSON.utf8))
+    }
+
+    /// A model take with this provenance is waiting for a decision (so it is not re-billed).
+    static func isPending(tool: UUID, persona: Persona, key: ProvenanceKey, on db: any Database) async throws -> Bool {
+        let pending = try await TakeReviewModel.query(on: db).filter(\.$tool.$id == tool)
+            .filter(\.$persona == persona.rawValue).filter(\.$statusRaw == TakeReviewModel.Status.pending.rawValue).all()
+        return pending.contains { review in
+            guard let row = proposed(review) else { return false }
+            return row.model == key.model && row.promptVersion == key.promptVersion && row.factsHash == key.factsHash
+        }
+    }
+
+    /// Publishes the take, replacing the persona's current one. With `editedText`, the published
+    /// words are the editor's, marked as edited, and the model's original words are kept.
+    @discardableResult
+    static func approve(_ id: UUID, editedText: String?, actor: String, on db: any Database) async throws -> TakeReviewModel {
+        try await db.transaction { tx in
+            let review = try await pendingReview(id, on: tx)
+            guard let row = proposed(review), let tool = try await ToolModel.find(review.$tool.id, on: tx) else {
+                throw Failure.notFound
+            }
+            if let editedText, editedText != row.text {
+                row.originalText = row.text
+                row.text = editedText
+                row.editedBy = actor
+                review.editedText = editedText
+            }
+            let current = try await TakeModel.currentRows(tool: review.$tool.id, on: tx)[Persona(rawValue: row.persona) ?? .builder]
+            try await TakeModel.replace(current, with: row, on: tx)
+            review.statusRaw = TakeReviewModel.Status.approved.rawValue
+            review.decidedBy = actor
+            review.decidedAt = Date()
+            try await review.save(on: tx)
+            try await Audit.record(
+                actor, row.editedBy == nil ? "take.approved" : "take.approved_edited",
+                subject: Audit.subject(tool: tool.slug, persona: row.persona),
+                before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: tx)
+            return review
+        }
+    }
+
+    @discardableResult
+    static func reject(_ id: UUID, actor: String, on db: any Database) async throws -> TakeReviewModel {
+        try await db.transaction { tx in
+            let review = try await pendingReview(id, on: tx)
+            review.statusRaw = TakeReviewModel.Status.rejected.rawValue
+            review.decidedBy = actor
+            review.decidedAt = Date()
+            try await review.save(on: tx)
+            let slug = try await ToolModel.find(review.$tool.id, on: tx)?.slug ?? "?"
+            try await Audit.record(
+                actor, "take.rejected", subject: Audit.subject(tool: slug, persona: review.persona),
+                before: proposed(review).map { Audit.json(Audit.TakeRecord($0)) }, on: tx)
+            return review
+        }
+    }
+
+    private static func pendingReview(_ id: UUID, on db: any Database) async throws -> TakeReviewModel {
+        guard let review = try await TakeReviewModel.find(id, on: db) else { throw Failure.notFound }
+        guard review.status == .pending else { throw Failure.alreadyDecided(review.statusRaw) }
+        return review
+    }
+}
