@@ -10,5 +10,7 @@ enum Commands {
         app.asyncCommands.use(PanelCommands(), as: "panel")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
         app.asyncCommands.use(NewsletterCommands(), as: "newsletter")
+        app.asyncCommands.use(UserCommands(), as: "user")
+        app.asyncCommands.use(TokenCommands(), as: "token")
     }
 }

@@ -7,7 +7,7 @@ import VerdictCore
 struct PageController {
     func home(req: Request) async throws -> Response {
         let standings = try await ToolModel.standings(on: req.db)
-        let updated = try await ToolModel.query(on: req.db).sort(\.$updatedAt, .descending).limit(6).all(\.$slug)
+        let updated = try await ToolModel.query(on: req.db).filter(\.$retiredAt == nil).sort(\.$updatedAt, .descending).limit(6).all(\.$slug)
         return Home.View(model: Home.build(standings, recentSlugs: updated)).document().response()
     }
 
@@ -15,8 +15,11 @@ struct PageController {
         let slug = try req.parameters.require("slug")
         // The catalog's standings are needed for the rivals anyway; this tool's is among them.
         let all = try await ToolModel.standings(on: req.db)
-        guard let standing = all.first(where: { $0.tool.slug == slug }),
-              let id = try await ToolModel.find(slug: slug, on: req.db)?.id else {
+        guard let row = try await ToolModel.find(slug: slug, on: req.db), let id = row.id else {
+            throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
+        }
+        // A retired tool is not among the listed standings; its page stays, with a notice.
+        guard let standing = try await all.first(where: { $0.tool.slug == slug }).asyncOr({ try await ToolModel.standing(of: row, on: req.db) }) else {
             throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
         }
         let rivalTools = Rivals.closest(to: standing.tool, among: all.map(\.tool))
@@ -24,6 +27,10 @@ struct PageController {
         let myVote = try await myVotes(req, slugs: [slug])[slug]
         var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: myVote, notice: notice(req))
         model.history = try await TakeModel.history(tool: id, on: req.db)
+        model.retiredAt = row.retiredAt
+        model.edits = try await TakeModel.currentRows(tool: id, on: req.db).compactMapValues { row in
+            row.editedBy == nil ? nil : ToolShow.Edit(originalText: row.originalText ?? "")
+        }
         return ToolShow.View(model: model).document().response()
     }
 

@@ -16,9 +16,10 @@ extension ToolModel {
         try await ToolModel.query(on: db).count()
     }
 
-    /// Every tool with its current takes and community numbers, in three queries.
+    /// Every listed tool (retired ones leave listings) with its current takes and community
+    /// numbers, in three queries.
     static func standings(on db: any Database, categorySlug: String? = nil) async throws -> [ToolStanding] {
-        var query = ToolModel.query(on: db)
+        var query = ToolModel.query(on: db).filter(\.$retiredAt == nil)
         if let categorySlug { query = query.filter(\.$categorySlug == categorySlug) }
         let tools = try await query.sort(\.$name).all()
         let ids = tools.compactMap(\.id)
@@ -47,5 +48,13 @@ extension ToolModel {
         return ToolStanding(
             tool: model.tool, takes: current?.takes ?? [], community: votes ?? CommunityScore(ship: 0, skip: 0),
             abstentions: current?.abstentions ?? [])
+    }
+}
+
+extension Optional where Wrapped: Sendable {
+    /// The value, or the result of `fallback` when nil.
+    func asyncOr(_ fallback: () async throws -> Wrapped?) async rethrows -> Wrapped? {
+        if let self { return self }
+        return try await fallback()
     }
 }

@@ -19,7 +19,7 @@ enum Composer {
         let db = app.db
         let (start, end) = week.interval()
         let standings = try await ToolModel.standings(on: db)
-        let newTools = try await ToolModel.query(on: db)
+        let newTools = try await ToolModel.query(on: db).filter(\.$retiredAt == nil)
             .filter(\.$createdAt >= start).filter(\.$createdAt < end).all(\.$slug)
         let digest = DigestBuilder.build(
             week: week, standings: standings, newToolSlugs: Set(newTools),

@@ -14,6 +14,10 @@ extension ToolShow {
                 canonical: SiteURL.tool(tool.slug).path,
                 body:
                     Components.notice(model.notice),
+                    .unwrap(model.retiredAt) { date in
+                        .p(.class("notice notice-retired"), .attribute(named: "role", value: "note"),
+                           .text("Retired on \(Desk.date(date).prefix(10)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."))
+                    },
                     Components.toolCard(model.standing, heading: .h1, size: .large),
                     vote(),
                     panel(),
@@ -41,10 +45,17 @@ extension ToolShow {
                 .h2(.text("The panel")),
                 .p(.class("muted"), .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
                 .div(.class("takes"), .forEach(Persona.allCases) { persona in
-                    Components.takeBlock(
-                        model.standing.take(by: persona),
-                        abstention: model.standing.abstentions.first { $0.persona == persona },
-                        persona: persona)
+                    .div(
+                        Components.takeBlock(
+                            model.standing.take(by: persona),
+                            abstention: model.standing.abstentions.first { $0.persona == persona },
+                            persona: persona),
+                        .unwrap(model.edits[persona]) { edit in
+                            .details(.class("take-edited"),
+                                     .summary(.text("Edited by the editors")),
+                                     .p(.class("muted"), .text("The model's original words:")),
+                                     .blockquote(.text(edit.originalText)))
+                        })
                 })
             )
         }
