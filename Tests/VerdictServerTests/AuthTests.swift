@@ -1,0 +1,147 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VerdictCore
+@testable import VerdictServer
+
+@Suite("Accounts: sign-in, sessions, throttling, CSRF")
+struct AuthTests {
+    @Test("Signing in sets an HttpOnly, SameSite=Lax session cookie and opens the desk; signing out ends it")
+    func signInAndOut() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            let res = try await app.postLogin("ed@example.com", testPassword, next: "/admin/takes")
+            #expect(res.status == .seeOther)
+            #expect(res.headers.first(name: .location) == "/admin/takes")
+            let cookie = try #require(res.headers.setCookie?["verdict_session"])
+            #expect(cookie.isHTTPOnly && cookie.sameSite == .lax && cookie.path == "/" && !cookie.isSecure)
+            let browser = try await app.signIn("ed@example.com")
+            #expect(try await app.browse(.GET, "/admin", as: browser).status == .ok)
+            let out = try await app.browse(.POST, "/logout", as: browser)
+            #expect(out.status == .seeOther)
+            let after = try await app.browse(.GET, "/admin", as: browser)
+            #expect(after.status == .seeOther)
+            #expect(after.headers.first(name: .location) == "/login?next=/admin")
+        }
+    }
+
+    @Test("With secure cookies the session cookie is __Host-verdict_session, Secure, Path=/ and no Domain")
+    func hostPrefixedCookie() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            app.verdict.config.secureCookies = true
+            try await app.makeUser("ed@example.com", role: .editor)
+            let res = try await app.postLogin("ed@example.com", testPassword)
+            let raw = res.headers[.setCookie].joined(separator: "\n")
+            #expect(raw.contains("__Host-verdict_session="))
+            #expect(raw.contains("Secure") && raw.contains("HttpOnly") && raw.contains("SameSite=Lax") && raw.contains("Path=/"))
+            #expect(!raw.lowercased().contains("domain="))
+        }
+    }
+
+    @Test("A wrong password and an unknown account get the same answer, and no session")
+    func wrongCredentials() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            let wrong = try await app.postLogin("ed@example.com", "not the right passphrase")
+            let unknown = try await app.postLogin("nobody@example.com", testPassword)
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(wrong.headers.setCookie?["verdict_session"] == nil)
+            #expect(wrong.text.contains("do not match an account") && unknown.text.contains("do not match an account"))
+        }
+    }
+
+    @Test("Session fixation: sign-in never adopts the id the browser presented")
+    func sessionFixation() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            // An attacker plants a cookie value (made-up, or their own real session).
+            try await app.makeUser("mallory@example.com", role: .editor)
+            let mallory = try await app.signIn("mallory@example.com")
+            for planted in ["vds_attacker-chosen-value", mallory.cookie] {
+                let res = try await app.postLogin("ed@example.com", testPassword, cookie: planted)
+                let issued = try #require(res.headers.setCookie?["verdict_session"]?.string)
+                #expect(issued != planted)
+                // The planted id is not signed in as the victim (nor at all, once replaced).
+                let planted = try await app.browse(.GET, "/admin", as: Browser(cookie: planted, csrf: ""))
+                #expect(planted.status == .seeOther)
+            }
+        }
+    }
+
+    @Test("Five failed sign-ins hold the account (429 with Retry-After) even with the right password next")
+    func throttlePerAccount() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            for _ in 0..<5 { #expect(try await app.postLogin("ed@example.com", "wrong passphrase here").status == .unauthorized) }
+            let held = try await app.postLogin("ed@example.com", testPassword)
+            #expect(held.status == .tooManyRequests)
+            #expect(Int(held.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
+            #expect(held.headers.setCookie?["verdict_session"] == nil)
+            // Another account from elsewhere is not held by this one's failures.
+            try await app.makeUser("other@example.com", role: .editor)
+            #expect(try await app.postLogin("other@example.com", testPassword).status == .seeOther)
+        }
+    }
+
+    @Test("Twenty failures from one network hold every account from that network")
+    func throttlePerNetwork() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            for i in 0..<20 { _ = try await app.postLogin("guess\(i)@example.com", "wrong passphrase here") }
+            #expect(try await app.postLogin("ed@example.com", testPassword).status == .tooManyRequests)
+        }
+    }
+
+    @Test("Desk forms without the session's token, or with another session's, are refused with 403")
+    func csrfToken() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            try await app.makeUser("other@example.com", role: .editor)
+            let ed = try await app.signIn("ed@example.com")
+            let other = try await app.signIn("other@example.com")
+            #expect(try await app.browse(.POST, "/admin/tools/smollm3/retire", as: ed, csrf: false).status == .forbidden)
+            let crossed = Browser(cookie: ed.cookie, csrf: other.csrf)
+            #expect(try await app.browse(.POST, "/admin/tools/smollm3/retire", as: crossed).status == .forbidden)
+            #expect(try await ToolModel.find(slug: "smollm3", on: app.db)?.retiredAt == nil)
+            #expect(try await app.browse(.POST, "/admin/tools/smollm3/retire", as: ed).status == .seeOther)
+            #expect(try await ToolModel.find(slug: "smollm3", on: app.db)?.retiredAt != nil)
+        }
+    }
+
+    @Test("A cross-site POST is refused with 403 even with a valid session and token")
+    func crossSite() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            let ed = try await app.signIn("ed@example.com")
+            for extra: HTTPHeaders in [["Sec-Fetch-Site": "cross-site"], ["Origin": "https://evil.example"]] {
+                let res = try await app.browse(.POST, "/admin/tools/smollm3/retire", as: ed, extra: extra)
+                #expect(res.status == .forbidden)
+            }
+            let login = try await app.sendRaw(.POST, "/login", headers: ["Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"],
+                                              body: "email=ed%40example.com&password=x")
+            #expect(login.status == .forbidden)
+            #expect(try await ToolModel.find(slug: "smollm3", on: app.db)?.retiredAt == nil)
+        }
+    }
+
+    @Test("After sign-in only desk paths are followed (no open redirect)")
+    func noOpenRedirect() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            for next in ["//evil.example/admin", "https://evil.example", "/admin//evil", "/\\evil"] {
+                let res = try await app.postLogin("ed@example.com", testPassword, next: next)
+                #expect(res.headers.first(name: .location) == "/admin")
+            }
+        }
+    }
+
+    @Test("Passwords are stored as bcrypt with cost 12, never in clear")
+    func bcryptAtRest() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            let user = try await app.makeUser("ed@example.com", role: .editor)
+            #expect(user.passwordHash.hasPrefix("$2b$12$"))
+            #expect(!user.passwordHash.contains(testPassword))
+        }
+    }
+}
