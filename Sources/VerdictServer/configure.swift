@@ -22,8 +22,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "64kb"
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(ErrorRenderingMiddleware())
+    // Security headers wrap error pages too, so they sit outside the error renderer.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorRenderingMiddleware())
     app.middleware.use(CrossSiteGuard())
     try routes(app)
     Commands.register(app)

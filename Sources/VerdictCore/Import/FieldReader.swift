@@ -67,7 +67,8 @@ struct FieldReader {
     mutating func url(_ field: String) -> String? {
         guard let value = text(field, max: 2000) else { return nil }
         guard let u = URL(string: value), let scheme = u.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", u.host != nil
+              scheme == "https" || scheme == "http", u.host != nil,
+              !value.contains(where: { "\"'<>` \\".contains($0) || $0.isWhitespace })
         else {
             report(field, "expected an http(s) URL, got \"\(value)\"")
             return nil

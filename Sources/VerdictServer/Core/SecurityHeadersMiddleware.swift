@@ -13,6 +13,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "strict-origin-when-cross-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        let path = request.url.path
+        if path.hasPrefix("/admin") || path.hasPrefix("/login") || path.hasPrefix("/api/v1/admin") {
+            // Desk pages and admin answers hold subscriber data and form tokens: never cached.
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
         if request.verdict.config.isHTTPS {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }

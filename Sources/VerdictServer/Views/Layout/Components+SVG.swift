@@ -62,7 +62,7 @@ extension Components {
         static func group(title: String, class name: String, _ nodes: [Body]) -> Body {
             .element(named: "g", nodes: [
                 .attribute(named: "class", value: name),
-                .element(named: "title", text: title),
+                .element(named: "title", nodes: [.text(title)]),
                 .group(nodes),
             ])
         }

@@ -28,3 +28,12 @@ extension Node where Context == HTML.FormContext {
     /// A form `action` on this site.
     static func action(_ url: SiteURL) -> Node { .action(HTMLEscaping.attribute(url.path)) }
 }
+
+extension Node {
+    /// Every text node on the site. Plot's own `.text` leaves anything shaped like an entity
+    /// (`&#x202E;`, `&lt;b&gt;`) for the browser to decode, so stored text could show as other
+    /// characters than those stored; this one escapes every `&`, `<`, `>` and quote.
+    static func text(_ text: String) -> Node {
+        .raw(HTMLText.escape(text))
+    }
+}

@@ -24,7 +24,7 @@ enum Layout {
         .head(
             .meta(.charset(.utf8)),
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-            .element(named: "title", text: title == "Verdict" ? title : "\(title) · Verdict"),
+            .element(named: "title", nodes: [.text(title == "Verdict" ? title : "\(title) · Verdict")]),
             .meta(.name("description"), .content(HTMLEscaping.attribute(summary(description)))),
             .unwrap(canonical) { .link(.rel(.canonical), .href(HTMLEscaping.attribute($0))) },
             .meta(.name("color-scheme"), .content("light dark")),
