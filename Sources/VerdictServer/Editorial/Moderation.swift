@@ -63,10 +63,12 @@ enum Moderation {
         try? JSONDecoder().decode(TakeModel.self, from: Data(review.takeJSON.utf8))
     }
 
-    /// A model take with this provenance is waiting for a decision (so it is not re-billed).
-    static func isPending(tool: UUID, persona: Persona, key: ProvenanceKey, on db: any Database) async throws -> Bool {
+    /// A model take with this provenance is waiting for a decision or was rejected, so an
+    /// unforced run does not bill for the same take again (the desk's "re-run panel" forces).
+    static func wasProposed(tool: UUID, persona: Persona, key: ProvenanceKey, on db: any Database) async throws -> Bool {
         let pending = try await TakeReviewModel.query(on: db).filter(\.$tool.$id == tool)
-            .filter(\.$persona == persona.rawValue).filter(\.$statusRaw == TakeReviewModel.Status.pending.rawValue).all()
+            .filter(\.$persona == persona.rawValue)
+            .filter(\.$statusRaw ~~ [TakeReviewModel.Status.pending.rawValue, TakeReviewModel.Status.rejected.rawValue]).all()
         return pending.contains { review in
             guard let row = proposed(review) else { return false }
             return row.model == key.model && row.promptVersion == key.promptVersion && row.factsHash == key.factsHash

@@ -39,7 +39,7 @@ struct ModelPanel: Sendable {
             model: backend.model(for: persona), promptVersion: PanelPrompt.version,
             factsHash: toolModel.factsHash)
         let published = try await TakeModel.hasCurrent(tool: toolID, persona: persona, key: key, on: db)
-        let pending = try await Moderation.isPending(tool: toolID, persona: persona, key: key, on: db)
+        let pending = try await Moderation.wasProposed(tool: toolID, persona: persona, key: key, on: db)
         if !job.force, published || pending {
             try await PanelJobModel.finish(job.id!, token: token, state: .done, error: "unchanged: not re-billed", on: db)
             return .unchanged
