@@ -9,7 +9,7 @@ effect is visible in the DOM (a `data-pwned` attribute on <html>, or an element 
 and must show the payloads as plain text. Positive controls prove the detector sees a real
 script run.
 
-Run from anywhere:  python3 tests/browser/no_script_runs.py
+Run from anywhere:  python3 .ci/no-script-runs.py
 Needs: Python 3 (stdlib only), `chromium` (apt-get install -y chromium) and a built
 `verdict` binary (.build/debug/verdict, or set VERDICT_BIN; built with `swift build` if missing).
 Exit status: 0 when every check passes, 1 on any failure, 2 when a prerequisite is missing.
@@ -34,7 +34,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEMO_CATALOG = os.path.join(ROOT, "Sources", "VerdictServer", "Resources", "demo-catalog.yaml")
 DEMO_TOOL = "gemini-2-5-flash"  # a demo tool that also gets a hostile editorial take
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
