@@ -83,13 +83,14 @@ def hostile_catalog():
             "description": " ".join([p_a["title"], p_a["iframe"], p_a["markup"], p_a["details"],
                                      p_a["breakout"], p_a["template"], "Bidi:" + BIDI, ENTITIES]),
             "entry": "free",
-            # URL(string:) accepts these, so they reach the page: href escaping must hold.
-            "homepage": "https://example.com/\"><script>" + pwn("alpha:homepage") + "</script>",
-            "source_url": "https://example.com/a'onfocus='" + pwn("alpha:source").replace(" ", "") + "'autofocus='",
+            # URLs that could break out of an attribute are refused on import (checked below);
+            # these are accepted, with characters href escaping must still get right.
+            "homepage": "https://example.com/?a=1&b=2&lt=3#frag",
+            "source_url": "https://example.com/a(1)&amp;b;c",
             "facts": {
                 "api": True,
                 "sdks": [p_a["script"], p_a["markup"]],
-                "docs_url": "https://example.com/docs\"><img src=x onerror=\"" + pwn("alpha:docs") + "\">",
+                "docs_url": "https://example.com/docs?x=1&y=%3Cb%3E",
                 "license": p_a["img"],
                 "status": "ga",
                 "competitors": [p_a["svg"], "Gemini 2.5 Flash"],
@@ -109,7 +110,7 @@ def hostile_catalog():
             "tagline": p_b["img"],
             "description": " ".join([p_b["script"], p_b["svg"], p_b["markup"], p_b["template"]]),
             "entry": "paid",
-            "homepage": "https://example.com/?q={{7*7}}&x=<b id=pwned>",
+            "homepage": "https://example.com/?q={{7*7}}&x=%3Cb",
             "facts": {"api": False, "claims": [p_b["script"]], "competitors": [p_a["script"] + " Alpha"]},
         },
     ]
@@ -121,7 +122,7 @@ def hostile_catalog():
             takes.append({"tool": slug, "persona": persona, "verdict": "ship" if i % 2 == 0 else "skip",
                           "conviction": "narrow", "flip": p_c["svg"] + " " + p_c["title"], "text": body})
     takes.append({"tool": DEMO_TOOL, "persona": "skeptic", "verdict": "skip",
-                  "flip": p_c["details"], "text": p_c["iframe"] + " " + p_c["single-quote"]})
+                  "flip": p_c["details"], "text": p_c["iframe"] + " " + p_c["single-quote"] + " " + p_c["script"]})
     # Strings a reader must see as text somewhere: names, vendor, taglines and takes. Other
     # payloads (facts, description parts) are counted when a page shows them.
     required = [p_a["script"] + " Alpha", p_a["img"], p_a["single-quote"], p_b["title"], p_b["img"],
@@ -263,6 +264,20 @@ def prepare(verdict, env, tmp):
     bad = dict(doc["tools"][0], slug="js-url", homepage="javascript:" + pwn("homepage"))
     with open(refused, "w") as f:
         json.dump({"tools": [bad]}, f)
+    breakouts = {
+        "homepage": "https://example.com/\"><script>" + pwn("alpha:homepage") + "</script>",
+        "source_url": "https://example.com/a'onfocus='" + pwn("alpha:source").replace(" ", "") + "'autofocus='",
+    }
+    breakouts_refused = True
+    for field, url in breakouts.items():
+        path = os.path.join(tmp, f"refused-{field}.json")
+        with open(path, "w") as f:
+            json.dump({"tools": [dict(doc["tools"][0], slug="breakout", **{field: url})]}, f)
+        r = run([verdict, "import", "--check", path], env, tmp, check=False)
+        ok = r.returncode != 0 and field in (r.stdout + r.stderr)
+        breakouts_refused = breakouts_refused and ok
+        print(f"{'PASS' if ok else 'FAIL'}  import   a {field} that breaks out of an attribute is "
+              f"{'refused by the validator' if ok else 'ACCEPTED'}")
 
     run([verdict, "import", DEMO_CATALOG], env, tmp)
     run([verdict, "import", "--check", hostile], env, tmp)
@@ -270,6 +285,7 @@ def prepare(verdict, env, tmp):
     refused_ok = r.returncode != 0 and "homepage" in (r.stdout + r.stderr)
     print(f"{'PASS' if refused_ok else 'FAIL'}  import   a javascript: homepage is "
           f"{'refused by the validator' if refused_ok else 'ACCEPTED'}")
+    refused_ok = refused_ok and breakouts_refused
     run([verdict, "import", hostile], env, tmp)
     run([verdict, "panel", "run", "--tool", f"hostile-alpha,hostile-bravo,{DEMO_TOOL}"], env, tmp)
     week = datetime.date.today().isocalendar()

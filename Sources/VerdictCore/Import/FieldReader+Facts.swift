@@ -77,9 +77,7 @@ extension FieldReader {
         case (.number, .double(let d)) where d >= 0 && d.isFinite: return d
         case (.text, .string(let s)) where !s.isEmpty && s.count <= 1000: return TextCleaning.clean(s)
         case (.url, .string(let s)):
-            guard let u = URL(string: s), ["http", "https"].contains(u.scheme?.lowercased() ?? ""),
-                  u.host != nil else { return nil }
-            return s
+            return FieldReader.isWebURL(s) ? s : nil
         case (.textList, .list(let items)):
             let strings = items.compactMap { item -> String? in
                 if case .string(let s) = item, !s.isEmpty, s.count <= 300 { return TextCleaning.clean(s) }

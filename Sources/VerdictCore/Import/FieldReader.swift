@@ -64,12 +64,17 @@ struct FieldReader {
         return nil
     }
 
+    /// An absolute http(s) URL with a host and none of the characters that can end an HTML
+    /// attribute or hide in one (quotes, angle brackets, backslash, backtick, whitespace).
+    static func isWebURL(_ value: String) -> Bool {
+        guard let u = URL(string: value), let scheme = u.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", u.host != nil else { return false }
+        return !value.contains { "\"'<>`\\".contains($0) || $0.isWhitespace }
+    }
+
     mutating func url(_ field: String) -> String? {
         guard let value = text(field, max: 2000) else { return nil }
-        guard let u = URL(string: value), let scheme = u.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", u.host != nil,
-              !value.contains(where: { "\"'<>` \\".contains($0) || $0.isWhitespace })
-        else {
+        guard Self.isWebURL(value) else {
             report(field, "expected an http(s) URL, got \"\(value)\"")
             return nil
         }
