@@ -75,13 +75,17 @@ extension FieldReader {
         case (.int, .int(let i)) where i >= 0: return i
         case (.number, .int(let i)) where i >= 0: return Double(i)
         case (.number, .double(let d)) where d >= 0 && d.isFinite: return d
-        case (.text, .string(let s)) where !s.isEmpty && s.count <= 1000: return TextCleaning.clean(s)
+        case (.text, .string(let s)):
+            // Cleaned first: text that is only invisible characters is empty text.
+            let cleaned = TextCleaning.clean(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            return !cleaned.isEmpty && cleaned.count <= 1000 ? cleaned : nil
         case (.url, .string(let s)):
             return FieldReader.isWebURL(s) ? s : nil
         case (.textList, .list(let items)):
             let strings = items.compactMap { item -> String? in
-                if case .string(let s) = item, !s.isEmpty, s.count <= 300 { return TextCleaning.clean(s) }
-                return nil
+                guard case .string(let s) = item else { return nil }
+                let cleaned = TextCleaning.clean(s).trimmingCharacters(in: .whitespacesAndNewlines)
+                return !cleaned.isEmpty && cleaned.count <= 300 ? cleaned : nil
             }
             return strings.count == items.count && items.count <= 50 ? strings : nil
         case (.oneOf(let allowed), .string(let s)) where allowed.contains(s): return s

@@ -35,7 +35,8 @@ struct FieldReader {
             report(field, "expected text, got \(other.kind)")
             return nil
         }
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Cleaned first: text that is only invisible or control characters is empty text.
+        let value = TextCleaning.clean(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty {
             if required { report(field, "is required and must not be empty") }
             return nil
