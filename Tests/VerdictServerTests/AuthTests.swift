@@ -136,6 +136,33 @@ struct AuthTests {
         }
     }
 
+    @Test("A disabled account's sessions and tokens stop working")
+    func disabledAccount() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            let user = try await app.makeUser("ed@example.com", role: .editor)
+            let browser = try await app.signIn("ed@example.com")
+            let token = try await app.makeToken("t", owner: "ed@example.com", scope: .read)
+            user.disabledAt = Date()
+            try await user.save(on: app.db)
+            #expect(try await app.browse(.GET, "/admin", as: browser).status == .seeOther)
+            #expect(try await app.api(.GET, "/api/v1/admin/tools", token: token).status == .unauthorized)
+            #expect(try await app.postLogin("ed@example.com", testPassword).status == .unauthorized)
+        }
+    }
+
+    @Test("The password policy: length, bcrypt's byte limit, common passwords, the email's name")
+    func passwordPolicy() {
+        let policy = Passwords.policy
+        #expect(policy.common.count > 300)
+        #expect(policy.problem(with: "short", email: "ed@example.com")?.contains("12 characters") == true)
+        #expect(policy.problem(with: String(repeating: "é", count: 40), email: "ed@example.com")?.contains("72 bytes") == true)
+        let common = try! #require(policy.common.first)
+        #expect(policy.problem(with: common.uppercased(), email: "ed@example.com")?.contains("commonly used") == true)
+        #expect(policy.problem(with: "aaaaaaaaaaaaaaab", email: "ed@example.com") != nil)
+        #expect(policy.problem(with: "editor-on-duty-2026", email: "editor@example.com")?.contains("email") == true)
+        #expect(policy.problem(with: testPassword, email: "ed@example.com") == nil)
+    }
+
     @Test("Passwords are stored as bcrypt with cost 12, never in clear")
     func bcryptAtRest() async throws {
         try await withTestApp(seedDemo: false) { app in

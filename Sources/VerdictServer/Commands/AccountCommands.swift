@@ -10,17 +10,17 @@ import Glibc
 /// terminal (twice, without echo) or from standard input, never from an argument.
 struct UserCommands: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "create | list")
+        @Argument(name: "action", help: "create | list | password | disable | enable")
         var action: String
 
-        @Option(name: "email", help: "The account's email address (create)")
+        @Option(name: "email", help: "The account's email address (every action but list)")
         var email: String?
 
         @Option(name: "role", help: "editor (default) or admin (create)")
         var role: String?
     }
 
-    var help: String { "Creates and lists editor's-desk accounts (password read from the terminal or stdin)" }
+    var help: String { "Creates, lists, re-passwords, disables and enables editor's-desk accounts (passwords read from the terminal or stdin)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -52,8 +52,35 @@ struct UserCommands: AsyncCommand {
             for user in try await UserModel.query(on: app.db).sort(\.$email).all() {
                 context.console.print("\(user.email)\t\(user.role.rawValue)\(user.disabledAt == nil ? "" : "\tdisabled")")
             }
+        case "password", "disable", "enable":
+            guard let email = signature.email?.lowercased(),
+                  let user = try await UserModel.query(on: app.db).filter(\.$email == email).first() else {
+                throw ConfigError("--email must name an existing account (`verdict user list`)")
+            }
+            var hash: String?
+            if signature.action == "password" {
+                let password = try PasswordInput.read(prompt: "New password for \(email): ", confirm: true)
+                if let problem = Passwords.policy.problem(with: password, email: email) { throw ConfigError(problem) }
+                hash = try await Passwords.hash(password, on: app)
+            }
+            let newHash = hash
+            try await app.db.transaction { tx in
+                let before = Audit.json(["disabled": user.disabledAt != nil])
+                switch signature.action {
+                case "password": user.passwordHash = newHash ?? user.passwordHash
+                case "disable": user.disabledAt = user.disabledAt ?? Date()
+                default: user.disabledAt = nil
+                }
+                try await user.save(on: tx)
+                // A new password or a disabled account ends every session at once.
+                try await SessionModel.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
+                try await Audit.record(
+                    Audit.cli("user \(signature.action)"), "user.\(signature.action == "password" ? "password_changed" : signature.action + "d")",
+                    subject: "user:\(email)", before: before, after: Audit.json(["disabled": user.disabledAt != nil]), on: tx)
+            }
+            context.console.success("\(email): \(signature.action == "password" ? "password changed" : signature.action + "d"); its sessions have ended.")
         default:
-            throw ConfigError("Unknown action '\(signature.action)'; use create or list.")
+            throw ConfigError("Unknown action '\(signature.action)'; use create, list, password, disable or enable.")
         }
     }
 }

@@ -47,7 +47,9 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         switch status.code {
         case 404: "Not found"
         case 400: "That request did not make sense"
+        case 401: "Sign in needed"
         case 403: "Not allowed"
+        case 429: "Too many requests"
         case 413: "Too large"
         default: status.reasonPhrase
         }

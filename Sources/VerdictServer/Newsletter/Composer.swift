@@ -31,11 +31,17 @@ enum Composer {
         let issue = try await NewsletterIssueModel.query(on: db).filter(\.$week == week.description).first()
             ?? NewsletterIssueModel()
         if issue.sentAt != nil { throw Failure.alreadySent(week.description) }
+        let before = issue.id == nil ? nil : Audit.json(["week": issue.week, "subject": issue.subject])
         issue.week = week.description
         issue.subject = DigestMail.subject(digest)
         issue.textBody = DigestMail.text(digest, links: links)
         issue.htmlBody = DigestMail.html(digest, links: links)
-        try await issue.save(on: db)
+        try await db.transaction { tx in
+            try await issue.save(on: tx)
+            try await Audit.record(
+                Audit.cli("newsletter compose"), "newsletter.composed", subject: "newsletter:\(week)",
+                before: before, after: Audit.json(["week": issue.week, "subject": issue.subject]), on: tx)
+        }
         return issue
     }
 

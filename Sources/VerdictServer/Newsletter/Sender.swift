@@ -44,7 +44,13 @@ struct Sender: Sendable {
         report.remaining = try await DeliveryModel.query(on: db).filter(\.$issue.$id == issueID).filter(\.$state == "pending").count()
         if report.remaining == 0 && issue.sentAt == nil {
             issue.sentAt = Date()
-            try await issue.save(on: db)
+            let line = report.line
+            try await db.transaction { tx in
+                try await issue.save(on: tx)
+                try await Audit.record(
+                    Audit.newsletterJob, "newsletter.sent", subject: "newsletter:\(issue.week)",
+                    after: Audit.json(["week": issue.week, "result": line]), on: tx)
+            }
         }
         return report
     }

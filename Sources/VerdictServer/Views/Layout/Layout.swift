@@ -65,7 +65,9 @@ enum Layout {
                    .a(.href(SiteURL.methodology), .text("How every number is computed"))),
                 .p(.a(.href(SiteURL.api(.tools)), .text("JSON API")),
                    .text(" · "),
-                   .a(.href(SiteURL.newsletter), .text("Weekly AI tool verdicts")))
+                   .a(.href(SiteURL.newsletter), .text("Weekly AI tool verdicts")),
+                   .text(" · "),
+                   .a(.href(SiteURL.login(next: nil).path), .text("Editors")))
             )
         )
     }
