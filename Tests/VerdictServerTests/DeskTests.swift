@@ -141,6 +141,27 @@ struct DeskTests {
         }
     }
 
+    @Test("Desk forms keep the 64 KB limit (only the import form takes a whole file)")
+    func bodyLimits() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            _ = try await app.importYAML(Catalogs.two)
+            try await app.makeUser("ed@example.com", role: .editor)
+            let ed = try await app.signIn("ed@example.com")
+            // Body limits apply to streamed bodies, so these go over a real socket.
+            let running = try app.testing(method: .running(port: Int.random(in: 20_000...60_000)))
+            var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+            headers.add(name: .cookie, value: "verdict_session=\(ed.cookie)")
+            let filler = String(repeating: "x", count: 70 * 1024)
+            let big = try await running.sendRequest(.POST, "/admin/tools/alpha", headers: headers,
+                                                    body: ByteBuffer(string: "csrf=\(ed.csrf.formEscaped)&description=\(filler)"))
+            #expect(big.status == .payloadTooLarge)
+            let file = try await running.sendRequest(.POST, "/admin/import", headers: headers,
+                                                     body: ByteBuffer(string: "csrf=\(ed.csrf.formEscaped)&text=\(filler)"))
+            #expect(file.status == .badRequest)  // read in full, then refused as an invalid catalog
+            #expect(file.text.contains("Nothing was written"))
+        }
+    }
+
     @Test("Subscribers and sends are for admins; the moderation switch is recorded in the audit log")
     func adminPages() async throws {
         try await withTestApp(seedDemo: false) { app in
