@@ -6,9 +6,12 @@ import VerdictCore
 enum AdminDTO {
     struct Tool: Content {
         var slug, name, category, categorySlug, description, entry, url: String
-        var vendor, tagline, homepage, sourceURL: String?
+        @ExplicitNull var vendor: String?
+        @ExplicitNull var tagline: String?
+        @ExplicitNull var homepage: String?
+        @ExplicitNull var sourceURL: String?
         var facts: ToolFacts
-        var retiredAt: Date?
+        @ExplicitNull var retiredAt: Date?
 
         init(_ model: ToolModel) {
             let t = model.tool
@@ -16,28 +19,6 @@ enum AdminDTO {
             (vendor, tagline, homepage, sourceURL, facts) = (t.vendor, t.tagline, t.homepage, t.sourceURL, t.facts)
             retiredAt = model.retiredAt
             url = SiteURL.tool(t.slug).path
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case slug, name, category, categorySlug, description, entry, url, vendor, tagline, homepage, facts, retiredAt
-            case sourceURL = "sourceUrl"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(slug, forKey: .slug)
-            try c.encode(name, forKey: .name)
-            try c.encode(category, forKey: .category)
-            try c.encode(categorySlug, forKey: .categorySlug)
-            try c.encode(description, forKey: .description)
-            try c.encode(entry, forKey: .entry)
-            try c.encode(url, forKey: .url)
-            try c.encode(vendor, forKey: .vendor)
-            try c.encode(tagline, forKey: .tagline)
-            try c.encode(homepage, forKey: .homepage)
-            try c.encode(sourceURL, forKey: .sourceURL)
-            try c.encode(facts, forKey: .facts)
-            try c.encode(retiredAt, forKey: .retiredAt)
         }
     }
 
@@ -48,9 +29,12 @@ enum AdminDTO {
     struct Review: Content {
         var id: UUID
         var tool, persona, verdict, conviction, text, status: String
-        var flip, originalText, model, decidedBy: String?
+        @ExplicitNull var flip: String?
+        @ExplicitNull var originalText: String?
+        @ExplicitNull var model: String?
+        @ExplicitNull var decidedBy: String?
         var createdAt: Date
-        var decidedAt: Date?
+        @ExplicitNull var decidedAt: Date?
 
         init(_ review: TakeReviewModel, slug: String) {
             let row = Moderation.proposed(review)
@@ -66,27 +50,6 @@ enum AdminDTO {
             model = row?.model
             createdAt = review.createdAt ?? Date(timeIntervalSince1970: 0)
             (decidedBy, decidedAt) = (review.decidedBy, review.decidedAt)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, tool, persona, verdict, conviction, text, status, flip, originalText, model, decidedBy, createdAt, decidedAt
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(tool, forKey: .tool)
-            try c.encode(persona, forKey: .persona)
-            try c.encode(verdict, forKey: .verdict)
-            try c.encode(conviction, forKey: .conviction)
-            try c.encode(text, forKey: .text)
-            try c.encode(status, forKey: .status)
-            try c.encode(flip, forKey: .flip)
-            try c.encode(originalText, forKey: .originalText)
-            try c.encode(model, forKey: .model)
-            try c.encode(decidedBy, forKey: .decidedBy)
-            try c.encode(createdAt, forKey: .createdAt)
-            try c.encode(decidedAt, forKey: .decidedAt)
         }
     }
 
@@ -117,20 +80,10 @@ enum AdminDTO {
     struct Subscriber: Content {
         var email, status: String
         var createdAt: Date
-        var confirmedAt: Date?
+        @ExplicitNull var confirmedAt: Date?
 
         init(_ row: SubscriberModel) {
             (email, status, createdAt, confirmedAt) = (row.email, row.stateRaw, row.createdAt ?? Date(timeIntervalSince1970: 0), row.confirmedAt)
-        }
-
-        enum CodingKeys: String, CodingKey { case email, status, createdAt, confirmedAt }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(email, forKey: .email)
-            try c.encode(status, forKey: .status)
-            try c.encode(createdAt, forKey: .createdAt)
-            try c.encode(confirmedAt, forKey: .confirmedAt)
         }
     }
 
