@@ -171,6 +171,10 @@ struct DeskTests {
             let subs = try await app.browse(.GET, "/admin/subscribers", as: boss)
             #expect(subs.status == .ok && subs.text.contains("reader@example.com"))
             #expect(try await app.browse(.GET, "/admin/sends", as: boss).status == .ok)
+            // Paging input is bounded: no arithmetic overflow, no silent fallback.
+            for offset in ["9223372036854775807", "-1", "null"] {
+                #expect(try await app.browse(.GET, "/admin/subscribers?offset=\(offset)", as: boss).status == .badRequest)
+            }
             #expect(try await app.browse(.POST, "/admin/settings", as: boss, form: "moderate_llm_takes=1").status == .seeOther)
             #expect(try await EditorialSettings.moderatesModelTakes(on: app.db))
             let audit = try await app.browse(.GET, "/admin/audit?action=settings", as: boss)

@@ -77,7 +77,7 @@ enum ToolEditing {
 
     struct PanelRerun: Content {
         var queued: Int
-        var backend: String?
+        @ExplicitNull var backend: String?
         var rubricTakes: Int
     }
 

@@ -98,8 +98,7 @@ struct AdminAPIController: Sendable {
             query = query.filter(\.$stateRaw == raw)
         }
         let limit = try Self.limit(req, default: 100, max: 500)
-        let offset = req.query[Int.self, at: "offset"] ?? 0
-        guard offset >= 0 else { throw Abort(.badRequest, reason: "offset must be 0 or more") }
+        let offset = try Self.offset(req)
         let rows = try await query.sort(\.$createdAt, .descending).sort(\.$email).range(offset..<(offset + limit)).all()
         return AdminDTO.SubscriberList(counts: try await Self.subscriberCounts(on: req.db), subscribers: rows.map(AdminDTO.Subscriber.init))
     }
@@ -154,6 +153,15 @@ extension AdminAPIController {
         guard let raw = req.query[String.self, at: "limit"] else { return value }
         guard let n = Int(raw), (1...max).contains(n) else {
             throw Abort(.badRequest, reason: "limit must be a whole number from 1 to \(max); got \"\(raw.prefix(20))\"")
+        }
+        return n
+    }
+
+    /// Where a page of a list starts: 0 to 10,000,000 (bounded, so `offset + limit` cannot overflow).
+    static func offset(_ req: Request) throws -> Int {
+        guard let raw = req.query[String.self, at: "offset"] else { return 0 }
+        guard let n = Int(raw), (0...10_000_000).contains(n) else {
+            throw Abort(.badRequest, reason: "offset must be a whole number from 0 to 10000000; got \"\(raw.prefix(20))\"")
         }
         return n
     }

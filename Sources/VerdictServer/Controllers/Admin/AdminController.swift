@@ -119,7 +119,7 @@ struct AdminController: Sendable {
     }
 
     func subscribers(req: Request) async throws -> Response {
-        let offset = max(0, req.query[Int.self, at: "offset"] ?? 0)
+        let offset = try AdminAPIController.offset(req)
         let rows = try await SubscriberModel.query(on: req.db).sort(\.$createdAt, .descending).sort(\.$email)
             .range(offset..<(offset + 101)).all()
         return try Self.desk(req).subscribers(
