@@ -102,6 +102,9 @@ struct DeskTests {
             #expect(current[.skeptic]?.source == "rubric")  // rejected: the previous take stays
             let page = try await app.send(.GET, "/tools/alpha").text
             #expect(page.contains("Edited by the editors") && page.contains("&lt;b&gt;bold&lt;/b&gt; &amp; careful"))
+            let api = try #require((try await app.send(.GET, "/api/v1/tools/alpha").json["panel"] as? [String: Any])?["takes"] as? [[String: Any]])
+            let builderTake = try #require(api.first { $0["persona"] as? String == "builder" })
+            #expect(builderTake["edited"] as? Bool == true && (builderTake["original_text"] as? String)?.hasPrefix("fact0") == true)
 
             // Running the panel again does not re-bill takes already waiting or decided as the same take.
             #expect(try await app.queueAll(["alpha"]) == 4)

@@ -15,11 +15,14 @@ public struct TakeProvenance: Codable, Sendable, Hashable {
     /// Fact keys and claims the model said it relied on.
     public var reliedOn: [String]
     public var createdAt: Date?
+    /// The model's own words when an editor changed the take's text before publishing it;
+    /// nil when the text is the model's.
+    public var originalText: String?
 
     public init(
         backend: String?, model: String?, promptVersion: String?, factsHash: String?, temperature: Double?,
         promptTokens: Int, cachedTokens: Int, completionTokens: Int, costUSD: Double?, latencyMS: Int?,
-        reliedOn: [String], createdAt: Date?
+        reliedOn: [String], createdAt: Date?, originalText: String? = nil
     ) {
         self.backend = backend
         self.model = model
@@ -33,6 +36,7 @@ public struct TakeProvenance: Codable, Sendable, Hashable {
         self.latencyMS = latencyMS
         self.reliedOn = reliedOn
         self.createdAt = createdAt
+        self.originalText = originalText
     }
 }
 

@@ -28,9 +28,6 @@ struct PageController {
         var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: myVote, notice: notice(req))
         model.history = try await TakeModel.history(tool: id, on: req.db)
         model.retiredAt = row.retiredAt
-        model.edits = try await TakeModel.currentRows(tool: id, on: req.db).compactMapValues { row in
-            row.editedBy == nil ? nil : ToolShow.Edit(originalText: row.originalText ?? "")
-        }
         return ToolShow.View(model: model).document().response()
     }
 

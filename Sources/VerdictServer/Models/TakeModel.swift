@@ -67,6 +67,6 @@ final class TakeModel: Model, @unchecked Sendable {
         return TakeProvenance(
             backend: backend, model: model, promptVersion: promptVersion, factsHash: factsHash, temperature: temperature,
             promptTokens: promptTokens ?? 0, cachedTokens: cachedTokens ?? 0, completionTokens: completionTokens ?? 0,
-            costUSD: costUSD, latencyMS: latencyMS, reliedOn: relied, createdAt: createdAt)
+            costUSD: costUSD, latencyMS: latencyMS, reliedOn: relied, createdAt: createdAt, originalText: originalText)
     }
 }

@@ -47,7 +47,7 @@ enum API {
 
         enum CodingKeys: String, CodingKey {
             case persona, verdict, conviction, flip, text, reason, source, backend, model, promptVersion, factsHash
-            case temperature, tokens, costUsd, latencyMs, reliedOn, createdAt
+            case temperature, tokens, costUsd, latencyMs, reliedOn, createdAt, edited, originalText
         }
 
         init(from decoder: any Decoder) throws {
@@ -77,6 +77,8 @@ enum API {
             try c.encode(p.latencyMS, forKey: .latencyMs)
             try c.encode(p.reliedOn, forKey: .reliedOn)
             try c.encode(p.createdAt, forKey: .createdAt)
+            try c.encode(p.originalText != nil, forKey: .edited)
+            try c.encode(p.originalText, forKey: .originalText)
         }
     }
 

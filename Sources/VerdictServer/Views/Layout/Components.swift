@@ -82,7 +82,14 @@ enum Components {
             .unwrap(take.flip.map(flipText)) {
                 .p(.class("take-flip"), .strong(.text("Flips: ")), .text($0))
             },
-            .unwrap(take.source == .llm ? take.provenance : nil, provenance)
+            .unwrap(take.source == .llm ? take.provenance : nil, provenance),
+            .unwrap(take.provenance?.originalText) { original in
+                // An editor changed the model's words before publishing: say so, keep the original.
+                .details(.class("take-edited"),
+                         .summary(.text("Edited by the editors")),
+                         .p(.class("muted"), .text("The model's original words:")),
+                         .blockquote(.text(original)))
+            }
         )
     }
 

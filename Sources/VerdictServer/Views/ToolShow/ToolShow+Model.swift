@@ -15,13 +15,6 @@ enum ToolShow {
         var history: [TakeHistoryEntry] = []
         /// Set when editors retired the tool: it is out of listings, this page stays.
         var retiredAt: Date?
-        /// Current model takes whose words an editor changed.
-        var edits: [Persona: Edit] = [:]
-    }
-
-    /// An editor changed a model's take; the model's own words are kept and shown.
-    struct Edit: Sendable {
-        var originalText: String
     }
 }
 

@@ -45,17 +45,10 @@ extension ToolShow {
                 .h2(.text("The panel")),
                 .p(.class("muted"), .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
                 .div(.class("takes"), .forEach(Persona.allCases) { persona in
-                    .div(
-                        Components.takeBlock(
-                            model.standing.take(by: persona),
-                            abstention: model.standing.abstentions.first { $0.persona == persona },
-                            persona: persona),
-                        .unwrap(model.edits[persona]) { edit in
-                            .details(.class("take-edited"),
-                                     .summary(.text("Edited by the editors")),
-                                     .p(.class("muted"), .text("The model's original words:")),
-                                     .blockquote(.text(edit.originalText)))
-                        })
+                    Components.takeBlock(
+                        model.standing.take(by: persona),
+                        abstention: model.standing.abstentions.first { $0.persona == persona },
+                        persona: persona)
                 })
             )
         }
