@@ -1,11 +1,11 @@
 import Foundation
 
-/// What a password must be: at least 12 characters (ASVS 2.1.1), at most 128 (bcrypt reads only
-/// the first 72 bytes, so longer ones would give a false sense of strength), not a common
+/// What a password must be: at least 12 characters (ASVS 2.1.1), at most 128 (ASVS 2.1.2; the
+/// hash pre-hashes, so bcrypt's 72-byte limit does not cut long ones short), not a common
 /// password, and not built from the account's own email address.
 public struct PasswordPolicy: Sendable {
     public static let minimumLength = 12
-    public static let maximumBytes = 72
+    public static let maximumLength = 128
 
     /// Lowercased common passwords.
     public let common: Set<String>
@@ -19,8 +19,8 @@ public struct PasswordPolicy: Sendable {
         if password.count < Self.minimumLength {
             return "Passwords need at least \(Self.minimumLength) characters; this one has \(password.count)."
         }
-        if password.utf8.count > Self.maximumBytes {
-            return "Passwords can be at most \(Self.maximumBytes) bytes (bcrypt ignores the rest); this one has \(password.utf8.count)."
+        if password.count > Self.maximumLength {
+            return "Passwords can be at most \(Self.maximumLength) characters; this one has \(password.count)."
         }
         let folded = password.lowercased()
         if common.contains(folded) || common.contains(folded.trimmingCharacters(in: .whitespaces)) {

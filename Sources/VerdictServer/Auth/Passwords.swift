@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Vapor
 import VerdictCore
@@ -18,11 +19,19 @@ enum Passwords {
     }()
 
     static func hash(_ password: String, on app: Application) async throws -> String {
-        try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+        let input = prehashed(password)
+        return try await app.threadPool.runIfActive { try Bcrypt.hash(input, cost: cost) }
     }
 
     static func verify(_ password: String, hash: String, on app: Application) async throws -> Bool {
-        try await app.threadPool.runIfActive { (try? Bcrypt.verify(password, created: hash)) ?? false }
+        let input = prehashed(password)
+        return try await app.threadPool.runIfActive { (try? Bcrypt.verify(input, created: hash)) ?? false }
+    }
+
+    /// bcrypt reads only 72 bytes: the password is first reduced to its base64 SHA-256 (44
+    /// bytes), so every character of a long passphrase counts.
+    static func prehashed(_ password: String) -> String {
+        Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
     }
 
     /// Spent on unknown accounts so a wrong email takes as long as a wrong password.
