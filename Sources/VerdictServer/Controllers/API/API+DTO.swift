@@ -5,7 +5,7 @@ import VerdictCore
 /// written as explicit `null`, so clients can tell "no votes yet" from a missing field.
 enum API {
     struct Score: Content {
-        var shipPercent: Int?
+        @ExplicitNull var shipPercent: Int?
         var ship: Int
         var skip: Int
 
@@ -14,14 +14,6 @@ enum API {
 
         init(_ p: PanelScore) { (shipPercent, ship, skip) = (p.shipPercent, p.ship, p.skip) }
         init(_ c: CommunityScore) { (shipPercent, ship, skip, discounted) = (c.shipPercent, c.ship, c.skip, c.discounted) }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(shipPercent, forKey: .shipPercent)
-            try c.encode(ship, forKey: .ship)
-            try c.encode(skip, forKey: .skip)
-            try c.encodeIfPresent(discounted, forKey: .discounted)
-        }
     }
 
     /// A take, or an abstention (`"verdict":"abstain"` with a `"reason"`); model-written ones
@@ -83,7 +75,7 @@ enum API {
     }
 
     struct Panel: Content {
-        var shipPercent: Int?
+        @ExplicitNull var shipPercent: Int?
         var ship: Int
         var skip: Int
         var takes: [TakeDTO]
@@ -92,14 +84,6 @@ enum API {
             let p = s.panel
             (shipPercent, ship, skip) = (p.shipPercent, p.ship, p.skip)
             takes = s.takes.map(TakeDTO.init) + s.abstentions.map(TakeDTO.init)
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(shipPercent, forKey: .shipPercent)
-            try c.encode(ship, forKey: .ship)
-            try c.encode(skip, forKey: .skip)
-            try c.encode(takes, forKey: .takes)
         }
     }
 
@@ -140,14 +124,8 @@ enum API {
     }
 
     struct RecommendationDTO: Content {
-        var pick: String?
+        @ExplicitNull var pick: String?
         var reason: String
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(pick, forKey: .pick)
-            try c.encode(reason, forKey: .reason)
-        }
     }
 
     struct ComparisonDTO: Content {
@@ -197,7 +175,7 @@ enum API {
             var comparisons: Int
         }
 
-        var category: String?
+        @ExplicitNull var category: String?
         var minimumComparisons: Int
         var ranked: [Entry]
         var unranked: [Unranked]
@@ -211,14 +189,6 @@ enum API {
                       comparisons: $0.comparisons, strength: $0.strength, low: $0.low, high: $0.high)
             }
             unranked = m.board.unranked.map { Unranked(slug: $0.slug, name: name($0.slug), comparisons: $0.comparisons) }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(category, forKey: .category)
-            try c.encode(minimumComparisons, forKey: .minimumComparisons)
-            try c.encode(ranked, forKey: .ranked)
-            try c.encode(unranked, forKey: .unranked)
         }
     }
 

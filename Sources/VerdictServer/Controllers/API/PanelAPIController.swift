@@ -41,37 +41,6 @@ struct PanelAPIController {
     struct History: Content {
         var tool: String
         var history: [TakeHistoryEntry]
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(tool, forKey: .tool)
-            try c.encode(history.map(HistoryEntryDTO.init), forKey: .history)
-        }
-    }
-
-    /// A history entry with unset fields as explicit `null` (`superseded_at` is null for the
-    /// current take), as docs/api.md promises; the page's own type leaves them out.
-    private struct HistoryEntryDTO: Encodable {
-        var entry: TakeHistoryEntry
-
-        enum CodingKeys: String, CodingKey {
-            case persona, verdict, source, model, promptVersion, factsHash, createdAt, supersededAt, verdictChanged, text
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            let e = entry
-            try c.encode(e.persona, forKey: .persona)
-            try c.encode(e.verdict, forKey: .verdict)
-            try c.encode(e.source, forKey: .source)
-            try c.encode(e.model, forKey: .model)
-            try c.encode(e.promptVersion, forKey: .promptVersion)
-            try c.encode(e.factsHash, forKey: .factsHash)
-            try c.encode(e.createdAt, forKey: .createdAt)
-            try c.encode(e.supersededAt, forKey: .supersededAt)
-            try c.encode(e.verdictChanged, forKey: .verdictChanged)
-            try c.encode(e.text, forKey: .text)
-        }
     }
 
     func history(req: Request) async throws -> History {

@@ -24,11 +24,12 @@ struct TakeHistoryEntry: Content, Sendable {
     /// "ship", "skip" or "abstain".
     var verdict: String
     var source: TakeSource
-    var model: String?
-    var promptVersion: String?
-    var factsHash: String?
-    var createdAt: Date?
-    var supersededAt: Date?
+    // Unset fields are explicit `null` in the API (`superseded_at` is null for the current take).
+    @ExplicitNull var model: String?
+    @ExplicitNull var promptVersion: String?
+    @ExplicitNull var factsHash: String?
+    @ExplicitNull var createdAt: Date?
+    @ExplicitNull var supersededAt: Date?
     /// Still the persona's current take.
     var current: Bool { supersededAt == nil }
     /// Differs from the previous take by the same persona.
