@@ -19,7 +19,7 @@ SERVER=
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 export DATABASE_URL="sqlite:$WORK/desk.sqlite" LOG_LEVEL=notice
 BASE="http://127.0.0.1:$PORT"
-PASSWORD="a benchmark passphrase of some length"
+PASSWORD="a measured passphrase of some length"
 
 (cd "$WORK" && exec "$BIN" serve --port "$PORT" >>"$WORK/server.log" 2>&1) &
 SERVER=$!

@@ -34,6 +34,8 @@ enum Passwords {
         Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
     }
 
-    /// Spent on unknown accounts so a wrong email takes as long as a wrong password.
-    static let decoyHash = try! Bcrypt.hash("decoy password that never matches", cost: cost)
+    /// Verified against for unknown accounts, so a wrong email costs the same bcrypt work as a
+    /// wrong password. A constant (cost 12, of a random secret nobody kept): computing it lazily
+    /// would make the first unknown-account sign-in measurably slower.
+    static let decoyHash = "$2b$12$FpI9aiZQD/wpsE5HhvNfVOKtieE1pv13ASgnSKIRsmVlOfdIJEvG6"
 }
