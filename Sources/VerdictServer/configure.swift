@@ -18,6 +18,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
+    // Bodies use the same snake_case keys as answers.
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
 
     app.routes.defaultMaxBodySize = "64kb"
     app.middleware = Middlewares()

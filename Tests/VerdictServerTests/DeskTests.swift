@@ -144,6 +144,38 @@ struct DeskTests {
         }
     }
 
+    @Test("A YAML alias bomb is refused before it expands, through the API, the desk's facts field and the CLI's reader")
+    func aliasBomb() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            _ = try await app.importYAML(Catalogs.two)
+            try await app.makeUser("ed@example.com", role: .editor)
+            let token = try await app.makeToken("t", owner: "ed@example.com", scope: .write)
+            var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            for i in 1...9 { bomb += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+            let started = Date()
+            let res = try await app.sendRaw(.POST, "/api/v1/admin/import?check=true",
+                                            headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/yaml"], body: bomb)
+            #expect(res.status == .badRequest && res.text.contains("aliases"))
+            #expect(Date().timeIntervalSince(started) < 10)
+            let ed = try await app.signIn("ed@example.com")
+            let form = "name=Alpha&category=Developer+Tools&description=d&entry=free&facts=" + ("api: true\n" + bomb).formEscaped
+            let page = try await app.browse(.POST, "/admin/tools/alpha", as: ed, form: form)
+            #expect(page.status == .badRequest && page.text.contains("aliases"))
+            #expect(throws: ImportFailure.self) { try ImportFile.parse(Data(bomb.utf8), name: "bomb.yaml") }
+        }
+    }
+
+    @Test("The settings API reads the snake_case body it documents")
+    func settingsBody() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("boss@example.com", role: .admin)
+            let token = try await app.makeToken("t", owner: "boss@example.com", scope: .write)
+            let res = try await app.api(.PUT, "/api/v1/admin/settings", token: token, json: #"{"moderate_llm_takes":true}"#)
+            #expect(res.status == .ok && res.json["moderate_llm_takes"] as? Bool == true)
+            #expect(try await EditorialSettings.moderatesModelTakes(on: app.db))
+        }
+    }
+
     @Test("Desk forms keep the 64 KB limit (only the import form takes a whole file)")
     func bodyLimits() async throws {
         try await withTestApp(seedDemo: false) { app in

@@ -18,11 +18,49 @@ enum ImportFile {
         if name.lowercased().hasSuffix(".json") || trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             return try CatalogImport.parseJSON(data, source: name)
         }
+        return try yaml(text, source: name, field: "file")
+    }
+
+    /// Most nodes a document may expand to. YAML aliases (`*a`) repeat whole subtrees, so a
+    /// few hundred bytes can stand for billions of nodes ("billion laughs"); a catalog of
+    /// thousands of tools is well under this.
+    static let maxNodes = 500_000
+
+    /// Parses YAML (JSON is YAML too) into an `ImportValue`, refusing documents whose aliases
+    /// expand beyond `maxNodes` before anything is expanded.
+    static func yaml(_ text: String, source: String, field: String) throws(ImportFailure) -> ImportValue {
         do {
-            return try YAMLDecoder().decode(ImportValue.self, from: text)
+            guard let node = try Yams.compose(yaml: text) else { return .null }
+            var budget = maxNodes
+            guard fits(node, budget: &budget) else {
+                throw ImportFailure(source: source, problems: [ImportProblem(
+                    field, "expands to more than \(maxNodes) values (YAML aliases repeat whole subtrees); refused")])
+            }
+            return try YAMLDecoder().decode(ImportValue.self, from: node)
+        } catch let failure as ImportFailure {
+            throw failure
         } catch {
-            throw ImportFailure(source: name, problems: [ImportProblem("file", "is not valid YAML: \(yamlReason(error))")])
+            throw ImportFailure(source: source, problems: [ImportProblem(field, "is not valid YAML: \(yamlReason(error))")])
         }
+    }
+
+    /// Counts nodes as decoding would visit them (aliases expanded), stopping once over budget.
+    private static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard fits(key, budget: &budget), fits(value, budget: &budget) else { return false }
+            }
+        case .sequence(let sequence):
+            for item in sequence {
+                guard fits(item, budget: &budget) else { return false }
+            }
+        case .scalar, .alias:
+            break
+        }
+        return true
     }
 
     static func load(_ data: Data, name: String, knownSlugs: Set<String>) throws(ImportFailure) -> CatalogImport {

@@ -112,11 +112,14 @@ enum ToolEditing {
     /// An import file from the browser or the API, validated exactly as `verdict import` does.
     static func importFile(_ data: Data, name: String, checkOnly: Bool, actor: String, app: Application) async throws -> ImportOutcome {
         let known = try await ToolModel.allSlugs(on: app.db)
+        // Parsing and validating up to 8 MB runs on the thread pool, not on an event loop.
+        let loaded: Result<CatalogImport, ImportFailure> = try await app.threadPool.runIfActive {
+            do throws(ImportFailure) { return .success(try ImportFile.load(data, name: name, knownSlugs: known)) } catch { return .failure(error) }
+        }
         let plan: CatalogImport
-        do {
-            plan = try ImportFile.load(data, name: name, knownSlugs: known)
-        } catch {
-            throw Failure.invalid(error)
+        switch loaded {
+        case .success(let p): plan = p
+        case .failure(let error): throw Failure.invalid(error)
         }
         if checkOnly {
             return ImportOutcome(

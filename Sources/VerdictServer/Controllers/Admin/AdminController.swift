@@ -188,10 +188,9 @@ extension AdminController {
         let factsText = fields["facts"] ?? ""
         if !factsText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             do {
-                map["facts"] = try YAMLDecoder().decode(ImportValue.self, from: factsText)
+                map["facts"] = try ImportFile.yaml(factsText, source: "form", field: "facts")
             } catch {
-                throw ToolEditing.Failure.invalid(ImportFailure(
-                    source: "form", problems: [ImportProblem("facts", "is not valid YAML or JSON")]))
+                throw ToolEditing.Failure.invalid(error)
             }
         }
         return (.map(map), values, factsText)
