@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import VerdictCore
 
@@ -32,7 +33,7 @@ enum EditorialSettings {
 /// edited, the model's words kept — or reject (an editor).
 enum Moderation {
     enum Failure: Error, Equatable {
-        case notFound, alreadyDecided(String)
+        case notFound, alreadyDecided(String), superseded
     }
 
     /// Queues `row` (not yet stored) instead of publishing it. An older pending proposal for the
@@ -46,6 +47,9 @@ enum Moderation {
             old.decidedBy = "\(actor): a newer take replaced it"
             old.decidedAt = Date()
             try await old.save(on: db)
+            try await Audit.record(
+                actor, "take.set_aside", subject: Audit.subject(tool: tool.slug, persona: old.persona),
+                before: proposed(old).map { Audit.json(Audit.TakeRecord($0)) }, on: db)
         }
         let review = TakeReviewModel()
         review.$tool.id = toolID
@@ -80,7 +84,7 @@ enum Moderation {
     @discardableResult
     static func approve(_ id: UUID, editedText: String?, actor: String, on db: any Database) async throws -> TakeReviewModel {
         try await db.transaction { tx in
-            let review = try await pendingReview(id, on: tx)
+            let review = try await decide(id, as: .approved, actor: actor, on: tx)
             guard let row = proposed(review), let tool = try await ToolModel.find(review.$tool.id, on: tx) else {
                 throw Failure.notFound
             }
@@ -91,11 +95,15 @@ enum Moderation {
                 review.editedText = editedText
             }
             let current = try await TakeModel.currentRows(tool: review.$tool.id, on: tx)[Persona(rawValue: row.persona) ?? .builder]
+            // A model or editorial take published after this one was proposed (moderation was
+            // switched off, or an editor imported one) is newer: the old proposal must not
+            // replace it. Rubric takes are the fallback every model take replaces.
+            if let current, current.source != TakeSource.rubric.rawValue,
+               let published = current.createdAt, let proposedAt = review.createdAt, published > proposedAt {
+                throw Failure.superseded
+            }
             try await TakeModel.replace(current, with: row, on: tx)
-            review.statusRaw = TakeReviewModel.Status.approved.rawValue
-            review.decidedBy = actor
-            review.decidedAt = Date()
-            try await review.save(on: tx)
+            if review.editedText != nil { try await review.save(on: tx) }
             try await Audit.record(
                 actor, row.editedBy == nil ? "take.approved" : "take.approved_edited",
                 subject: Audit.subject(tool: tool.slug, persona: row.persona),
@@ -107,11 +115,7 @@ enum Moderation {
     @discardableResult
     static func reject(_ id: UUID, actor: String, on db: any Database) async throws -> TakeReviewModel {
         try await db.transaction { tx in
-            let review = try await pendingReview(id, on: tx)
-            review.statusRaw = TakeReviewModel.Status.rejected.rawValue
-            review.decidedBy = actor
-            review.decidedAt = Date()
-            try await review.save(on: tx)
+            let review = try await decide(id, as: .rejected, actor: actor, on: tx)
             let slug = try await ToolModel.find(review.$tool.id, on: tx)?.slug ?? "?"
             try await Audit.record(
                 actor, "take.rejected", subject: Audit.subject(tool: slug, persona: review.persona),
@@ -120,9 +124,15 @@ enum Moderation {
         }
     }
 
-    private static func pendingReview(_ id: UUID, on db: any Database) async throws -> TakeReviewModel {
+    /// Records the decision in one conditional UPDATE, so of two editors deciding the same take
+    /// at once (on any app server) exactly one wins; the other gets `alreadyDecided`.
+    private static func decide(_ id: UUID, as status: TakeReviewModel.Status, actor: String, on db: any Database) async throws -> TakeReviewModel {
+        let won = try await db.sql().update(TakeReviewModel.schema)
+            .set("status", to: status.rawValue).set("decided_by", to: actor).set("decided_at", to: Date())
+            .where("id", .equal, id).where("status", .equal, TakeReviewModel.Status.pending.rawValue)
+            .returning("id").all()
         guard let review = try await TakeReviewModel.find(id, on: db) else { throw Failure.notFound }
-        guard review.status == .pending else { throw Failure.alreadyDecided(review.statusRaw) }
+        guard !won.isEmpty else { throw Failure.alreadyDecided(review.statusRaw) }
         return review
     }
 }

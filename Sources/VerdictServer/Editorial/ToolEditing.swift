@@ -144,7 +144,7 @@ extension Moderation.Failure: AbortError {
     var status: HTTPResponseStatus {
         switch self {
         case .notFound: .notFound
-        case .alreadyDecided: .conflict
+        case .alreadyDecided, .superseded: .conflict
         }
     }
 
@@ -152,6 +152,7 @@ extension Moderation.Failure: AbortError {
         switch self {
         case .notFound: "No take under review has that id."
         case .alreadyDecided(let status): "That take was already decided (\(status))."
+        case .superseded: "A newer take by this persona was published after this one was proposed; reject this one or re-run the panel."
         }
     }
 }
