@@ -84,6 +84,35 @@ struct AuthTests {
         }
     }
 
+    @Test("Thirty wrong passwords sent at once: no more than the limit reach bcrypt, the rest are held")
+    func throttleUnderConcurrency() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<30 { group.addTask { try await app.postLogin("ed@example.com", "wrong passphrase here").status } }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count <= 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 25)
+        }
+    }
+
+    @Test("A browser that signed in before keeps its own count: an attacker's failures do not lock its owner out")
+    func deviceCookie() async throws {
+        try await withTestApp(seedDemo: false) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            let first = try await app.postLogin("ed@example.com", testPassword)
+            let device = try #require(first.headers.setCookie?["verdict_device"]?.string)
+            for _ in 0..<20 { _ = try await app.postLogin("ed@example.com", "attacker guessing here") }
+            #expect(try await app.postLogin("ed@example.com", testPassword).status == .tooManyRequests)
+            #expect(try await app.postLogin("ed@example.com", testPassword, device: device).status == .seeOther)
+            // The cookie is bound to its account and signed: it neither opens another account's
+            // count nor works when forged.
+            #expect(try await app.postLogin("ed@example.com", testPassword, device: "d1.forged.AAAA").status == .tooManyRequests)
+            #expect(try await app.postLogin("ed@example.com", "still wrong for the owner", device: device).status == .unauthorized)
+        }
+    }
+
     @Test("Twenty failures from one network hold every account from that network")
     func throttlePerNetwork() async throws {
         try await withTestApp(seedDemo: false) { app in

@@ -27,9 +27,17 @@ struct AccountController: Sendable {
             return LoginPage.document(email: String(email.prefix(254)), next: next, message: "Enter your email and password.").response(status: .badRequest)
         }
         guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
-        let network = VoterGate.networkHash(req, key: key)
+        // A browser that signed in to this account before is counted on its own (see DeviceCookie).
+        let device = DeviceCookie.verify(req, email: email, key: key)
+        let account = device.map { "device:\($0)" } ?? email
+        let network = device.map { "device:\($0)" } ?? VoterGate.networkHash(req, key: key)
         let now = req.verdict.now()
-        if let wait = try await throttle.retryAfter(account: email, network: network, now: now, on: req.db) {
+        let attempt: UUID
+        switch try await throttle.begin(account: account, network: network, now: now, on: req.db) {
+        case .success(let id):
+            attempt = id
+        case .failure(let held):
+            let wait = held.seconds
             req.logger.notice("login throttled for an account or network (\(wait) s)")
             let minutes = max(1, (wait + 59) / 60)
             let response = LoginPage.document(
@@ -42,15 +50,15 @@ struct AccountController: Sendable {
         // Unknown accounts cost a bcrypt verification too, so timing does not tell which emails exist.
         let matches = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.decoyHash, on: req.application)
         guard let user, matches, user.disabledAt == nil else {
-            try await throttle.record(account: email, network: network, succeeded: false, now: now, on: req.db)
             req.logger.notice("login failed")
             return LoginPage.document(email: email, next: next, message: "That email and password do not match an account.")
                 .response(status: .unauthorized)
         }
-        try await throttle.record(account: email, network: network, succeeded: true, now: now, on: req.db)
+        try await throttle.succeeded(attempt, on: req.db)
         let secret = try await Sessions.start(for: user, req: req)
         let response = req.redirect(to: next ?? SiteURL.admin(.home).path, redirectType: .normal)
         response.cookies[Sessions.cookieName(for: req)] = Sessions.cookie(secret, req: req)
+        if device == nil { response.cookies[DeviceCookie.name(for: req)] = DeviceCookie.issue(email: email, key: key, req: req) }
         return response
     }
 

@@ -33,9 +33,10 @@ extension Application {
     }
 
     /// Posts the login form; returns the response.
-    func postLogin(_ email: String, _ password: String, cookie: String? = nil, next: String? = nil) async throws -> TestingHTTPResponse {
+    func postLogin(_ email: String, _ password: String, cookie: String? = nil, device: String? = nil, next: String? = nil) async throws -> TestingHTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
         if let cookie { headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: verdict.config.sessionCookiesSecure))=\(cookie)") }
+        if let device { headers.add(name: .cookie, value: "verdict_device=\(device)") }
         var form = "email=\(email.formEscaped)&password=\(password.formEscaped)"
         if let next { form += "&next=\(next.formEscaped)" }
         return try await sendRaw(.POST, "/login", headers: headers, body: form)
