@@ -245,6 +245,11 @@ struct DeskTests {
             #expect(try await EditorialSettings.moderatesModelTakes(on: app.db))
             let audit = try await app.browse(.GET, "/admin/audit?action=settings", as: boss)
             #expect(audit.text.contains("settings.updated") && audit.text.contains("user:boss@example.com"))
+            // Prefixes are literal and case-sensitive on both databases.
+            #expect(try await Audit.entries(action: "settings", limit: 10, on: app.db).count == 1)
+            #expect(try await Audit.entries(action: "SETTINGS", limit: 10, on: app.db).isEmpty)
+            #expect(try await Audit.entries(action: "settings_", limit: 10, on: app.db).isEmpty)
+            #expect(try await Audit.entries(action: "%", limit: 10, on: app.db).isEmpty)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import VerdictCore
 
@@ -50,21 +51,26 @@ enum Audit {
     static func subject(tool slug: String) -> String { "tool:\(slug)" }
     static func subject(tool slug: String, persona: String) -> String { "tool:\(slug)/\(persona)" }
 
-    /// Entries, newest first, filtered by exact actor, action prefix and subject prefix.
+    /// Entries, newest first, filtered by exact actor, action prefix and subject prefix (all
+    /// case-sensitive).
     static func entries(
         actor: String? = nil, action: String? = nil, subject: String? = nil, before: Date? = nil, limit: Int,
         on db: any Database
     ) async throws -> [AuditEntryModel] {
         var query = AuditEntryModel.query(on: db)
         if let actor, !actor.isEmpty { query = query.filter(\.$actor == actor) }
-        if let action, !action.isEmpty { query = query.filter(\.$action, .custom("LIKE"), Self.prefixPattern(action)) }
-        if let subject, !subject.isEmpty { query = query.filter(\.$subject, .custom("LIKE"), Self.prefixPattern(subject)) }
+        if let action, !action.isEmpty { query = query.filter(.sql(Self.startsWith("action", action))) }
+        if let subject, !subject.isEmpty { query = query.filter(.sql(Self.startsWith("subject", subject))) }
         if let before { query = query.filter(\.$at < before) }
         return try await query.sort(\.$at, .descending).sort(\.$id).limit(limit).all()
     }
 
-    /// `text%`; a `%` typed in the filter is dropped (`_` may match any one character).
-    private static func prefixPattern(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "") + "%"
+    /// `column` starts with `prefix`, exactly (case and all) on both databases: `substr`
+    /// counts characters alike on SQLite and PostgreSQL, and nothing in the prefix is a wildcard
+    /// (LIKE would ignore case on SQLite only, and treat `_` and `%` as patterns).
+    private static func startsWith(_ column: String, _ prefix: String) -> any SQLExpression {
+        SQLBinaryExpression(
+            SQLFunction("substr", args: SQLColumn(column), SQLLiteral.numeric("1"), SQLLiteral.numeric("\(prefix.unicodeScalars.count)")),
+            .equal, SQLBind(prefix))
     }
 }
