@@ -6,6 +6,12 @@ import VerdictCore
 
 /// Wires the application: database, encoders, middleware, routes, commands. Wiring only.
 public func configure(_ app: Application, config: AppConfig) async throws {
+    // Blocking work runs on the thread pool: every SQLite statement and every bcrypt hash. Each
+    // application gets a pool of its own with more threads than it has SQLite connections (one
+    // per event loop): SQLite's driver retries a locked database in a loop on its pool thread,
+    // so with a pool shared across applications (the process-wide default), writers waiting
+    // on each other could take every thread and starve the open transaction they wait for.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 2))
     app.verdict = VerdictState(config: config)
     app.votingState = VotingState(limits: config.limits, application: app)
     app.panel = PanelSetup(config: config.llm, client: LiveLLMClient(http: app.http.client.shared))
