@@ -194,6 +194,14 @@ def run(cmd, env, cwd, check=True):
     return r
 
 
+def merged(headers):
+    """Headers as a dict; repeated ones (several Set-Cookie) joined with newlines, none lost."""
+    out = {}
+    for key, value in headers.items():
+        out[key] = out[key] + "\n" + value if key in out else value
+    return out
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -214,9 +222,9 @@ def http(method, url, body=None, headers=None, form=None):
     opener = _NO_REDIRECT if form is not None else urllib.request.build_opener()
     try:
         with opener.open(req, timeout=10) as r:
-            return r.status, dict(r.headers), r.read().decode("utf-8", "replace")
+            return r.status, merged(r.headers), r.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read().decode("utf-8", "replace")
+        return e.code, merged(e.headers), e.read().decode("utf-8", "replace")
 
 
 def chromium_dom(chromium, target, profile):
