@@ -204,6 +204,10 @@ struct DeskTests {
             let res = try await app.api(.PUT, "/api/v1/admin/settings", token: token, json: #"{"moderate_llm_takes":true}"#)
             #expect(res.status == .ok && res.json["moderate_llm_takes"] as? Bool == true)
             #expect(try await EditorialSettings.moderatesModelTakes(on: app.db))
+            for bad in [#"{"moderate_llm_takes":false,"extra":1}"#, #"{"moderate_llm_takes":1}"#, #"{"moderateLlmTakes":false}"#, "[]"] {
+                #expect(try await app.api(.PUT, "/api/v1/admin/settings", token: token, json: bad).status == .badRequest, "\(bad)")
+            }
+            #expect(try await EditorialSettings.moderatesModelTakes(on: app.db))
         }
     }
 

@@ -112,8 +112,19 @@ struct AdminAPIController: Sendable {
     }
 
     func updateSettings(req: Request) async throws -> AdminDTO.Settings {
-        let body = try req.content.decode(AdminDTO.Settings.self)
-        try await EditorialSettings.setModeratesModelTakes(body.moderateLlmTakes, actor: req.principal.actor, db: req.db)
+        // Read strictly: a misspelt or unknown setting is an error, not silently ignored.
+        guard let buffer = req.body.data, buffer.readableBytes > 0,
+              let fields = try? JSONDecoder().decode([String: ImportValue].self, from: Data(buffer: buffer)) else {
+            throw Abort(.badRequest, reason: "The body must be a JSON object like {\"moderate_llm_takes\": true}.")
+        }
+        let unknown = Set(fields.keys).subtracting([EditorialSettings.moderateKey])
+        guard unknown.isEmpty else {
+            throw Abort(.badRequest, reason: "Unknown setting(s): \(unknown.sorted().joined(separator: ", ")); known: \(EditorialSettings.moderateKey)")
+        }
+        guard case .bool(let on)? = fields[EditorialSettings.moderateKey] else {
+            throw Abort(.badRequest, reason: "\(EditorialSettings.moderateKey) must be true or false.")
+        }
+        try await EditorialSettings.setModeratesModelTakes(on, actor: req.principal.actor, db: req.db)
         return AdminDTO.Settings(moderateLlmTakes: try await EditorialSettings.moderatesModelTakes(on: req.db))
     }
 }
