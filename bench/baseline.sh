@@ -7,16 +7,8 @@
 # Env:   DURATION=10s CONNECTIONS=64 THREADS=2 PORT=8181
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
 PORT=${PORT:-8181}
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
-swift build -c release >/dev/null 2>&1
-BIN="$(swift build -c release --show-bin-path)/verdict"
-WORK=$(mktemp -d)
-SERVER=
-trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+. bench/wrk-common.sh
 
 # Start the server; STARTED_MS is the time until /healthz answers.
 start() {
@@ -35,10 +27,6 @@ start; seeded_ms=$STARTED_MS         # second start: everything already there
 echo "start-up, empty database (migrate + seed demo + rubric): ${empty_ms} ms"
 echo "start-up, seeded database:                               ${seeded_ms} ms"
 
-run() {  # prints "req/s p50 p99" for one URL
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$1" |
-    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}'
-}
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "http://127.0.0.1:$PORT/healthz" >/dev/null  # warm-up
 read -r base_rps base_p50 base_p99 < <(run /healthz)
 printf "%-42s %10s %9s %9s %8s\n" route "req/s" p50 p99 "ratio"

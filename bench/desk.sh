@@ -6,17 +6,9 @@
 # Env:   DURATION=10s CONNECTIONS=64 THREADS=2 PORT=8182 LOGINS=20
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
 PORT=${PORT:-8182}
 LOGINS=${LOGINS:-20}
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
-swift build -c release >/dev/null 2>&1
-BIN="$(swift build -c release --show-bin-path)/verdict"
-WORK=$(mktemp -d)
-SERVER=
-trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+. bench/wrk-common.sh
 export DATABASE_URL="sqlite:$WORK/desk.sqlite" LOG_LEVEL=notice
 BASE="http://127.0.0.1:$PORT"
 PASSWORD="a measured passphrase of some length"
@@ -51,10 +43,6 @@ echo "sign-in, unknown account: ${unknown_ms} ms (mean of 4; same bcrypt work, s
 COOKIE=$(curl -s -D - -o /dev/null -H "Origin: $BASE" --data-urlencode "email=bench@example.com" \
   --data-urlencode "password=$PASSWORD" "$BASE/login" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(verdict_session=[^;]*\).*/\1/p')
 
-run() {  # prints "req/s p50 p99" for one URL with optional header
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency ${2:+-H "$2"} "$BASE$1" |
-    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}'
-}
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "$BASE/healthz" >/dev/null  # warm-up
 read -r base_rps base_p50 base_p99 < <(run /healthz)
 printf "%-48s %10s %9s %9s %8s\n" route "req/s" p50 p99 ratio
