@@ -240,7 +240,19 @@ struct DeskTests {
             let boss = try await app.signIn("boss@example.com")
             let subs = try await app.browse(.GET, "/admin/subscribers", as: boss)
             #expect(subs.status == .ok && subs.text.contains("reader@example.com"))
-            #expect(try await app.browse(.GET, "/admin/sends", as: boss).status == .ok)
+            let issue = NewsletterIssueModel()
+            (issue.week, issue.subject, issue.textBody, issue.htmlBody) = ("2026-W48", "This week", "t", "h")
+            try await issue.create(on: app.db)
+            for (i, state) in ["sent", "sent", "pending", "failed"].enumerated() {
+                let subscriber = SubscriberModel(email: "r\(i)@example.com")
+                try await subscriber.create(on: app.db)
+                let delivery = DeliveryModel()
+                (delivery.$issue.id, delivery.$subscriber.id, delivery.state, delivery.attempts) = (issue.id!, subscriber.id!, state, 0)
+                try await delivery.create(on: app.db)
+            }
+            let sends = try await app.browse(.GET, "/admin/sends", as: boss)
+            #expect(sends.status == .ok && sends.text.contains("2026-W48"))
+            #expect(try await AdminAPIController.sends(on: app.db).map { [$0.sent, $0.pending, $0.failed] } == [[2, 1, 1]])
             // Paging input is bounded: no arithmetic overflow, no silent fallback.
             for offset in ["9223372036854775807", "-1", "null"] {
                 #expect(try await app.browse(.GET, "/admin/subscribers?offset=\(offset)", as: boss).status == .badRequest)

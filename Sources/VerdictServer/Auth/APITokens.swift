@@ -9,10 +9,10 @@ enum APITokens {
 
     /// Creates a token for the account; returns the row and the secret to show once.
     static func create(name: String, scope: TokenScope, owner: UserModel, on db: any Database) async throws -> (APITokenModel, String) {
-        let secret = Secrets.generate(prefix: prefix)
+        let secret = SiteCrypto.generate(prefix: prefix)
         let row = APITokenModel()
         row.name = name
-        row.tokenHash = Secrets.hash(secret)
+        row.tokenHash = SiteCrypto.sha256Hex(secret)
         row.scopeRaw = scope.rawValue
         row.$user.id = try owner.requireID()
         try await row.create(on: db)
@@ -23,7 +23,7 @@ enum APITokens {
     /// revoked, or its owner is disabled.
     static func principal(bearer: String, req: Request) async throws -> Principal? {
         guard bearer.hasPrefix(prefix), bearer.count < 100 else { return nil }
-        guard let row = try await APITokenModel.query(on: req.db).filter(\.$tokenHash == Secrets.hash(bearer))
+        guard let row = try await APITokenModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(bearer))
             .with(\.$user).first(), row.revokedAt == nil, row.user.disabledAt == nil else { return nil }
         let now = req.verdict.now()
         if row.lastUsedAt.map({ now.timeIntervalSince($0) > Sessions.touchInterval }) ?? true {

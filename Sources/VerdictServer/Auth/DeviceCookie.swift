@@ -16,17 +16,15 @@ enum DeviceCookie {
     static func verify(_ req: Request, email: String, key: SymmetricKey) -> String? {
         guard let value = req.cookies[name(for: req)]?.string, value.count < 200 else { return nil }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "d1", let mac = Data(base64URL: String(parts[2])) else { return nil }
+        guard parts.count == 3, parts[0] == "d1" else { return nil }
         let device = String(parts[1])
-        let ok = HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(material(device, email).utf8), using: key)
-        return ok ? device : nil
+        return SiteCrypto.verify(String(parts[2]), of: material(device, email), key: key) ? device : nil
     }
 
     static func issue(email: String, key: SymmetricKey, req: Request) -> HTTPCookies.Value {
         let device = UUID().uuidString.lowercased()
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(material(device, email).utf8), using: key)
         return HTTPCookies.Value(
-            string: "d1.\(device).\(Data(mac).base64URLEncoded)", maxAge: maxAge, path: "/",
+            string: "d1.\(device).\(SiteCrypto.mac(material(device, email), key: key))", maxAge: maxAge, path: "/",
             isSecure: req.verdict.config.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
     }
 

@@ -22,12 +22,12 @@ enum Sessions {
     /// presented is ended first: sign-in never adopts an existing id (session fixation).
     static func start(for user: UserModel, req: Request) async throws -> String {
         if let presented = req.cookies[cookieName(for: req)]?.string {
-            try await SessionModel.query(on: req.db).filter(\.$tokenHash == Secrets.hash(presented)).delete()
+            try await SessionModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(presented)).delete()
         }
-        let secret = Secrets.generate(prefix: "vds_")
+        let secret = SiteCrypto.generate(prefix: "vds_")
         let now = req.verdict.now()
         let row = SessionModel()
-        row.tokenHash = Secrets.hash(secret)
+        row.tokenHash = SiteCrypto.sha256Hex(secret)
         row.$user.id = try user.requireID()
         row.createdAt = now
         row.lastSeenAt = now
@@ -41,7 +41,7 @@ enum Sessions {
         guard let secret = req.cookies[cookieName(for: req)]?.string, secret.hasPrefix("vds_"), secret.count < 100 else {
             return nil
         }
-        guard let row = try await SessionModel.query(on: req.db).filter(\.$tokenHash == Secrets.hash(secret))
+        guard let row = try await SessionModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(secret))
             .with(\.$user).first() else { return nil }
         let now = req.verdict.now()
         guard row.expiresAt > now, now.timeIntervalSince(row.lastSeenAt) < idleLifetime, row.user.disabledAt == nil else {
@@ -57,7 +57,7 @@ enum Sessions {
 
     static func end(_ req: Request) async throws {
         guard let secret = req.cookies[cookieName(for: req)]?.string else { return }
-        try await SessionModel.query(on: req.db).filter(\.$tokenHash == Secrets.hash(secret)).delete()
+        try await SessionModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(secret)).delete()
     }
 
     static func cookie(_ secret: String, req: Request) -> HTTPCookies.Value {
@@ -75,11 +75,10 @@ enum Sessions {
     /// The form token that proves a POST came from a page this session loaded (synchronizer
     /// token: an HMAC of the session, so nothing extra is stored).
     static func csrfToken(for session: SessionModel, key: SymmetricKey) -> String {
-        Data(HMAC<SHA256>.authenticationCode(for: Data("csrf:\(session.tokenHash)".utf8), using: key)).base64URLEncoded
+        SiteCrypto.mac("csrf:\(session.tokenHash)", key: key)
     }
 
     static func csrfValid(_ token: String?, session: SessionModel, key: SymmetricKey) -> Bool {
-        guard let token, let mac = Data(base64URL: token) else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data("csrf:\(session.tokenHash)".utf8), using: key)
+        SiteCrypto.verify(token, of: "csrf:\(session.tokenHash)", key: key)
     }
 }

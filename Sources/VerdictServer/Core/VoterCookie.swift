@@ -15,12 +15,9 @@ enum VoterCookie {
     static func verify(_ value: String?, key: SymmetricKey) -> String? {
         guard let value else { return nil }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "v1", UUID(uuidString: String(parts[1])) != nil,
-              let mac = Data(base64URL: String(parts[2]))
-        else { return nil }
+        guard parts.count == 3, parts[0] == "v1", UUID(uuidString: String(parts[1])) != nil else { return nil }
         let voter = String(parts[1])
-        let ok = HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data("v1.\(voter)".utf8), using: key)
-        return ok ? voter : nil
+        return SiteCrypto.verify(String(parts[2]), of: "v1.\(voter)", key: key) ? voter : nil
     }
 
     static func cookie(_ value: String, secure: Bool) -> HTTPCookies.Value {
@@ -29,8 +26,7 @@ enum VoterCookie {
     }
 
     private static func signature(_ voter: String, key: SymmetricKey) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("v1.\(voter)".utf8), using: key)
-        return Data(mac).base64URLEncoded
+        SiteCrypto.mac("v1.\(voter)", key: key)
     }
 }
 

@@ -44,7 +44,7 @@ final class ToolModel: Model, @unchecked Sendable {
         homepage = tool.homepage
         sourceURL = tool.sourceURL
         factsJSON = FactsCodec.encode(tool.facts)
-        factsHash = FactsCodec.sha256(FactsDigest.canonicalJSON(tool))
+        factsHash = SiteCrypto.sha256Hex(FactsDigest.canonicalJSON(tool))
     }
 
     var tool: Tool {
@@ -55,8 +55,8 @@ final class ToolModel: Model, @unchecked Sendable {
     }
 }
 
-/// Facts as stored JSON, and the SHA-256 used for "unchanged facts": taken over
-/// `FactsDigest.canonicalJSON`, the exact tool data the panel is shown.
+/// Facts as stored JSON. (The "unchanged facts" hash is SHA-256 of `FactsDigest.canonicalJSON`,
+/// the exact tool data the panel is shown.)
 enum FactsCodec {
     static func encode(_ facts: ToolFacts) -> String {
         let encoder = JSONEncoder()
@@ -69,7 +69,4 @@ enum FactsCodec {
         (try? JSONDecoder().decode(ToolFacts.self, from: Data(json.utf8))) ?? ToolFacts()
     }
 
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
 }

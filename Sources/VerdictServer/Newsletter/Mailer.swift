@@ -39,11 +39,11 @@ enum Mailer {
         idSeed: String = UUID().uuidString
     ) -> Envelope {
         let host = URL(string: mail.publicURL)?.host ?? "verdict.local"
-        let messageID = "<\(NewsletterTokens.hash(idSeed).prefix(24))@\(host)>"
+        let messageID = "<\(SiteCrypto.sha256Hex(idSeed).prefix(24))@\(host)>"
         let message = MailMessage(
             from: mail.from, fromName: mail.fromName, to: to, subject: subject, textBody: text, htmlBody: html,
             headers: extra, messageID: messageID, date: Date())
-        let boundary = "=_verdict_" + NewsletterTokens.hash(messageID).prefix(20)
+        let boundary = "=_verdict_" + SiteCrypto.sha256Hex(messageID).prefix(20)
         return Envelope(from: mail.from.value, to: to.value, data: message.render(boundary: boundary))
     }
 }

@@ -20,20 +20,13 @@ enum NewsletterTokens {
 
     /// A fresh confirmation token and the hash to store.
     static func confirmation() -> (token: String, hash: String) {
-        let token = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64URLEncoded }
-        return (token, hash(token))
+        let token = SiteCrypto.generate()
+        return (token, SiteCrypto.sha256Hex(token))
     }
 
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    private static func mac(_ message: String, key: SymmetricKey) -> String {
-        Data(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: key)).base64URLEncoded
-    }
+    private static func mac(_ message: String, key: SymmetricKey) -> String { SiteCrypto.mac(message, key: key) }
 
     private static func verify(_ message: String, token: String, key: SymmetricKey) -> Bool {
-        guard let data = Data(base64URL: token) else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(data, authenticating: Data(message.utf8), using: key)
+        SiteCrypto.verify(token, of: message, key: key)
     }
 }

@@ -37,7 +37,7 @@ enum Subscriptions {
     static func confirm(token: String, on db: any Database) async throws -> Bool {
         guard token.count >= 20, token.count <= 100 else { return false }
         guard let subscriber = try await SubscriberModel.query(on: db)
-            .filter(\.$confirmHash == NewsletterTokens.hash(token)).first(),
+            .filter(\.$confirmHash == SiteCrypto.sha256Hex(token)).first(),
               let expires = subscriber.confirmExpiresAt, expires > Date() else { return false }
         subscriber.state = .confirmed
         subscriber.confirmHash = nil

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import Vapor
 import VerdictCore
@@ -215,16 +216,20 @@ extension AdminAPIController {
 
     static func sends(on db: any Database) async throws -> [AdminDTO.Send] {
         let issues = try await NewsletterIssueModel.query(on: db).sort(\.$week, .descending).limit(100).all()
-        var out: [AdminDTO.Send] = []
-        for issue in issues {
-            let id = try issue.requireID()
-            func count(_ state: String) async throws -> Int {
-                try await DeliveryModel.query(on: db).filter(\.$issue.$id == id).filter(\.$state == state).count()
-            }
-            out.append(AdminDTO.Send(
+        let ids = issues.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        // One grouped count for every issue and state (the deliveries_pending index covers it).
+        struct Tally: Decodable { var issueId: UUID; var state: String; var n: Int }
+        let rows = try await db.sql().select().column("issue_id").column("state").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(DeliveryModel.schema).where("issue_id", .in, ids).groupBy("issue_id").groupBy("state")
+            .all(decoding: Tally.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var counts: [UUID: [String: Int]] = [:]
+        for row in rows { counts[row.issueId, default: [:]][row.state] = row.n }
+        return issues.map { issue in
+            let c = counts[issue.id ?? UUID()] ?? [:]
+            return AdminDTO.Send(
                 week: issue.week, subject: issue.subject, createdAt: issue.composedAt ?? Date(timeIntervalSince1970: 0),
-                sent: try await count("sent"), pending: try await count("pending"), failed: try await count("failed")))
+                sent: c["sent"] ?? 0, pending: c["pending"] ?? 0, failed: c["failed"] ?? 0)
         }
-        return out
     }
 }
