@@ -28,13 +28,14 @@ done
 python3 - "$WORK/prompts.jsonl" <<'PY'
 import json, sys, os
 rows = [json.loads(l) for l in open(sys.argv[1])]
-first = [r[0]["content"] for r in rows]
+# A prompt's shared prefix is every message but the last (the rules, then the tool's fenced
+# data) when all four personas of the tool sent the identical messages.
+first = [json.dumps(r[:-1]) for r in rows]
+size = {json.dumps(r[:-1]): sum(len(m["content"]) for m in r[:-1]) for r in rows}
 total = [sum(len(m["content"]) for m in r) for r in rows]
-# A prompt's shared prefix is its first (system) message when all four personas of the tool
-# sent the identical one.
-by_system = {}
-for f in first: by_system[f] = by_system.get(f, 0) + 1
-shared = sum(len(f) for f in first if by_system[f] >= 4)
+by_prefix = {}
+for f in first: by_prefix[f] = by_prefix.get(f, 0) + 1
+shared = sum(size[f] for f in first if by_prefix[f] >= 4)
 print(f"prompts: {len(rows)}; shared-prefix share of prompt characters: {100 * shared / sum(total):.1f}% "
-      f"(prompts with a prefix shared by >= 4 calls: {sum(1 for f in first if by_system[f] >= 4)})")
+      f"(prompts with a prefix shared by >= 4 calls: {sum(1 for f in first if by_prefix[f] >= 4)})")
 PY

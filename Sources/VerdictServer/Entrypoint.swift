@@ -3,28 +3,29 @@ import Metrics
 import Prometheus
 import Vapor
 
-/// The `verdict` executable: reads the environment, wires the app, runs the command.
+/// The `verdict` executable: reads the settings, wires the app, runs the command.
 public enum Entrypoint {
     public static func main() async {
         var env: Environment
+        let settings: Settings
         do {
             env = try Environment.detect()
+            // Before Vapor starts, so a bad setting stops every command with one line.
+            settings = try Settings.load(environment: ProcessInfo.processInfo.environment, envFiles: await envFiles(for: env))
             try LoggingSystem.bootstrap(from: &env)
         } catch {
-            FileHandle.standardError.write(Data("verdict: \(error)\n".utf8))
-            exit(2)
+            fail(error, status: 2)
         }
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: Metrics.registry))
         let app: Application
         do {
             app = try await Application.make(env)
         } catch {
-            FileHandle.standardError.write(Data("verdict: \(error)\n".utf8))
-            exit(1)
+            fail(error, status: 1)
         }
         var failed = false
         do {
-            try await configure(app, config: try AppConfig.fromEnvironment())
+            try await configure(app, settings: settings)
         } catch {
             app.logger.critical("\(String(describing: error))")
             failed = true
@@ -39,5 +40,24 @@ public enum Entrypoint {
         }
         try? await app.asyncShutdown()
         if failed { exit(1) }
+    }
+
+    /// `.env.<environment>` then `.env`, as Vapor reads them (earlier wins; the process
+    /// environment wins over both). Missing files are skipped.
+    static func envFiles(for env: Environment) async -> [(path: String, values: [String: String])] {
+        var files: [(path: String, values: [String: String])] = []
+        for path in [".env.\(env.name)", ".env"] {
+            guard FileManager.default.fileExists(atPath: path),
+                  let file = try? await DotEnvFile.read(path: path, fileio: NonBlockingFileIO(threadPool: .singleton)) else { continue }
+            files.append((path, Dictionary(file.lines.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })))
+        }
+        return files
+    }
+
+    /// One line on standard error, then exit: nothing of Vapor has started yet.
+    static func fail(_ error: any Error, status: Int32) -> Never {
+        let line = String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data("verdict: \(line)\n".utf8))
+        exit(status)
     }
 }

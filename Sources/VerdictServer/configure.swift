@@ -4,19 +4,20 @@ import FluentSQLiteDriver
 import Vapor
 import VerdictCore
 
-/// Wires the application: database, encoders, middleware, routes, commands. Wiring only.
-public func configure(_ app: Application, config: AppConfig) async throws {
+/// Wires the application: settings, dependencies, database, encoders, middleware, routes,
+/// commands. Wiring only.
+public func configure(_ app: Application, settings: Settings) async throws {
     // Blocking work runs on the thread pool: every SQLite statement and every bcrypt hash. Each
     // application gets a pool of its own with more threads than it has SQLite connections (one
     // per event loop): SQLite's driver retries a locked database in a loop on its pool thread,
     // so with a pool shared across applications (the process-wide default), writers waiting
     // on each other could take every thread and starve the open transaction they wait for.
     app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 2))
-    app.verdict = VerdictState(config: config)
-    app.votingState = VotingState(limits: config.limits, application: app)
-    app.panel = PanelSetup(config: config.llm, client: LiveLLMClient(http: app.http.client.shared))
-    app.mail = try MailSetup.fromEnvironment(config.environment, config: config)
-    try useDatabase(app, config.database, pool: config.postgresPoolPerEventLoop)
+    app.verdict = VerdictState(settings: settings)
+    app.dependencies = try .live(settings, http: app.http.client.shared)
+    app.votingState = VotingState(limits: settings.limits, application: app)
+    app.mail = MailSetup(settings)
+    try useDatabase(app, settings.database, pool: settings.postgresPoolPerEventLoop)
     app.migrations.add(Migrations.all)
 
     let encoder = JSONEncoder()
@@ -35,12 +36,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Security headers wrap error pages too, so they sit outside the error renderer.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorRenderingMiddleware())
+    // Before anything reads a query value: decoding an oversized query is the expensive part.
+    app.middleware.use(QueryLimitMiddleware())
     app.middleware.use(CrossSiteGuard())
     try routes(app)
     Commands.register(app)
 }
 
-private func useDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice, pool: Int) throws {
+private func useDatabase(_ app: Application, _ choice: Settings.DatabaseChoice, pool: Int) throws {
     switch choice {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)

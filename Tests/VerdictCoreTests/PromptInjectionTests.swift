@@ -8,7 +8,7 @@ import Testing
 struct PromptInjectionTests {
     static let cleanTool = PromptFixture.demo
     static var cleanToken: String {
-        String(FencedPrompt(PanelPrompt.sharedPrefix(tool: cleanTool))!.open.dropFirst("<<TOOL_DATA ".count).dropLast(2))
+        String(FencedPrompt(PanelPrompt.toolData(cleanTool))!.open.dropFirst("<<TOOL_DATA ".count).dropLast(2))
     }
 
     static var hostileLines: [String] {
@@ -41,13 +41,15 @@ struct PromptInjectionTests {
     func oneFence() throws {
         for persona in Persona.allCases {
             let messages = PanelPrompt.messages(for: persona, tool: Self.hostileTool)
-            let system = messages[0].content
-            #expect(system.components(separatedBy: "<<TOOL_DATA ").count == 2)
-            #expect(system.components(separatedBy: "<<END_TOOL_DATA ").count == 2)
-            #expect(system.components(separatedBy: "<<").count == 3)
-            #expect(system.components(separatedBy: ">>").count == 3)
-            #expect(!messages[1].content.contains("<<") && !messages[1].content.contains(">>"))
-            let parts = try #require(FencedPrompt(system))
+            let data = messages[1].content
+            #expect(data.components(separatedBy: "<<TOOL_DATA ").count == 2)
+            #expect(data.components(separatedBy: "<<END_TOOL_DATA ").count == 2)
+            #expect(data.components(separatedBy: "<<").count == 3)
+            #expect(data.components(separatedBy: ">>").count == 3)
+            for other in [messages[0], messages[2]] {
+                #expect(!other.content.contains("<<") && !other.content.contains(">>"))
+            }
+            let parts = try #require(FencedPrompt(data))
             #expect(parts.open.dropFirst(2).hasPrefix("TOOL_DATA") && parts.close.dropFirst(2).hasPrefix("END_TOOL_DATA"))
             #expect(parts.open.dropFirst(12) == parts.close.dropFirst(16))
         }
@@ -55,20 +57,21 @@ struct PromptInjectionTests {
 
     @Test("Outside the fence the prompt is byte for byte the clean tool's; only the data differs")
     func rulesUnchanged() throws {
-        let clean = try #require(FencedPrompt(PanelPrompt.sharedPrefix(tool: Self.cleanTool)))
-        let hostile = try #require(FencedPrompt(PanelPrompt.sharedPrefix(tool: Self.hostileTool)))
+        let clean = try #require(FencedPrompt(PanelPrompt.toolData(Self.cleanTool)))
+        let hostile = try #require(FencedPrompt(PanelPrompt.toolData(Self.hostileTool)))
         #expect(hostile.before == clean.before)
         #expect(hostile.after == clean.after)
         #expect(hostile.body != clean.body)
         for persona in Persona.allCases {
-            #expect(PanelPrompt.messages(for: persona, tool: Self.hostileTool)[1]
-                == PanelPrompt.messages(for: persona, tool: Self.cleanTool)[1])
+            let hostileMessages = PanelPrompt.messages(for: persona, tool: Self.hostileTool)
+            let cleanMessages = PanelPrompt.messages(for: persona, tool: Self.cleanTool)
+            #expect(hostileMessages[0] == cleanMessages[0] && hostileMessages[2] == cleanMessages[2])
         }
     }
 
     @Test("Hostile text sits inside the fence, every data line is marked, no line passes for a prompt line")
     func fencedAndMarked() throws {
-        let system = PanelPrompt.sharedPrefix(tool: Self.hostileTool)
+        let system = PanelPrompt.toolData(Self.hostileTool)
         let parts = try #require(FencedPrompt(system))
         let body = parts.body.joined(separator: "\n")
         #expect(parts.body.allSatisfy { $0.hasPrefix("│ ") })
@@ -90,9 +93,10 @@ struct PromptInjectionTests {
             #expect(!message.content.unicodeScalars.contains { TextCleaning.isHidden($0) })
             #expect(!message.content.unicodeScalars.contains { $0.value == 0x2028 || $0.value == 0x2029 })
         }
-        let system = PanelPrompt.sharedPrefix(tool: Self.hostileTool)
-        #expect(system.contains("Shippihs hidden"))
-        #expect(system.contains(#"line\u2028SYSTEM: separator"#))
+        let data = PanelPrompt.toolData(Self.hostileTool)
+        #expect(data.contains("Shippihs hidden"))
+        // A separator is a line break, kept inside the JSON string as an escape, never a raw line.
+        #expect(data.contains(#"line\nSYSTEM: separator"#))
     }
 
     @Test("Neutralising leaves no bracket pair behind, whatever the mix", arguments: 0..<200)

@@ -29,7 +29,7 @@ struct AuthTests {
     @Test("With secure cookies the session cookie is __Host-verdict_session, Secure, Path=/ and no Domain")
     func hostPrefixedCookie() async throws {
         try await withTestApp(seedDemo: false) { app in
-            app.verdict.config.secureCookies = true
+            app.settings.secureCookies = true
             try await app.makeUser("ed@example.com", role: .editor)
             let res = try await app.postLogin("ed@example.com", testPassword)
             let raw = res.headers[.setCookie].joined(separator: "\n")

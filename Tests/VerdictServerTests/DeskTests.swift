@@ -252,7 +252,7 @@ struct DeskTests {
             }
             let sends = try await app.browse(.GET, "/admin/sends", as: boss)
             #expect(sends.status == .ok && sends.text.contains("2026-W48"))
-            #expect(try await AdminAPIController.sends(on: app.db).map { [$0.sent, $0.pending, $0.failed] } == [[2, 1, 1]])
+            #expect(try await SubscriberDesk.sends(on: app.db).map { [$0.sent, $0.pending, $0.failed] } == [[2, 1, 1]])
             // Paging input is bounded: no arithmetic overflow, no silent fallback.
             for offset in ["9223372036854775807", "-1", "null"] {
                 #expect(try await app.browse(.GET, "/admin/subscribers?offset=\(offset)", as: boss).status == .badRequest)

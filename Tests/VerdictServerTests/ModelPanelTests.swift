@@ -20,7 +20,7 @@ func withModelPanel(
     backend.maxConcurrency = 2
     do {
         try await withTestApp { app in
-            app.panel.config = LLMConfig(backends: [backend])
+            app.settings.llm = LLMConfig(backends: [backend])
             try await body(app, fake, backend)
         }
     } catch {
@@ -33,9 +33,9 @@ func withModelPanel(
 extension Application {
     /// A worker whose retries wait no real time; `waits` records each delay asked for.
     func testWorker(waits: NIOLockedValueBox<[Double]> = .init([]), now: @escaping @Sendable () -> Date = { Date() }) -> PanelWorker {
-        var panel = ModelPanel(client: self.panel.client, config: self.panel.config, db: db, logger: logger)
+        var panel = ModelPanel(
+            client: self.panel.client, config: self.panel.config, db: db, now: now, random: .seeded(1), logger: logger)
         panel.sleep = { seconds in waits.withLockedValue { $0.append(seconds) } }
-        panel.now = now
         return PanelWorker(panel: panel)
     }
 

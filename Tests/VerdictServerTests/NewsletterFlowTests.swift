@@ -8,7 +8,7 @@ import VerdictCore
 /// Runs `body` with an app whose mail goes to a recording transport.
 func withNewsletter(_ transport: RecordingTransport = RecordingTransport(), _ body: (Application, RecordingTransport) async throws -> Void) async throws {
     try await withTestApp { app in
-        app.mail.transport = transport
+        app.dependencies.mailTransport = transport
         try await body(app, transport)
     }
 }
@@ -103,7 +103,7 @@ struct NewsletterFlowTests {
             #expect(first.sent == 12 && first.remaining == 8 && first.temporary == 24)
             // Second run: the first address it tries fails permanently, the rest are delivered.
             let good = RecordingTransport { _, index in index == 0 ? .permanentFailure(code: 550, message: "no such user") : .delivered }
-            app.mail.transport = good
+            app.dependencies.mailTransport = good
             let second = try await sender.send(issue)
             #expect(second.sent == 7 && second.permanent == 1 && second.remaining == 0)
             let bounced = try #require(good.envelopes.first).to

@@ -30,7 +30,7 @@ struct NewsletterSMTPTests {
             for email in readers + ["busy@example.com", "gone@example.com"] {
                 subscribers[email] = try await app.confirmedSubscriber(email, transport: confirmations)
             }
-            app.mail.transport = try NIOSMTPTransport(config: sink.config())
+            app.dependencies.mailTransport = try NIOSMTPTransport(config: sink.config())
             let issue = try await Composer.compose(week: .containing(Date()), app: app)
             // MUT
             let report = try await Sender(app: app).send(issue)
@@ -86,7 +86,7 @@ struct NewsletterSMTPTests {
             // A first run that finds no server creates every delivery row and sends nothing;
             // rows go out in id order, so we can aim the sink's 421 at the fifth message.
             let closed = try await Loopback.closedPort()
-            app.mail.transport = try NIOSMTPTransport(config: .parse("smtp://127.0.0.1:\(closed)"))
+            app.dependencies.mailTransport = try NIOSMTPTransport(config: .parse("smtp://127.0.0.1:\(closed)"))
             let down = try await Sender(app: app).send(issue)
             #expect(down.sent == 0 && down.remaining == readers.count)
             let order = try await DeliveryModel.query(on: app.db).with(\.$subscriber).sort(\.$id).all()
@@ -97,9 +97,9 @@ struct NewsletterSMTPTests {
             let healthy = try await SMTPSink.start()
             defer { healthy.stop() }
             // MUT
-            app.mail.transport = try NIOSMTPTransport(config: flaky.config())
+            app.dependencies.mailTransport = try NIOSMTPTransport(config: flaky.config())
             let first = try await Sender(app: app).send(issue)
-            app.mail.transport = try NIOSMTPTransport(config: healthy.config())
+            app.dependencies.mailTransport = try NIOSMTPTransport(config: healthy.config())
             let second = try await Sender(app: app).send(issue)
             let third = try await Sender(app: app).send(issue)
             // validate

@@ -132,7 +132,7 @@ struct ProvenancePageTests {
             // setup
             var hostile = backend
             hostile.model = #"<i onmouseover="x">m</i>"#
-            app.panel.config = LLMConfig(backends: [hostile])
+            app.settings.llm = LLMConfig(backends: [hostile])
             _ = try await app.importYAML(Catalogs.two)
             _ = try await app.queueAll(["alpha"])
             try await app.testWorker().drain()

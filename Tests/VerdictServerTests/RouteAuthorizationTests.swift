@@ -41,20 +41,10 @@ let expectedAccess: [String: Access] = [
 extension Route {
     var key: String { "\(method.rawValue) /\(path.map(\.description).joined(separator: "/"))" }
 
-    /// A concrete path for this route (parameters filled with values that exist in the demo catalog).
+    /// A concrete path for this route: its endpoint's sample link (parameters filled with values
+    /// that exist in the demo catalog).
     var samplePath: String {
-        "/" + path.map { c -> String in
-            switch c.description {
-            case ":slug": "smollm3"
-            case ":pair": "gemini-2-5-flash-vs-smollm3"
-            case ":a": "gemini-2-5-flash"
-            case ":b": "smollm3"
-            case ":id": UUID().uuidString
-            case ":week": "2026-W48"
-            case ":category": "language-models"
-            default: c.description
-            }
-        }.joined(separator: "/")
+        endpoint.map { sampleLink($0).path } ?? "/" + path.map(\.description).joined(separator: "/")
     }
 }
 

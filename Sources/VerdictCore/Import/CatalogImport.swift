@@ -14,7 +14,7 @@ public struct CatalogImport: Sendable {
     /// Validates a whole document. `knownSlugs` are the tools already stored, which takes may
     /// refer to. Throws an `ImportFailure` listing every problem, not only the first.
     public static func validate(
-        _ document: ImportValue, source: String, knownSlugs: Set<String>
+        _ document: JSONValue, source: String, knownSlugs: Set<String>
     ) throws(ImportFailure) -> CatalogImport {
         var reader = ImportReader()
         let result = reader.read(document, knownSlugs: knownSlugs)
@@ -25,10 +25,10 @@ public struct CatalogImport: Sendable {
     }
 
     /// Parses JSON text; YAML is parsed by the caller (the YAML library lives outside the core)
-    /// with the same `ImportValue` decoding.
-    public static func parseJSON(_ data: Data, source: String) throws(ImportFailure) -> ImportValue {
+    /// with the same `JSONValue` decoding.
+    public static func parseJSON(_ data: Data, source: String) throws(ImportFailure) -> JSONValue {
         do {
-            return try JSONDecoder().decode(ImportValue.self, from: data)
+            return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw ImportFailure(
                 source: source,

@@ -39,7 +39,7 @@ extension FieldReader {
     /// Reads `facts`: every key must be known and hold the right kind of value.
     mutating func facts() -> ToolFacts? {
         guard let raw = map["facts"], raw != .null else { return ToolFacts() }
-        guard case .map(let m) = raw else {
+        guard case .object(let m) = raw else {
             report("facts", "expected a mapping of facts, got \(raw.kind)")
             return nil
         }
@@ -51,7 +51,9 @@ extension FieldReader {
                 continue
             }
             guard let value = m[key], value != .null else { continue }
-            if let checked = Self.check(value, as: kind) {
+            if Self.holdsNUL(value) {
+                report("facts.\(key)", TextRefusal.nul.description)
+            } else if let checked = Self.check(value, as: kind) {
                 clean[key] = checked
             } else {
                 report("facts.\(key)", "expected \(kind.expected), got \(Self.show(value))")
@@ -63,13 +65,13 @@ extension FieldReader {
         return try? JSONDecoder().decode(ToolFacts.self, from: data)
     }
 
-    private static func show(_ value: ImportValue) -> String {
+    private static func show(_ value: JSONValue) -> String {
         if case .string(let s) = value { return "\"\(s.prefix(60))\"" }
         return value.kind
     }
 
     /// The Foundation value to decode, or nil if `value` is not of `kind`.
-    static func check(_ value: ImportValue, as kind: FactKind) -> Any? {
+    static func check(_ value: JSONValue, as kind: FactKind) -> Any? {
         switch (kind, value) {
         case (.bool, .bool(let b)): return b
         case (.int, .int(let i)) where i >= 0: return i
@@ -77,20 +79,29 @@ extension FieldReader {
         case (.number, .double(let d)) where d >= 0 && d.isFinite: return d
         case (.text, .string(let s)):
             // Cleaned first: text that is only invisible characters is empty text.
-            let cleaned = TextCleaning.clean(s).trimmingCharacters(in: .whitespacesAndNewlines)
-            return !cleaned.isEmpty && cleaned.count <= 1000 ? cleaned : nil
+            let cleaned = try? TextCleaning.field(s, max: 1000).get()
+            return cleaned?.isEmpty == false ? cleaned : nil
         case (.url, .string(let s)):
             return FieldReader.isWebURL(s) ? s : nil
-        case (.textList, .list(let items)):
+        case (.textList, .array(let items)):
             let strings = items.compactMap { item -> String? in
                 guard case .string(let s) = item else { return nil }
-                let cleaned = TextCleaning.clean(s).trimmingCharacters(in: .whitespacesAndNewlines)
-                return !cleaned.isEmpty && cleaned.count <= 300 ? cleaned : nil
+                let cleaned = try? TextCleaning.field(s, max: 300).get()
+                return cleaned?.isEmpty == false ? cleaned : nil
             }
             return strings.count == items.count && items.count <= 50 ? strings : nil
         case (.oneOf(let allowed), .string(let s)) where allowed.contains(s): return s
         case (.yearMonth, .string(let s)) where isYearMonth(s): return s
         default: return nil
+        }
+    }
+
+    /// NUL is refused by name rather than reported as a value of the wrong kind.
+    static func holdsNUL(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let s): s.unicodeScalars.contains("\0")
+        case .array(let items): items.contains(where: holdsNUL)
+        default: false
         }
     }
 

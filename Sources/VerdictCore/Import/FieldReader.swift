@@ -3,10 +3,10 @@ import Foundation
 /// Reads the typed fields of one entry (a tool or a take), noting each problem.
 struct FieldReader {
     let location: String
-    let map: [String: ImportValue]
+    let map: [String: JSONValue]
     private(set) var problems: [ImportProblem] = []
 
-    init(location: String, map: [String: ImportValue]) {
+    init(location: String, map: [String: JSONValue]) {
         self.location = location
         self.map = map
     }
@@ -36,13 +36,15 @@ struct FieldReader {
             return nil
         }
         // Cleaned first: text that is only invisible or control characters is empty text.
-        let value = TextCleaning.clean(raw).trimmingCharacters(in: .whitespacesAndNewlines)
-        if value.isEmpty {
-            if required { report(field, "is required and must not be empty") }
+        let value: String
+        switch TextCleaning.field(raw, max: max) {
+        case .success(let cleaned): value = cleaned
+        case .failure(let refusal):
+            report(field, refusal.description)
             return nil
         }
-        if value.count > max {
-            report(field, "is \(value.count) characters long; at most \(max) allowed")
+        if value.isEmpty {
+            if required { report(field, "is required and must not be empty") }
             return nil
         }
         return value
@@ -70,10 +72,16 @@ struct FieldReader {
     static func isWebURL(_ value: String) -> Bool {
         guard let u = URL(string: value), let scheme = u.scheme?.lowercased(),
               scheme == "https" || scheme == "http", u.host != nil else { return false }
-        return !value.contains { "\"'<>`\\".contains($0) || $0.isWhitespace }
+        return TextCleaning.isPlainURLText(value) && !value.contains { "\"'<>`\\".contains($0) }
     }
 
     mutating func url(_ field: String) -> String? {
+        // Checked before `text` cleans it: a link with hidden characters is refused, not altered.
+        if case .string(let raw)? = map[field],
+            !TextCleaning.isPlainURLText(raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\n"))) {
+            report(field, "contains control, invisible or whitespace characters; a URL must have none")
+            return nil
+        }
         guard let value = text(field, max: 2000) else { return nil }
         guard Self.isWebURL(value) else {
             report(field, "expected an http(s) URL, got \"\(value)\"")

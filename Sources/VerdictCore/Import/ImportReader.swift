@@ -14,8 +14,8 @@ struct ImportReader {
         problems.append(ImportProblem(location, field: field, message))
     }
 
-    mutating func read(_ document: ImportValue, knownSlugs: Set<String>) -> CatalogImport {
-        guard case .map(let top) = document else {
+    mutating func read(_ document: JSONValue, knownSlugs: Set<String>) -> CatalogImport {
+        guard case .object(let top) = document else {
             report("file", "expected a mapping with 'tools' and/or 'takes', got \(document.kind)")
             return CatalogImport(tools: [], takes: [])
         }
@@ -31,21 +31,21 @@ struct ImportReader {
         return CatalogImport(tools: tools, takes: takes)
     }
 
-    private mutating func list(_ value: ImportValue?, named name: String) -> [ImportValue] {
+    private mutating func list(_ value: JSONValue?, named name: String) -> [JSONValue] {
         switch value {
         case nil, .null?: return []
-        case .list(let items)?: return items
+        case .array(let items)?: return items
         case let other?:
             report("file", field: name, "expected a list, got \(other.kind)")
             return []
         }
     }
 
-    private mutating func readTools(_ value: ImportValue?) -> [Tool] {
+    private mutating func readTools(_ value: JSONValue?) -> [Tool] {
         var tools: [Tool] = []
         var firstIndex: [String: Int] = [:]
         for (i, item) in list(value, named: "tools").enumerated() {
-            guard case .map(let m) = item else {
+            guard case .object(let m) = item else {
                 report("tools[\(i)]", "expected a mapping of tool fields, got \(item.kind)")
                 continue
             }
@@ -65,11 +65,11 @@ struct ImportReader {
         return tools
     }
 
-    private mutating func readTakes(_ value: ImportValue?, slugs: Set<String>) -> [ImportedTake] {
+    private mutating func readTakes(_ value: JSONValue?, slugs: Set<String>) -> [ImportedTake] {
         var takes: [ImportedTake] = []
         var seen: [String: Int] = [:]
         for (i, item) in list(value, named: "takes").enumerated() {
-            guard case .map(let m) = item else {
+            guard case .object(let m) = item else {
                 report("takes[\(i)]", "expected a mapping of take fields, got \(item.kind)")
                 continue
             }
@@ -89,12 +89,12 @@ struct ImportReader {
         return takes
     }
 
-    private func toolLocation(_ i: Int, _ m: [String: ImportValue]) -> String {
+    private func toolLocation(_ i: Int, _ m: [String: JSONValue]) -> String {
         if case .string(let slug)? = m["slug"] { return "tools[\(i)] (slug \"\(slug)\")" }
         return "tools[\(i)]"
     }
 
-    private func takeLocation(_ i: Int, _ m: [String: ImportValue]) -> String {
+    private func takeLocation(_ i: Int, _ m: [String: JSONValue]) -> String {
         if case .string(let slug)? = m["tool"] { return "takes[\(i)] (tool \"\(slug)\")" }
         return "takes[\(i)]"
     }

@@ -12,21 +12,21 @@ public enum FactsDigest {
 
     /// Sorted keys, two-space indent, one member per line; no raw line breaks inside strings.
     public static func canonicalJSON(_ tool: Tool) -> String {
-        value(tool).rendered()
+        value(tool).canonicalText()
     }
 
-    static func value(_ tool: Tool) -> CanonicalJSON {
-        var members: [String: CanonicalJSON] = [
+    static func value(_ tool: Tool) -> JSONValue {
+        var members: [String: JSONValue] = [
             "name": .string(tool.name),
             "category": .string(tool.category),
             "description": .string(tool.description),
             "entry": .string(tool.entry.rawValue),
-            "facts": CanonicalJSON.from(tool.facts),
+            "facts": JSONValue(encoding: tool.facts),
         ]
         // An undeclared field is left out, and the prompt says absent means unknown.
         if let vendor = tool.vendor { members["vendor"] = .string(vendor) }
         if let tagline = tool.tagline { members["tagline"] = .string(tagline) }
         if let homepage = tool.homepage { members["homepage"] = .string(homepage) }
-        return CanonicalJSON.object(members).mapStrings { ToolDataFence.neutralised(TextCleaning.clean($0)) }
+        return JSONValue.object(members).mapStrings { ToolDataFence.neutralised(TextCleaning.clean($0)) }
     }
 }

@@ -19,6 +19,9 @@ public struct ParsedTake: Sendable, Hashable {
 public enum TakeParser {
     public static func parse(_ content: String, persona: Persona) -> Result<ParsedTake, TakeRejection> {
         Result { () throws(TakeRejection) -> ParsedTake in
+            // Bounded before any scan or decode: a runaway reply costs nothing to refuse.
+            let bytes = content.utf8.count
+            if bytes > TakeSchema.maxReplyBytes { throw .replyTooLarge(bytes: bytes, maximum: TakeSchema.maxReplyBytes) }
             let object = try decodeObject(try soleObject(in: content))
             let verdict: Verdict = try choice(object, "verdict")
             let conviction: Conviction = try choice(object, "conviction")
@@ -59,6 +62,10 @@ public enum TakeParser {
         let words = text.split(whereSeparator: \.isWhitespace).count
         if words < TakeSchema.minWords { throw .textTooShort(words: words, minimum: TakeSchema.minWords) }
         if words > TakeSchema.maxWords { throw .textTooLong(words: words, maximum: TakeSchema.maxWords) }
+        let length = TextCleaning.length(text)
+        if length > TakeSchema.maxTextLength {
+            throw .fieldTooLong(field: "text", length: length, maximum: TakeSchema.maxTextLength)
+        }
         return text
     }
 
@@ -67,8 +74,9 @@ public enum TakeParser {
         guard let value = object["flip"], !(value is NSNull) else { return nil }
         guard let raw = value as? String else { throw .wrongType(field: "flip", expected: "a string or null") }
         let flip = tidy(raw)
-        if flip.count > TakeSchema.maxFlipCharacters {
-            throw .flipTooLong(characters: flip.count, maximum: TakeSchema.maxFlipCharacters)
+        let length = TextCleaning.length(flip)
+        if length > TakeSchema.maxFlipCharacters {
+            throw .flipTooLong(characters: length, maximum: TakeSchema.maxFlipCharacters)
         }
         return flip.isEmpty ? nil : flip
     }
@@ -81,7 +89,7 @@ public enum TakeParser {
             guard let raw = element as? String else {
                 throw .wrongType(field: "relied_on", expected: "an array of strings")
             }
-            let item = clipped(tidy(raw), to: 200)
+            let item = clipped(tidy(raw), to: TakeSchema.maxReliedOnItemLength)
             if !item.isEmpty, !items.contains(item) { items.append(item) }
         }
         if items.count > TakeSchema.maxReliedOn {
@@ -103,7 +111,11 @@ public enum TakeParser {
         TextCleaning.clean(text).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Cut in Unicode scalars, the unit every limit counts in.
     static func clipped(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        guard TextCleaning.length(text) > limit else { return text }
+        var cut = String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))
+        cut.append("…")
+        return String(cut)
     }
 }

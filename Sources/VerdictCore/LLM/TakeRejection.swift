@@ -2,6 +2,8 @@
 /// an operator, or sent back to the model on retry, as the thing to fix.
 public enum TakeRejection: Error, Sendable, Hashable, CustomStringConvertible {
     case notJSON(reason: String)
+    case replyTooLarge(bytes: Int, maximum: Int)
+    case fieldTooLong(field: String, length: Int, maximum: Int)
     case multipleObjects(count: Int)
     case missingField(String)
     case wrongType(field: String, expected: String)
@@ -16,6 +18,10 @@ public enum TakeRejection: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .notJSON(let reason):
             "The reply is not one JSON object (\(reason)). Reply with exactly one JSON object."
+        case .replyTooLarge(let bytes, let maximum):
+            "The reply is \(bytes) bytes; at most \(maximum) are read. Reply with one short JSON object."
+        case .fieldTooLong(let field, let length, let maximum):
+            "\"\(field)\" has \(length) characters; at most \(maximum) are allowed."
         case .multipleObjects(let count):
             "The reply holds \(count) JSON objects; exactly one is expected, with nothing around it."
         case .missingField(let field):

@@ -10,12 +10,8 @@ enum APITokens {
     /// Creates a token for the account; returns the row and the secret to show once.
     static func create(name: String, scope: TokenScope, owner: UserModel, on db: any Database) async throws -> (APITokenModel, String) {
         let secret = SiteCrypto.generate(prefix: prefix)
-        let row = APITokenModel()
-        row.name = name
-        row.tokenHash = SiteCrypto.sha256Hex(secret)
-        row.scopeRaw = scope.rawValue
-        row.$user.id = try owner.requireID()
-        try await row.create(on: db)
+        let row = try await APITokenModel.create(
+            name: name, tokenHash: SiteCrypto.sha256Hex(secret), scope: scope, user: try owner.requireID(), on: db)
         return (row, secret)
     }
 
@@ -23,12 +19,10 @@ enum APITokens {
     /// revoked, or its owner is disabled.
     static func principal(bearer: String, req: Request) async throws -> Principal? {
         guard bearer.hasPrefix(prefix), bearer.count < 100 else { return nil }
-        guard let row = try await APITokenModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(bearer))
-            .with(\.$user).first(), row.revokedAt == nil, row.user.disabledAt == nil else { return nil }
-        let now = req.verdict.now()
+        guard let row = try await APITokenModel.find(tokenHash: SiteCrypto.sha256Hex(bearer), on: req.db), row.revokedAt == nil, row.user.disabledAt == nil else { return nil }
+        let now = req.dependencies.clock.now()
         if row.lastUsedAt.map({ now.timeIntervalSince($0) > Sessions.touchInterval }) ?? true {
-            row.lastUsedAt = now
-            try await row.save(on: req.db)
+            try await APITokenModel.touch(row, now: now, on: req.db)
         }
         return .token(name: row.name, owner: row.user.email, role: row.user.role, scope: row.scope)
     }

@@ -9,7 +9,7 @@ enum DeviceCookie {
     static let maxAge = 400 * 24 * 3600
 
     static func name(for req: Request) -> String {
-        req.verdict.config.sessionCookiesSecure ? "__Host-verdict_device" : "verdict_device"
+        req.settings.sessionCookiesSecure ? "__Host-verdict_device" : "verdict_device"
     }
 
     /// The device id, when the request carries a cookie this site issued for `email`.
@@ -25,7 +25,7 @@ enum DeviceCookie {
         let device = UUID().uuidString.lowercased()
         return HTTPCookies.Value(
             string: "d1.\(device).\(SiteCrypto.mac(material(device, email), key: key))", maxAge: maxAge, path: "/",
-            isSecure: req.verdict.config.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
+            isSecure: req.settings.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
     }
 
     private static func material(_ device: String, _ email: String) -> String { "device:\(device):\(email)" }

@@ -37,10 +37,9 @@ extension Request {
 /// form) for the editor's desk, bearer tokens for the admin API, nothing for open routes.
 /// Deny by default: a route without a rule answers 403.
 struct Gatekeeper: AsyncMiddleware {
-    /// The largest body a desk form may post: 64 KB like every route, but a catalog import
-    /// through the browser may carry a whole import file.
+    /// The largest body a desk form may post: the route's own limit (see `Endpoint.maxBodyBytes`).
     static func maxFormBytes(_ req: Request) -> Int {
-        req.url.path == SiteURL.admin(.importCatalog).path ? ImportFile.maxBytes + 64 * 1024 : 64 * 1024
+        req.route?.endpoint?.maxBodyBytes ?? req.application.routes.defaultMaxBodySize.value
     }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {

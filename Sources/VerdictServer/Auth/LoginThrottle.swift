@@ -15,20 +15,16 @@ struct LoginThrottle: Sendable {
     /// at once, only those counted within the limit go on to bcrypt (a check made before and a
     /// record made after the slow verification would let them all through). Returns the
     /// attempt's id, or the seconds to wait when over a limit (the attempt is then not kept).
-    func begin(account: String, network: String, now: Date, on db: any Database) async throws -> Result<UUID, Held> {
-        let attempt = LoginAttemptModel(account: account, network: network, succeeded: false, at: now)
-        try await attempt.create(on: db)
-        let id = try attempt.requireID()
+    /// `random` decides when old attempts are pruned.
+    func begin(
+        account: String, network: String, now: Date, random: RandomSource, on db: any Database
+    ) async throws -> Result<UUID, Held> {
+        let id = try await LoginAttemptModel.record(account: account, network: network, at: now, on: db)
         let since = now.addingTimeInterval(-window)
-        var accountSince = since
-        if let success = try await LoginAttemptModel.query(on: db).filter(\.$account == account)
-            .filter(\.$succeeded == true).filter(\.$at >= since).sort(\.$at, .descending).first() {
-            accountSince = success.at
-        }
-        let accountFailures = try await LoginAttemptModel.query(on: db).filter(\.$account == account)
-            .filter(\.$succeeded == false).filter(\.$at >= accountSince).sort(\.$at).all(\.$at)
-        let networkFailures = try await LoginAttemptModel.query(on: db).filter(\.$network == network)
-            .filter(\.$succeeded == false).filter(\.$at >= since).sort(\.$at).all(\.$at)
+        // A success resets the account's count: only failures after it are held against it.
+        let accountSince = try await LoginAttemptModel.lastSuccess(account: account, since: since, on: db) ?? since
+        let accountFailures = try await LoginAttemptModel.failures(account: account, since: accountSince, on: db)
+        let networkFailures = try await LoginAttemptModel.failures(network: network, since: since, on: db)
         var wait: TimeInterval = 0
         // Each list includes this attempt: the (limit + 1)th attempt within the window is held.
         if accountFailures.count > perAccount, let oldest = accountFailures.suffix(perAccount + 1).first {
@@ -38,19 +34,19 @@ struct LoginThrottle: Sendable {
             wait = max(wait, oldest.addingTimeInterval(window).timeIntervalSince(now))
         }
         guard wait <= 0 else {
-            try await attempt.delete(on: db)
+            try await LoginAttemptModel.forget(id, on: db)
             return .failure(Held(seconds: max(1, Int(wait.rounded(.up)))))
         }
         // Old attempts are of no further use; drop them now and then.
-        if Int.random(in: 0..<50) == 0 {
-            try await LoginAttemptModel.query(on: db).filter(\.$at < now.addingTimeInterval(-2 * window)).delete()
+        if random.int(in: 0..<50) == 0 {
+            try await LoginAttemptModel.prune(before: now.addingTimeInterval(-2 * window), on: db)
         }
         return .success(id)
     }
 
     /// Marks an attempt that turned out to be right.
     func succeeded(_ id: UUID, on db: any Database) async throws {
-        try await LoginAttemptModel.query(on: db).filter(\.$id == id).set(\.$succeeded, to: true).update()
+        try await LoginAttemptModel.markSucceeded(id, on: db)
     }
 
     struct Held: Error {

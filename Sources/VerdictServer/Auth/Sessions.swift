@@ -16,23 +16,19 @@ enum Sessions {
 
     static func cookieName(secure: Bool) -> String { secure ? "__Host-verdict_session" : "verdict_session" }
 
-    static func cookieName(for req: Request) -> String { cookieName(secure: req.verdict.config.sessionCookiesSecure) }
+    static func cookieName(for req: Request) -> String { cookieName(secure: req.settings.sessionCookiesSecure) }
 
     /// Starts a fresh session for `user` and returns the cookie secret. Any session the browser
     /// presented is ended first: sign-in never adopts an existing id (session fixation).
     static func start(for user: UserModel, req: Request) async throws -> String {
         if let presented = req.cookies[cookieName(for: req)]?.string {
-            try await SessionModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(presented)).delete()
+            try await SessionModel.end(tokenHash: SiteCrypto.sha256Hex(presented), on: req.db)
         }
         let secret = SiteCrypto.generate(prefix: "vds_")
-        let now = req.verdict.now()
-        let row = SessionModel()
-        row.tokenHash = SiteCrypto.sha256Hex(secret)
-        row.$user.id = try user.requireID()
-        row.createdAt = now
-        row.lastSeenAt = now
-        row.expiresAt = now.addingTimeInterval(absoluteLifetime)
-        try await row.create(on: req.db)
+        let now = req.dependencies.clock.now()
+        try await SessionModel.start(
+            user: try user.requireID(), tokenHash: SiteCrypto.sha256Hex(secret), now: now,
+            expiresAt: now.addingTimeInterval(absoluteLifetime), on: req.db)
         return secret
     }
 
@@ -41,35 +37,33 @@ enum Sessions {
         guard let secret = req.cookies[cookieName(for: req)]?.string, secret.hasPrefix("vds_"), secret.count < 100 else {
             return nil
         }
-        guard let row = try await SessionModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(secret))
-            .with(\.$user).first() else { return nil }
-        let now = req.verdict.now()
+        guard let row = try await SessionModel.find(tokenHash: SiteCrypto.sha256Hex(secret), on: req.db) else { return nil }
+        let now = req.dependencies.clock.now()
         guard row.expiresAt > now, now.timeIntervalSince(row.lastSeenAt) < idleLifetime, row.user.disabledAt == nil else {
-            try await row.delete(on: req.db)
+            try await SessionModel.end(tokenHash: row.tokenHash, on: req.db)
             return nil
         }
         if now.timeIntervalSince(row.lastSeenAt) > touchInterval {
-            row.lastSeenAt = now
-            try await row.save(on: req.db)
+            try await SessionModel.touch(row, now: now, on: req.db)
         }
         return (row, row.user)
     }
 
     static func end(_ req: Request) async throws {
         guard let secret = req.cookies[cookieName(for: req)]?.string else { return }
-        try await SessionModel.query(on: req.db).filter(\.$tokenHash == SiteCrypto.sha256Hex(secret)).delete()
+        try await SessionModel.end(tokenHash: SiteCrypto.sha256Hex(secret), on: req.db)
     }
 
     static func cookie(_ secret: String, req: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: secret, expires: nil, maxAge: Int(absoluteLifetime), domain: nil, path: "/",
-            isSecure: req.verdict.config.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
+            isSecure: req.settings.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
     }
 
     static func expiredCookie(req: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
-            isSecure: req.verdict.config.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
+            isSecure: req.settings.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
     }
 
     /// The form token that proves a POST came from a page this session loaded (synchronizer

@@ -8,32 +8,53 @@ import VerdictCore
 /// OpenAI-compatible servers omit (usage, cached-token details) and never logs the API key.
 struct LiveLLMClient: LLMClient {
     let http: HTTPClient
-    var environment: [String: String] = ProcessInfo.processInfo.environment
-    /// Replies larger than this are refused as malformed.
-    static let maxReplyBytes = 4 * 1024 * 1024
+    /// Dates a `Retry-After` header given as an HTTP date.
+    let clock: AppClock
+    /// Replies larger than this are refused as malformed: a valid take is a few kilobytes.
+    static let maxReplyBytes = 1024 * 1024
 
     func complete(_ request: ChatRequest) async throws(CallFailure) -> ChatReply {
         let started = ContinuousClock.now
         var req = HTTPClientRequest(url: request.backend.baseURL.trimmingSuffix("/") + "/chat/completions")
         req.method = .POST
         req.headers.add(name: "Content-Type", value: "application/json")
-        if let key = request.backend.apiKey(environment) { req.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        if let key = request.backend.apiKey { req.headers.add(name: "Authorization", value: "Bearer \(key)") }
         req.body = .bytes(ByteBuffer(data: Self.body(request)))
-        let response: HTTPClientResponse
-        let bytes: ByteBuffer
+        let response: Fetched
         do {
-            response = try await http.execute(req, timeout: .milliseconds(Int64(request.backend.timeoutSeconds * 1000)))
-            bytes = try await response.body.collect(upTo: Self.maxReplyBytes)
+            response = try await Self.fetch(req, http: http, seconds: request.backend.timeoutSeconds)
         } catch {
             throw Self.transportFailure(error)
         }
-        let text = String(buffer: bytes)
+        let text = String(buffer: response.body)
         if let failure = CallFailure.classify(
-            status: Int(response.status.code), body: text, retryAfterHeader: response.headers.first(name: "Retry-After"), now: Date()) {
+            status: Int(response.status.code), body: text, retryAfterHeader: response.headers.first(name: "Retry-After"), now: clock.now()) {
             throw failure
         }
         let elapsed = started.duration(to: .now).components
         return try Self.reply(text, latencyMS: Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000))
+    }
+
+    typealias Fetched = (status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)
+
+    /// The whole exchange (connect, head and every byte of the body) within `seconds`.
+    /// AsyncHTTPClient's own deadline ends when the head arrives, so a body dripped a byte a
+    /// second would hold the call open for as long as the server likes; the race cancels it.
+    static func fetch(_ req: HTTPClientRequest, http: HTTPClient, seconds: Double) async throws -> Fetched {
+        let deadline = NIODeadline.now() + .milliseconds(Int64(seconds * 1000))
+        return try await withThrowingTaskGroup(of: Fetched?.self) { group in
+            group.addTask {
+                let response = try await http.execute(req, deadline: deadline)
+                return (response.status, response.headers, try await response.body.collect(upTo: maxReplyBytes))
+            }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let response = first else { throw HTTPClientError.deadlineExceeded }
+            return response
+        }
     }
 
     static func body(_ request: ChatRequest) -> Data {
@@ -74,7 +95,9 @@ struct LiveLLMClient: LLMClient {
         let text = String(describing: error).lowercased()
         if text.contains("refused") || text.contains("connect") { return .connectionRefused }
         if text.contains("timeout") || text.contains("deadline") { return .timeout }
-        if text.contains("toolong") || text.contains("too long") { return .malformed(reason: "the reply is over 4 MB") }
+        if error is NIOTooManyBytesError || text.contains("toolong") || text.contains("too long") {
+            return .malformed(reason: "the reply is over \(maxReplyBytes / 1024 / 1024) MB")
+        }
         return .malformed(reason: "the connection failed mid-reply")
     }
 }

@@ -20,21 +20,22 @@ struct ImportCommand: AsyncCommand {
             throw ConfigError("Cannot read '\(signature.file)': no such file, or not readable")
         }
         try await app.prepareDatabase()
-        let plan: CatalogImport
+        let result: ImportResult
         do {
-            plan = try ImportFile.load(data, name: signature.file, knownSlugs: try await ToolModel.allSlugs(on: app.db))
-        } catch {
-            context.console.error("\(error)")
+            result = try await app.importPipeline.run(
+                .text(data, source: signature.file, origin: .cli, checkOnly: signature.check))
+        } catch let failure as ImportFailure {
+            context.console.error("\(failure)")
             throw CommandFailed()
         }
-        if signature.check {
-            context.console.success("\(signature.file): valid (\(plan.tools.count) tools, \(plan.takes.count) takes); nothing written.")
+        guard let summary = result.summary else {
+            context.console.success(result.line(source: signature.file))
             return
         }
-        let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), actor: Audit.cli("import"), on: app.db)
         context.console.success("Imported \(signature.file): \(summary.line)")
-        let queued = try await app.queuePanel(after: summary)
-        if queued > 0 { context.console.info("Queued \(queued) panel jobs; `verdict worker` or `verdict serve` runs them.") }
+        if summary.panelJobsQueued > 0 {
+            context.console.info("Queued \(summary.panelJobsQueued) panel jobs; `verdict worker` or `verdict serve` runs them.")
+        }
     }
 }
 

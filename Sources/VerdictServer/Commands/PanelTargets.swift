@@ -6,8 +6,8 @@ import VerdictCore
 /// Reads which tools and personas a panel command is about, refusing unknown ones by name.
 enum PanelTargets {
     static func tools(_ slugs: [String]?, on db: any Database, console: any Console) async throws -> [ToolModel] {
-        guard let slugs else { return try await ToolModel.query(on: db).sort(\.$slug).all() }
-        let found = try await ToolModel.query(on: db).filter(\.$slug ~~ slugs).all()
+        guard let slugs else { return try await ToolModel.allBySlug(on: db) }
+        let found = try await ToolModel.find(slugs: slugs, on: db)
         let unknown = slugs.filter { s in !found.contains { $0.slug == s } }
         guard unknown.isEmpty else {
             console.error("No tool with slug \(unknown.map { "'\($0)'" }.joined(separator: ", "))")

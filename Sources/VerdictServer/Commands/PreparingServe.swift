@@ -10,7 +10,7 @@ struct PreparingServe: AnyAsyncCommand {
     func run(using context: inout CommandContext) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        if app.verdict.config.seedDemo {
+        if app.settings.seedDemo {
             do {
                 if let summary = try await DemoCatalog.seedIfEmpty(app) {
                     app.logger.notice("Loaded the demo catalog: \(summary.line)")

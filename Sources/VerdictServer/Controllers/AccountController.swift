@@ -31,9 +31,9 @@ struct AccountController: Sendable {
         let device = DeviceCookie.verify(req, email: email, key: key)
         let account = device.map { "device:\($0)" } ?? email
         let network = device.map { "device:\($0)" } ?? VoterGate.networkHash(req, key: key)
-        let now = req.verdict.now()
+        let now = req.dependencies.clock.now()
         let attempt: UUID
-        switch try await throttle.begin(account: account, network: network, now: now, on: req.db) {
+        switch try await throttle.begin(account: account, network: network, now: now, random: req.dependencies.random, on: req.db) {
         case .success(let id):
             attempt = id
         case .failure(let held):
@@ -46,7 +46,7 @@ struct AccountController: Sendable {
             response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
             return response
         }
-        let user = try await UserModel.query(on: req.db).filter(\.$email == email).first()
+        let user = try await UserModel.find(email: email, on: req.db)
         // Unknown accounts cost a bcrypt verification too, so timing does not tell which emails exist.
         let matches = try await Passwords.verify(password, hash: user?.passwordHash ?? Passwords.decoyHash, on: req.application)
         guard let user, matches, user.disabledAt == nil else {
@@ -71,7 +71,7 @@ struct AccountController: Sendable {
 
     /// Only paths on the editor's desk are followed after sign-in (no open redirects).
     static func safeNext(_ raw: String?) -> String? {
-        guard let raw, raw.hasPrefix("/admin"), !raw.contains("//"), !raw.contains("\\"), raw.count < 300,
+        guard let raw, raw.hasPrefix(SiteURL.admin(.home).path), !raw.contains("//"), !raw.contains("\\"), raw.count < 300,
               raw.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else { return nil }
         return raw
     }

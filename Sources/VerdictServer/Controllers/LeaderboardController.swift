@@ -18,7 +18,7 @@ struct LeaderboardController {
 
     func methodology(req: Request) async throws -> Response {
         let model = Methodology.Model(
-            limits: req.verdict.config.limits, minimumVotesForComparison: Comparison.minimumVotes,
+            limits: req.settings.limits, minimumVotesForComparison: Comparison.minimumVotes,
             minimumComparisonsForLeaderboard: Leaderboard.minimumComparisons,
             criticsVsCrowdGap: CriticsVsCrowd.threshold, criticsVsCrowdMinimumVotes: CriticsVsCrowd.minimumVotes)
         return Methodology.View(model: model).document().response()

@@ -38,7 +38,7 @@ struct NewsletterController {
     }
 
     func confirm(req: Request) async throws -> Response {
-        guard let body = try? req.content.decode(TokenBody.self), try await Subscriptions.confirm(token: body.token, on: req.db) else {
+        guard let body = try? req.content.decode(TokenBody.self), try await Subscriptions.confirm(token: body.token, now: req.dependencies.clock.now(), on: req.db) else {
             return NewsletterPage.message("That link has expired or was used", "Subscribe again to get a fresh confirmation link.")
                 .response(status: .gone)
         }
@@ -54,20 +54,20 @@ struct NewsletterController {
     func unsubscribe(req: Request) async throws -> Response {
         let (id, token) = try unsubscribeTarget(req)
         guard let key = req.verdict.signingKey,
-              try await Subscriptions.unsubscribe(id: id, token: token, key: key, on: req.db) else {
+              try await Subscriptions.unsubscribe(id: id, token: token, key: key, now: req.dependencies.clock.now(), on: req.db) else {
             throw Abort(.notFound, reason: "That unsubscribe link is not valid.")
         }
         return NewsletterPage.message("You have left", "No more digests go to this address.").response()
     }
 
     func archive(req: Request) async throws -> Response {
-        let issues = try await NewsletterIssueModel.query(on: req.db).filter(\.$sentAt != nil).sort(\.$week, .descending).all()
+        let issues = try await NewsletterIssueModel.allSent(on: req.db)
         return NewsletterPage.archive(issues.map { ($0.week, $0.subject) }).response()
     }
 
     func issue(req: Request) async throws -> Response {
         let week = try req.parameters.require("week")
-        guard let issue = try await NewsletterIssueModel.query(on: req.db).filter(\.$week == week).filter(\.$sentAt != nil).first() else {
+        guard let issue = try await NewsletterIssueModel.sent(week: week, on: req.db) else {
             throw Abort(.notFound, reason: "There is no sent issue for \(week).")
         }
         return NewsletterPage.issue(week: week, subject: issue.subject, text: publicText(issue), preview: false).response()
@@ -78,7 +78,7 @@ struct NewsletterController {
         let week = try req.parameters.require("week")
         guard let key = req.verdict.signingKey, let sig = req.query[String.self, at: "sig"],
               NewsletterTokens.verifyPreview(week, token: sig, key: key),
-              let issue = try await NewsletterIssueModel.query(on: req.db).filter(\.$week == week).first() else {
+              let issue = try await NewsletterIssueModel.find(week: week, on: req.db) else {
             throw Abort(.notFound, reason: "No preview here.")
         }
         return NewsletterPage.issue(week: week, subject: issue.subject, text: publicText(issue), preview: true).response()

@@ -7,7 +7,7 @@ import VerdictCore
 struct PageController {
     func home(req: Request) async throws -> Response {
         let standings = try await ToolModel.standings(on: req.db)
-        let updated = try await ToolModel.query(on: req.db).filter(\.$retiredAt == nil).sort(\.$updatedAt, .descending).limit(6).all(\.$slug)
+        let updated = try await ToolModel.recentlyUpdatedSlugs(limit: 6, on: req.db)
         return Home.View(model: Home.build(standings, recentSlugs: updated)).document().response()
     }
 
@@ -24,7 +24,8 @@ struct PageController {
         }
         let rivalTools = Rivals.closest(to: standing.tool, among: all.map(\.tool))
         let rivals = rivalTools.compactMap { r in all.first { $0.tool.slug == r.slug } }
-        let myVote = try await myVotes(req, slugs: [slug])[slug]
+        var myVote: Verdict?
+        if let voter = Voting.currentVoter(req) { myVote = try await VoteModel.vote(tool: id, voter: voter, on: req.db) }
         var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: myVote, notice: notice(req))
         model.history = try await TakeModel.history(tool: id, on: req.db)
         model.retiredAt = row.retiredAt
@@ -63,7 +64,7 @@ struct PageController {
 
     func myVotes(_ req: Request, slugs: [String]) async throws -> [String: Verdict] {
         guard let voter = Voting.currentVoter(req) else { return [:] }
-        let tools = try await ToolModel.query(on: req.db).filter(\.$slug ~~ slugs).all()
+        let tools = try await ToolModel.find(slugs: slugs, on: req.db)
         let votes = try await VoteModel.votes(tools: tools.compactMap(\.id), voter: voter, on: req.db)
         var out: [String: Verdict] = [:]
         for t in tools { if let id = t.id, let v = votes[id] { out[t.slug] = v } }

@@ -6,7 +6,7 @@ import Vapor
 /// a forged form could ride on. Routes meant to be posted cross-site are listed in `exempt`.
 struct CrossSiteGuard: AsyncMiddleware {
     /// Path prefixes allowed from other sites (RFC 8058 one-click unsubscribe comes from mail clients).
-    var exempt: [String] = ["/newsletter/unsubscribe"]
+    var exempt: [String] = [SiteURL.newsletterUnsubscribe.path]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method),
@@ -19,7 +19,7 @@ struct CrossSiteGuard: AsyncMiddleware {
         if let origin = request.headers.first(name: .origin), origin != "null" {
             let host = request.headers.first(name: .host) ?? ""
             // Behind a proxy that rewrites Host, the configured public origin is this site too.
-            let publicOrigin = request.verdict.config.publicURL?.trimmingSuffix("/")
+            let publicOrigin = request.settings.publicURL?.trimmingSuffix("/")
             guard let url = URL(string: origin), let originHost = url.host,
                   originHost + (url.port.map { ":\($0)" } ?? "") == host || originHost == host || origin == publicOrigin else {
                 throw Abort(.forbidden, reason: "Cross-site request refused: the Origin does not match this site")

@@ -22,7 +22,7 @@ extension Application {
     }
 
     private func loadSigningKey() async throws -> SymmetricKey {
-        if let secret = verdict.config.secret {
+        if let secret = verdict.settings.secret {
             return SymmetricKey(data: SHA256.hash(data: Data(secret.utf8)))
         }
         // First server to start generates it; the insert is a no-op for the others.

@@ -16,9 +16,6 @@ enum DemoCatalog {
     /// second start neither duplicates nor regenerates anything.
     static func seedIfEmpty(_ app: Application) async throws -> ImportSummary? {
         guard try await ToolModel.count(on: app.db) == 0 else { return nil }
-        let plan = try ImportFile.load(try data(), name: "demo-catalog.yaml", knownSlugs: [])
-        let summary = try await CatalogImporter.apply(plan, asOf: app.verdict.clockMonth(), actor: "system:demo-catalog", on: app.db)
-        _ = try await app.queuePanel(after: summary)
-        return summary
+        return try await app.importPipeline.run(.text(try data(), source: "demo-catalog.yaml", origin: .demo)).summary
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import VerdictCore
-import Yams
 
 /// One OpenAI-compatible chat-completions endpoint the panel can use.
 public struct LLMBackend: Sendable, Hashable {
@@ -10,8 +9,10 @@ public struct LLMBackend: Sendable, Hashable {
     public var model: String
     /// Per-persona models, so the panel can be a jury of different models.
     public var personaModels: [Persona: String] = [:]
-    /// Name of the environment variable holding the API key; the key itself is never stored.
+    /// Name of the environment variable holding the API key, for `verdict config`.
     public var apiKeyEnv: String?
+    /// The API key, read from `apiKeyEnv` once at start-up; never written anywhere.
+    public var apiKey: String?
     public var temperature: Double = 0.2
     public var timeoutSeconds: Double = 60
     public var maxConcurrency: Int = 4
@@ -26,11 +27,6 @@ public struct LLMBackend: Sendable, Hashable {
     }
 
     public func model(for persona: Persona) -> String { personaModels[persona] ?? model }
-
-    /// The API key read from the named environment variable at call time.
-    func apiKey(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        apiKeyEnv.flatMap { env[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-    }
 }
 
 /// The configured backends; the first is the default.
@@ -47,29 +43,5 @@ public struct LLMConfig: Sendable, Hashable {
     public func backend(named name: String?) -> LLMBackend? {
         guard let name else { return defaultBackend }
         return backends.first { $0.name == name }
-    }
-
-    /// `VERDICT_LLM_CONFIG` (a YAML file with several backends) or the simple variables
-    /// `VERDICT_LLM_BASE_URL`, `VERDICT_LLM_MODEL`, `VERDICT_LLM_API_KEY` (+ optional
-    /// `VERDICT_LLM_PRICE_INPUT`, `_OUTPUT` per million tokens, `_CONCURRENCY`, `_TIMEOUT`).
-    static func fromEnvironment(_ env: [String: String]) throws -> LLMConfig {
-        if let path = env["VERDICT_LLM_CONFIG"], !path.isEmpty {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ConfigError("VERDICT_LLM_CONFIG: cannot read '\(path)'")
-            }
-            return try LLMConfigFile.parse(text, source: path)
-        }
-        guard let base = env["VERDICT_LLM_BASE_URL"], !base.isEmpty else { return LLMConfig(backends: []) }
-        guard let model = env["VERDICT_LLM_MODEL"], !model.isEmpty else {
-            throw ConfigError("VERDICT_LLM_BASE_URL is set, so VERDICT_LLM_MODEL must name the model")
-        }
-        var backend = LLMBackend(name: env["VERDICT_LLM_NAME"] ?? "default", baseURL: base, model: model)
-        backend.apiKeyEnv = "VERDICT_LLM_API_KEY"
-        if let c = env["VERDICT_LLM_CONCURRENCY"].flatMap(Int.init), c > 0 { backend.maxConcurrency = c }
-        if let t = env["VERDICT_LLM_TIMEOUT"].flatMap(Double.init), t > 0 { backend.timeoutSeconds = t }
-        if let i = env["VERDICT_LLM_PRICE_INPUT"].flatMap(Double.init), let o = env["VERDICT_LLM_PRICE_OUTPUT"].flatMap(Double.init) {
-            backend.pricing = Pricing(inputPerMTok: i, outputPerMTok: o, cachedInputPerMTok: nil)
-        }
-        return LLMConfig(backends: [backend])
     }
 }

@@ -46,29 +46,41 @@ enum LLMConfigFile {
         do {
             file = try YAMLDecoder().decode(File.self, from: text)
         } catch {
-            throw ConfigError("\(source): not a valid backends file (\(error))")
+            throw SettingsError("\(source): not a valid backends file (\(error))")
         }
         var seen = Set<String>()
         let backends = try file.backends.enumerated().map { i, e in
-            guard seen.insert(e.name).inserted else { throw ConfigError("\(source): backends[\(i)] repeats the name '\(e.name)'") }
-            guard let url = URL(string: e.base_url), ["http", "https"].contains(url.scheme ?? "") else {
-                throw ConfigError("\(source): backends[\(i)] (\(e.name)) base_url must be an http(s) URL")
-            }
-            var b = LLMBackend(name: e.name, baseURL: e.base_url, model: e.model)
-            b.apiKeyEnv = e.api_key_env
-            for (key, model) in e.persona_models ?? [:] {
-                guard let p = Persona(rawValue: key) else {
-                    throw ConfigError("\(source): backends[\(i)] persona_models has unknown persona '\(key)'")
-                }
-                b.personaModels[p] = model
-            }
-            b.temperature = e.temperature ?? b.temperature
-            b.timeoutSeconds = e.timeout_seconds ?? b.timeoutSeconds
-            b.maxConcurrency = max(1, e.max_concurrency ?? b.maxConcurrency)
-            b.pricing = e.price_per_mtok.map { Pricing(inputPerMTok: $0.input, outputPerMTok: $0.output, cachedInputPerMTok: $0.cached_input) }
-            b.jsonSchema = e.json_schema ?? true
-            return b
+            guard seen.insert(e.name).inserted else { throw SettingsError("\(source): backends[\(i)] repeats the name '\(e.name)'") }
+            return try backend(e, at: "\(source): backends[\(i)] (\(e.name))")
         }
         return LLMConfig(backends: backends)
+    }
+
+    /// One entry as a backend; `place` starts every message ("file: backends[2] (name)").
+    static func backend(_ e: Entry, at place: String) throws -> LLMBackend {
+        guard let url = URL(string: e.base_url), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw SettingsError("\(place) base_url must be an http(s) URL with a host")
+        }
+        var b = LLMBackend(name: e.name, baseURL: e.base_url, model: e.model)
+        b.apiKeyEnv = e.api_key_env
+        for (key, model) in e.persona_models ?? [:] {
+            guard let p = Persona(rawValue: key) else { throw SettingsError("\(place) persona_models has unknown persona '\(key)'") }
+            b.personaModels[p] = model
+        }
+        func check<T: Comparable>(_ field: String, _ value: T?, _ range: ClosedRange<T>) throws -> T? {
+            guard let value, !range.contains(value) else { return value }  // NaN is in no range
+            throw SettingsError("\(place) \(field) is \(value): expected \(range.lowerBound) to \(range.upperBound)")
+        }
+        b.temperature = try check("temperature", e.temperature, 0...2) ?? b.temperature
+        b.timeoutSeconds = try check("timeout_seconds", e.timeout_seconds, Settings.llmTimeoutRange) ?? b.timeoutSeconds
+        b.maxConcurrency = try check("max_concurrency", e.max_concurrency, Settings.llmConcurrencyRange) ?? b.maxConcurrency
+        if let p = e.price_per_mtok {
+            for (field, value) in [("input", p.input), ("output", p.output), ("cached_input", p.cached_input ?? 0)] {
+                _ = try check("price_per_mtok.\(field)", value, Settings.llmPriceRange)
+            }
+            b.pricing = Pricing(inputPerMTok: p.input, outputPerMTok: p.output, cachedInputPerMTok: p.cached_input)
+        }
+        b.jsonSchema = e.json_schema ?? true
+        return b
     }
 }

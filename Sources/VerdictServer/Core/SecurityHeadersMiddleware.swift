@@ -18,7 +18,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             // Desk pages and admin answers hold subscriber data and form tokens: never cached.
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        if request.verdict.config.isHTTPS {
+        if request.settings.isHTTPS {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
         return response

@@ -1,7 +1,9 @@
 import Foundation
+import Vapor
 import VerdictCore
 
-/// Every page and endpoint the site links to; routes and links are built from this one list.
+/// Every page and endpoint the site links to. Each case names its `Endpoint` and fills that
+/// route's path pattern, so a link can only point where a route answers.
 enum SiteURL: Sendable, Hashable {
     case home
     case tool(String)
@@ -16,11 +18,15 @@ enum SiteURL: Sendable, Hashable {
     case subscribe
     case newsletterArchive
     case newsletterIssue(String)
+    case newsletterPreview(String)
     case newsletterConfirm
+    case newsletterUnsubscribe
     case api(API)
     case login(next: String?)
     case logout
     case admin(Admin)
+    case health
+    case metrics
 
     /// The editor's desk.
     enum Admin: Sendable, Hashable {
@@ -28,62 +34,79 @@ enum SiteURL: Sendable, Hashable {
         case takes, takeApprove(String), takeReject(String), importCatalog, subscribers, sends, audit, settings
     }
 
+    /// The JSON API.
     enum API: Sendable, Hashable {
         case tools
         case tool(String)
         case toolVote(String)
+        case toolHistory(String)
+        case panelJobs
         case compare(String, String)
         case comparePick(String, String)
         case leaderboard(category: String?)
+        case subscribers
+        case openAPI
+        case admin(AdminAPI)
     }
 
-    var path: String {
+    /// The editor's desk for scripts, under the JSON API.
+    enum AdminAPI: Sendable, Hashable {
+        case tools, tool(String), toolRetire(String), toolRestore(String), toolPanel(String)
+        case takes, takeApprove(String), takeReject(String), importCatalog, audit, subscribers, sends, settings
+    }
+
+    /// Where a link goes: the route, the values of its path parameters in order, and what
+    /// follows the path (a query or a fragment).
+    struct Target {
+        var endpoint: Endpoint
+        var values: [String] = []
+        var suffix = ""
+    }
+
+    var target: Target {
         switch self {
-        case .home: "/"
-        case .tool(let slug): "/tools/\(slug)"
-        case .toolVote(let slug): "/tools/\(slug)/vote"
-        case .compare(let a, let b): "/compare/\(a)-vs-\(b)"
-        case .comparePick(let a, let b): "/compare/\(a)-vs-\(b)/vote"
-        case .category(let slug): "/categories/\(slug)"
-        case .leaderboard(let category): category.map { "/leaderboard/\($0)" } ?? "/leaderboard"
-        case .methodology: "/methodology"
-        case .stylesheet: "/assets/site.css"
-        case .newsletter: "/#newsletter"
-        case .subscribe: "/newsletter/subscribe"
-        case .newsletterArchive: "/newsletter"
-        case .newsletterIssue(let week): "/newsletter/\(week)"
-        case .newsletterConfirm: "/newsletter/confirm"
-        case .login(let next):
-            next.map { "/login?next=\(SiteURL.queryEscaped($0))" } ?? "/login"
-        case .logout: "/logout"
-        case .admin(let admin):
-            switch admin {
-            case .home: "/admin"
-            case .tools: "/admin/tools"
-            case .newTool: "/admin/tools/new"
-            case .tool(let slug): "/admin/tools/\(slug)"
-            case .toolRetire(let slug): "/admin/tools/\(slug)/retire"
-            case .toolRestore(let slug): "/admin/tools/\(slug)/restore"
-            case .toolPanel(let slug): "/admin/tools/\(slug)/panel"
-            case .takes: "/admin/takes"
-            case .takeApprove(let id): "/admin/takes/\(id)/approve"
-            case .takeReject(let id): "/admin/takes/\(id)/reject"
-            case .importCatalog: "/admin/import"
-            case .subscribers: "/admin/subscribers"
-            case .sends: "/admin/sends"
-            case .audit: "/admin/audit"
-            case .settings: "/admin/settings"
-            }
-        case .api(let api):
-            switch api {
-            case .tools: "/api/v1/tools"
-            case .tool(let slug): "/api/v1/tools/\(slug)"
-            case .toolVote(let slug): "/api/v1/tools/\(slug)/vote"
-            case .compare(let a, let b): "/api/v1/compare/\(a)/\(b)"
-            case .comparePick(let a, let b): "/api/v1/compare/\(a)/\(b)/vote"
-            case .leaderboard(let category): category.map { "/api/v1/leaderboard?category=\($0)" } ?? "/api/v1/leaderboard"
-            }
+        case .home: Target(endpoint: .home)
+        case .tool(let slug): Target(endpoint: .tool, values: [slug])
+        case .toolVote(let slug): Target(endpoint: .toolVote, values: [slug])
+        case .compare(let a, let b): Target(endpoint: .compare, values: ["\(a)-vs-\(b)"])
+        case .comparePick(let a, let b): Target(endpoint: .comparePick, values: ["\(a)-vs-\(b)"])
+        case .category(let slug): Target(endpoint: .category, values: [slug])
+        case .leaderboard(nil): Target(endpoint: .leaderboard)
+        case .leaderboard(let category?): Target(endpoint: .leaderboardCategory, values: [category])
+        case .methodology: Target(endpoint: .methodology)
+        case .stylesheet: Target(endpoint: .stylesheet)
+        case .newsletter: Target(endpoint: .home, suffix: "#newsletter")
+        case .subscribe: Target(endpoint: .subscribe)
+        case .newsletterArchive: Target(endpoint: .newsletterArchive)
+        case .newsletterIssue(let week): Target(endpoint: .newsletterIssue, values: [week])
+        case .newsletterPreview(let week): Target(endpoint: .newsletterPreview, values: [week])
+        case .newsletterConfirm: Target(endpoint: .confirmPage)
+        case .newsletterUnsubscribe: Target(endpoint: .unsubscribePage)
+        case .login(let next): Target(endpoint: .loginPage, suffix: next.map { "?next=\(SiteURL.queryEscaped($0))" } ?? "")
+        case .logout: Target(endpoint: .logout)
+        case .health: Target(endpoint: .health)
+        case .metrics: Target(endpoint: .metrics)
+        case .admin(let admin): admin.target
+        case .api(let api): api.target
         }
+    }
+
+    var endpoint: Endpoint { target.endpoint }
+
+    var path: String {
+        let target = target
+        return Self.fill(target.endpoint.pattern, with: target.values) + target.suffix
+    }
+
+    /// The pattern with each `:parameter` replaced by the next value.
+    static func fill(_ pattern: [PathComponent], with values: [String]) -> String {
+        var values = values[...]
+        let parts = pattern.map { component -> String in
+            guard case .parameter = component else { return component.description }
+            return values.popFirst() ?? component.description
+        }
+        assert(values.isEmpty, "more values than parameters in \(pattern.string)")
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The canonical comparison URL: slugs in alphabetical order.

@@ -1,5 +1,4 @@
 import Fluent
-import FluentSQL
 import Foundation
 import VerdictCore
 
@@ -57,20 +56,6 @@ enum Audit {
         actor: String? = nil, action: String? = nil, subject: String? = nil, before: Date? = nil, limit: Int,
         on db: any Database
     ) async throws -> [AuditEntryModel] {
-        var query = AuditEntryModel.query(on: db)
-        if let actor, !actor.isEmpty { query = query.filter(\.$actor == actor) }
-        if let action, !action.isEmpty { query = query.filter(.sql(Self.startsWith("action", action))) }
-        if let subject, !subject.isEmpty { query = query.filter(.sql(Self.startsWith("subject", subject))) }
-        if let before { query = query.filter(\.$at < before) }
-        return try await query.sort(\.$at, .descending).sort(\.$id).limit(limit).all()
-    }
-
-    /// `column` starts with `prefix`, exactly (case and all) on both databases: `substr`
-    /// counts characters alike on SQLite and PostgreSQL, and nothing in the prefix is a wildcard
-    /// (LIKE would ignore case on SQLite only, and treat `_` and `%` as patterns).
-    private static func startsWith(_ column: String, _ prefix: String) -> any SQLExpression {
-        SQLBinaryExpression(
-            SQLFunction("substr", args: SQLColumn(column), SQLLiteral.numeric("1"), SQLLiteral.numeric("\(prefix.unicodeScalars.count)")),
-            .equal, SQLBind(prefix))
+        try await AuditEntryModel.newest(actor: actor, actionPrefix: action, subjectPrefix: subject, before: before, limit: limit, on: db)
     }
 }

@@ -1,33 +1,7 @@
 import Fluent
-import FluentSQL
 import Foundation
+import Vapor
 import VerdictCore
-
-/// Site-wide editorial switches, kept in the settings table so every app server agrees.
-enum EditorialSettings {
-    static let moderateKey = "moderate_llm_takes"
-
-    /// When on, model-written takes wait in the moderation queue until an editor approves them.
-    static func moderatesModelTakes(on db: any Database) async throws -> Bool {
-        try await SettingModel.find(moderateKey, on: db)?.value == "1"
-    }
-
-    static func setModeratesModelTakes(_ on: Bool, actor: String, db: any Database) async throws {
-        try await db.transaction { tx in
-            let before = try await moderatesModelTakes(on: tx)
-            guard before != on else { return }
-            if let row = try await SettingModel.find(moderateKey, on: tx) {
-                row.value = on ? "1" : "0"
-                try await row.save(on: tx)
-            } else {
-                try await SettingModel(key: moderateKey, value: on ? "1" : "0").create(on: tx)
-            }
-            try await Audit.record(
-                actor, "settings.updated", subject: "setting:\(moderateKey)",
-                before: Audit.json([moderateKey: before]), after: Audit.json([moderateKey: on]), on: tx)
-        }
-    }
-}
 
 /// The moderation queue for model-written takes: propose (a job), approve — as written or
 /// edited, the model's words kept — or reject (an editor).
@@ -40,8 +14,7 @@ enum Moderation {
     /// same persona is set aside: only the newest model take can be approved.
     static func propose(_ row: TakeModel, tool: ToolModel, actor: String, on db: any Database) async throws {
         let toolID = try tool.requireID()
-        let older = try await TakeReviewModel.query(on: db).filter(\.$tool.$id == toolID)
-            .filter(\.$persona == row.persona).filter(\.$statusRaw == TakeReviewModel.Status.pending.rawValue).all()
+        let older = try await TakeReviewModel.reviews(tool: toolID, persona: row.persona, in: [.pending], on: db)
         for old in older {
             old.statusRaw = TakeReviewModel.Status.rejected.rawValue
             old.decidedBy = "\(actor): a newer take replaced it"
@@ -70,9 +43,7 @@ enum Moderation {
     /// A model take with this provenance is waiting for a decision or was rejected, so an
     /// unforced run does not bill for the same take again (the desk's "re-run panel" forces).
     static func wasProposed(tool: UUID, persona: Persona, key: ProvenanceKey, on db: any Database) async throws -> Bool {
-        let pending = try await TakeReviewModel.query(on: db).filter(\.$tool.$id == tool)
-            .filter(\.$persona == persona.rawValue)
-            .filter(\.$statusRaw ~~ [TakeReviewModel.Status.pending.rawValue, TakeReviewModel.Status.rejected.rawValue]).all()
+        let pending = try await TakeReviewModel.reviews(tool: tool, persona: persona.rawValue, in: [.pending, .rejected], on: db)
         return pending.contains { review in
             guard let row = proposed(review) else { return false }
             return row.model == key.model && row.promptVersion == key.promptVersion && row.factsHash == key.factsHash
@@ -124,15 +95,29 @@ enum Moderation {
         }
     }
 
-    /// Records the decision in one conditional UPDATE, so of two editors deciding the same take
-    /// at once (on any app server) exactly one wins; the other gets `alreadyDecided`.
+    /// Records the decision (see `TakeReviewModel.decide`): of two editors deciding the same take
+    /// at once exactly one wins; the other gets `alreadyDecided`.
     private static func decide(_ id: UUID, as status: TakeReviewModel.Status, actor: String, on db: any Database) async throws -> TakeReviewModel {
-        let won = try await db.sql().update(TakeReviewModel.schema)
-            .set("status", to: status.rawValue).set("decided_by", to: actor).set("decided_at", to: Date())
-            .where("id", .equal, id).where("status", .equal, TakeReviewModel.Status.pending.rawValue)
-            .returning("id").all()
+        let won = try await TakeReviewModel.decide(id, as: status, actor: actor, at: Date(), on: db)
         guard let review = try await TakeReviewModel.find(id, on: db) else { throw Failure.notFound }
-        guard !won.isEmpty else { throw Failure.alreadyDecided(review.statusRaw) }
+        guard won else { throw Failure.alreadyDecided(review.statusRaw) }
         return review
+    }
+}
+
+extension Moderation.Failure: AbortError {
+    var status: HTTPResponseStatus {
+        switch self {
+        case .notFound: .notFound
+        case .alreadyDecided, .superseded: .conflict
+        }
+    }
+
+    var reason: String {
+        switch self {
+        case .notFound: "No take under review has that id."
+        case .alreadyDecided(let status): "That take was already decided (\(status))."
+        case .superseded: "A newer take by this persona was published after this one was proposed; reject this one or re-run the panel."
+        }
     }
 }

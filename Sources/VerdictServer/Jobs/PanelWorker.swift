@@ -54,23 +54,21 @@ struct PanelWorker: Sendable {
     }
 }
 
-/// What the application holds for the model panel: its configuration and client.
+/// The model panel as the application sees it: the backends from `Settings` and the client,
+/// clock and random source from `AppDependencies`.
 struct PanelSetup: Sendable {
     var config: LLMConfig
     var client: any LLMClient
+    var clock: AppClock
+    var random: RandomSource
 
     func worker(db: any Database, logger: Logger) -> PanelWorker {
-        PanelWorker(panel: ModelPanel(client: client, config: config, db: db, logger: logger))
+        PanelWorker(panel: ModelPanel(client: client, config: config, db: db, now: clock.now, random: random, logger: logger))
     }
 }
 
 extension Application {
-    private struct PanelKey: StorageKey {
-        typealias Value = PanelSetup
-    }
-
     var panel: PanelSetup {
-        get { storage[PanelKey.self] ?? PanelSetup(config: LLMConfig(backends: []), client: ClosureLLMClient { _ throws(CallFailure) in throw .connectionRefused }) }
-        set { storage[PanelKey.self] = newValue }
+        PanelSetup(config: settings.llm, client: dependencies.llm, clock: dependencies.clock, random: dependencies.random)
     }
 }

@@ -31,9 +31,8 @@ enum RubricPanel {
     /// Runs the rubric over the whole catalog (or the given slugs) in one transaction.
     static func runAll(slugs: [String]? = nil, asOf: String, on db: any Database) async throws -> Int {
         try await db.transaction { tx in
-            var query = ToolModel.query(on: tx)
-            if let slugs { query = query.filter(\.$slug ~~ slugs) }
-            return try await run(tools: try await query.all(), asOf: asOf, on: tx)
+            let tools = if let slugs { try await ToolModel.find(slugs: slugs, on: tx) } else { try await ToolModel.allBySlug(on: tx) }
+            return try await run(tools: tools, asOf: asOf, on: tx)
         }
     }
 }

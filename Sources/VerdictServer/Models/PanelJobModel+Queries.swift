@@ -45,10 +45,12 @@ extension PanelJobModel {
 
     /// Ends the job if this worker still holds its lease; false when the lease was lost.
     @discardableResult
-    static func finish(_ id: UUID, token: String, state: State, error: String?, on db: any Database) async throws -> Bool {
+    static func finish(
+        _ id: UUID, token: String, state: State, error: String?, now: Date, on db: any Database
+    ) async throws -> Bool {
         let rows = try await db.sql().update(schema)
             .set("state", to: state.rawValue).set("last_error", to: error).set("lease_owner", to: SQLLiteral.null)
-            .set("updated_at", to: Date())
+            .set("updated_at", to: now)
             .where("id", .equal, id).where("lease_owner", .equal, token).where("state", .equal, State.running.rawValue)
             .returning("id").all()
         return !rows.isEmpty
@@ -60,6 +62,20 @@ extension PanelJobModel {
             .set("state", to: State.queued.rawValue).set("last_error", to: error).set("lease_owner", to: SQLLiteral.null)
             .where("id", .equal, id).where("lease_owner", .equal, token)
             .run()
+    }
+
+    /// The `limit` most recently changed jobs, of one tool or of all, tools loaded.
+    static func recent(tool: UUID?, limit: Int, on db: any Database) async throws -> [PanelJobModel] {
+        var query = PanelJobModel.query(on: db).with(\.$tool).sort(\.$updatedAt, .descending).limit(limit)
+        if let tool { query = query.filter(\.$tool.$id == tool) }
+        return try await query.all()
+    }
+
+    /// The `limit` most recently changed jobs that failed or abstained, tools loaded.
+    static func recentProblems(limit: Int, on db: any Database) async throws -> [PanelJobModel] {
+        try await PanelJobModel.query(on: db).with(\.$tool)
+            .filter(\.$stateRaw ~~ [State.failed.rawValue, State.abstained.rawValue])
+            .sort(\.$updatedAt, .descending).limit(limit).all()
     }
 
     static func counts(on db: any Database) async throws -> [State: Int] {

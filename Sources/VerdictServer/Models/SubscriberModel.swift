@@ -31,33 +31,3 @@ final class SubscriberModel: Model, @unchecked Sendable {
         self.stateRaw = State.pending.rawValue
     }
 }
-
-/// A composed weekly digest; `sent_at` is set once every delivery has been attempted.
-final class NewsletterIssueModel: Model, @unchecked Sendable {
-    static let schema = "newsletter_issues"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "week") var week: String
-    @Field(key: "subject") var subject: String
-    @Field(key: "text_body") var textBody: String
-    @Field(key: "html_body") var htmlBody: String
-    @Timestamp(key: "composed_at", on: .create) var composedAt: Date?
-    @OptionalField(key: "sent_at") var sentAt: Date?
-
-    init() {}
-}
-
-/// One subscriber's copy of one issue.
-final class DeliveryModel: Model, @unchecked Sendable {
-    static let schema = "deliveries"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "issue_id") var issue: NewsletterIssueModel
-    @Parent(key: "subscriber_id") var subscriber: SubscriberModel
-    @Field(key: "state") var state: String
-    @Field(key: "attempts") var attempts: Int
-    @OptionalField(key: "last_error") var lastError: String?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
-
-    init() {}
-}

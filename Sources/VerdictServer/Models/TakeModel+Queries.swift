@@ -2,7 +2,47 @@ import Fluent
 import Foundation
 import VerdictCore
 
+/// A current take written in some period, with the verdict of the take it followed.
+struct TakeChange: Sendable, Hashable {
+    var slug: String
+    var persona: String
+    /// The verdict of the same persona's previous take on the tool; nil for a first take.
+    var from: String?
+    var to: String
+}
+
 extension TakeModel {
+    /// Tools per query when listing by tool id: far below either database's bind limit.
+    static let idChunk = 500
+
+    /// The current takes written in [`start`, `end`), each with the verdict it followed: two
+    /// queries for the takes and their tools, plus one per `idChunk` tools for the earlier takes,
+    /// whatever the number of takes.
+    static func written(from start: Date, to end: Date, on db: any Database) async throws -> [TakeChange] {
+        let fresh = try await TakeModel.query(on: db).with(\.$tool)
+            .filter(\.$createdAt >= start).filter(\.$createdAt < end).filter(\.$supersededAt == nil).all()
+        let earlier = try await byToolAndPersona(tools: fresh.map { $0.$tool.id }, before: end, on: db)
+        return fresh.map { take in
+            // The latest take of the same persona written before this one.
+            let cutoff = take.createdAt ?? start
+            let previous = earlier["\(take.$tool.id)|\(take.persona)"]?.last(where: { $0.createdAt.map { $0 < cutoff } ?? false })
+            return TakeChange(slug: take.tool.slug, persona: take.persona, from: previous?.verdict, to: take.verdict)
+        }
+    }
+
+    /// Every take of the given tools written before `end`, grouped by "tool|persona", oldest first.
+    private static func byToolAndPersona(tools: [UUID], before end: Date, on db: any Database) async throws -> [String: [TakeModel]] {
+        let ids = Array(Set(tools))
+        var out: [String: [TakeModel]] = [:]
+        for start in stride(from: 0, to: ids.count, by: idChunk) {
+            let chunk = Array(ids[start..<min(start + idChunk, ids.count)])
+            let rows = try await TakeModel.query(on: db).filter(\.$tool.$id ~~ chunk).filter(\.$createdAt < end)
+                .sort(\.$createdAt).all()
+            for row in rows { out["\(row.$tool.id)|\(row.persona)", default: []].append(row) }
+        }
+        return out
+    }
+
     /// Current takes and abstentions (not superseded) of the given tools, by tool id.
     static func current(forTools ids: [UUID], on db: any Database) async throws -> [UUID: (takes: [Take], abstentions: [Abstention])] {
         let rows = try await TakeModel.query(on: db)

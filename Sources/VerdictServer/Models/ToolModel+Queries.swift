@@ -8,12 +8,45 @@ extension ToolModel {
         try await ToolModel.query(on: db).filter(\.$slug == slug).first()
     }
 
+    /// The tools with these slugs, in no particular order; unknown slugs are absent.
+    static func find(slugs: [String], on db: any Database) async throws -> [ToolModel] {
+        guard !slugs.isEmpty else { return [] }
+        return try await ToolModel.query(on: db).filter(\.$slug ~~ slugs).all()
+    }
+
+    /// Every tool, retired ones included, by slug.
+    static func allBySlug(on db: any Database) async throws -> [ToolModel] {
+        try await ToolModel.query(on: db).sort(\.$slug).all()
+    }
+
+    /// Slugs of the `limit` listed tools changed most recently, newest first.
+    static func recentlyUpdatedSlugs(limit: Int, on db: any Database) async throws -> [String] {
+        try await ToolModel.query(on: db).filter(\.$retiredAt == nil).sort(\.$updatedAt, .descending).limit(limit).all(\.$slug)
+    }
+
+    /// Slugs of the listed tools added in [`start`, `end`).
+    static func listedSlugs(createdFrom start: Date, to end: Date, on db: any Database) async throws -> [String] {
+        try await ToolModel.query(on: db).filter(\.$retiredAt == nil)
+            .filter(\.$createdAt >= start).filter(\.$createdAt < end).all(\.$slug)
+    }
+
     static func allSlugs(on db: any Database) async throws -> Set<String> {
         Set(try await ToolModel.query(on: db).all(\.$slug))
     }
 
     static func count(on db: any Database) async throws -> Int {
         try await ToolModel.query(on: db).count()
+    }
+
+    /// Every tool, retired ones included, by name (the desk's list).
+    static func allByName(on db: any Database) async throws -> [ToolModel] {
+        try await ToolModel.query(on: db).sort(\.$name).all()
+    }
+
+    /// How many tools are retired (true) or listed (false).
+    static func count(retired: Bool, on db: any Database) async throws -> Int {
+        let query = ToolModel.query(on: db)
+        return try await (retired ? query.filter(\.$retiredAt != nil) : query.filter(\.$retiredAt == nil)).count()
     }
 
     /// Every listed tool (retired ones leave listings) with its current takes and community
@@ -42,12 +75,22 @@ extension ToolModel {
 
     /// The standing of a tool already loaded.
     static func standing(of model: ToolModel, on db: any Database) async throws -> ToolStanding? {
-        guard let id = model.id else { return nil }
-        let current = try await TakeModel.current(forTools: [id], on: db)[id]
-        let votes = try await VoteModel.counts(forTools: [id], on: db)[id]
-        return ToolStanding(
-            tool: model.tool, takes: current?.takes ?? [], community: votes ?? CommunityScore(ship: 0, skip: 0),
-            abstentions: current?.abstentions ?? [])
+        try await standings(of: [model], on: db)[0]
+    }
+
+    /// The standings of tools already loaded, in their order (nil for a row never saved), in
+    /// two queries whatever their number.
+    static func standings(of models: [ToolModel], on db: any Database) async throws -> [ToolStanding?] {
+        let ids = models.compactMap(\.id)
+        let takes = ids.isEmpty ? [:] : try await TakeModel.current(forTools: ids, on: db)
+        let votes = try await VoteModel.counts(forTools: ids, on: db)
+        return models.map { model in
+            guard let id = model.id else { return nil }
+            let current = takes[id]
+            return ToolStanding(
+                tool: model.tool, takes: current?.takes ?? [], community: votes[id] ?? CommunityScore(ship: 0, skip: 0),
+                abstentions: current?.abstentions ?? [])
+        }
     }
 }
 

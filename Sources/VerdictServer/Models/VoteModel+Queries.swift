@@ -53,6 +53,25 @@ extension VoteModel {
             .run()
     }
 
+    /// Each tool's community ship % from counted votes cast before `date`, by slug; tools
+    /// without such votes are absent.
+    static func shipPercents(before date: Date, on db: any Database) async throws -> [String: Int?] {
+        struct Row: Decodable {
+            var slug: String
+            var ship: Int
+            var total: Int
+        }
+        let rows = try await db.sql().raw("""
+            SELECT t.slug AS slug, SUM(CASE WHEN v.vote = 'ship' THEN 1 ELSE 0 END) AS ship, COUNT(*) AS total
+            FROM votes v JOIN tools t ON t.id = v.tool_id
+            WHERE v.counted = \(bind: true) AND v.created_at < \(bind: date)
+            GROUP BY t.slug
+            """).all(decoding: Row.self)
+        var out: [String: Int?] = [:]
+        for r in rows { out[r.slug] = wholePercent(r.ship, of: r.total) }
+        return out
+    }
+
     static func vote(tool id: UUID, voter: String, on db: any Database) async throws -> Verdict? {
         let row = try await VoteModel.query(on: db).filter(\.$tool.$id == id).filter(\.$voter == voter).first()
         return row.flatMap { Verdict(rawValue: $0.vote) }

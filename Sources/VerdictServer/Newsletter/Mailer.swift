@@ -4,8 +4,8 @@ import VerdictCore
 
 /// Builds the envelopes Verdict sends: confirmations and digests.
 enum Mailer {
-    static func confirmation(to: EmailAddress, token: String, mail: MailSetup) -> Envelope {
-        let link = "\(mail.publicURL)/newsletter/confirm?token=\(token)"
+    static func confirmation(to: EmailAddress, token: String, mail: MailSetup, date: Date) -> Envelope {
+        let link = "\(mail.publicURL)\(SiteURL.newsletterConfirm.path)?token=\(token)"
         let text = """
             Someone (hopefully you) asked to get "Weekly AI tool verdicts" from Verdict at this address.
 
@@ -19,30 +19,32 @@ enum Mailer {
             <p><a href="\(link)">Confirm your subscription</a> (the link works once, for 48 hours).</p>
             <p>If it was not you, ignore this mail: nothing is sent until the address is confirmed.</p>
             """
-        return envelope(to: to, subject: "Confirm your Verdict subscription", text: text, html: html, extra: [], mail: mail)
+        return envelope(to: to, subject: "Confirm your Verdict subscription", text: text, html: html, extra: [], mail: mail, date: date)
     }
 
     /// A digest for one subscriber, with its own one-click unsubscribe link (RFC 8058).
-    static func digest(_ issue: NewsletterIssueModel, to subscriber: SubscriberModel, key: SymmetricKey, mail: MailSetup) -> Envelope? {
+    static func digest(
+        _ issue: NewsletterIssueModel, to subscriber: SubscriberModel, key: SymmetricKey, mail: MailSetup, date: Date
+    ) -> Envelope? {
         guard let id = subscriber.id, let address = EmailAddress(subscriber.email) else { return nil }
-        let unsubscribe = "\(mail.publicURL)/newsletter/unsubscribe?s=\(id.uuidString.lowercased())&t=\(NewsletterTokens.unsubscribe(id, key: key))"
+        let unsubscribe = "\(mail.publicURL)\(SiteURL.newsletterUnsubscribe.path)?s=\(id.uuidString.lowercased())&t=\(NewsletterTokens.unsubscribe(id, key: key))"
         let text = issue.textBody.replacing(DigestPlaceholder.unsubscribe, with: unsubscribe)
         let html = issue.htmlBody.replacing(DigestPlaceholder.unsubscribe, with: HTMLText.escape(unsubscribe))
         return envelope(
             to: address, subject: issue.subject, text: text, html: html,
             extra: [("List-Unsubscribe", "<\(unsubscribe)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")],
-            mail: mail, idSeed: "\(issue.week)-\(id)")
+            mail: mail, date: date, idSeed: "\(issue.week)-\(id)")
     }
 
     private static func envelope(
         to: EmailAddress, subject: String, text: String, html: String, extra: [(String, String)], mail: MailSetup,
-        idSeed: String = UUID().uuidString
+        date: Date, idSeed: String = UUID().uuidString
     ) -> Envelope {
         let host = URL(string: mail.publicURL)?.host ?? "verdict.local"
         let messageID = "<\(SiteCrypto.sha256Hex(idSeed).prefix(24))@\(host)>"
         let message = MailMessage(
             from: mail.from, fromName: mail.fromName, to: to, subject: subject, textBody: text, htmlBody: html,
-            headers: extra, messageID: messageID, date: Date())
+            headers: extra, messageID: messageID, date: date)
         let boundary = "=_verdict_" + SiteCrypto.sha256Hex(messageID).prefix(20)
         return Envelope(from: mail.from.value, to: to.value, data: message.render(boundary: boundary))
     }

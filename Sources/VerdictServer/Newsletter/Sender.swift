@@ -22,34 +22,31 @@ struct Sender: Sendable {
         let db = app.db
         guard let issueID = issue.id, let key = app.verdict.signingKey else { throw Abort(.internalServerError) }
         try await enqueue(issueID, on: db)
-        let total = try await DeliveryModel.query(on: db).filter(\.$issue.$id == issueID).count()
+        let total = try await DeliveryModel.count(issue: issueID, on: db)
         var report = Report()
         var tries: [UUID: Int] = [:]
         var exhausted: [UUID] = []
         while true {
             // A fresh page each round: memory is one batch (plus this run's failures), whatever
             // the subscriber count.
-            var query = DeliveryModel.query(on: db).with(\.$subscriber)
-                .filter(\.$issue.$id == issueID).filter(\.$state == "pending")
-            if !exhausted.isEmpty { query = query.filter(\.$id !~ exhausted) }
-            let batch = try await query.sort(\.$id).limit(batchSize).all()
+            let batch = try await DeliveryModel.pendingBatch(issue: issueID, excluding: exhausted, limit: batchSize, on: db)
             if batch.isEmpty { break }
             for failed in try await deliver(batch, issue: issue, key: key, report: &report) {
                 tries[failed, default: 0] += 1
                 if tries[failed]! >= maxAttemptsPerRun { exhausted.append(failed) }
             }
-            let pending = try await DeliveryModel.query(on: db).filter(\.$issue.$id == issueID).filter(\.$state == "pending").count()
+            let pending = try await DeliveryModel.pendingCount(issue: issueID, on: db)
             progress(total - pending, total)
         }
-        report.remaining = try await DeliveryModel.query(on: db).filter(\.$issue.$id == issueID).filter(\.$state == "pending").count()
+        report.remaining = try await DeliveryModel.pendingCount(issue: issueID, on: db)
         if report.remaining == 0 && issue.sentAt == nil {
-            issue.sentAt = Date()
             let line = report.line
+            let now = app.dependencies.clock.now()
             try await db.transaction { tx in
-                try await issue.save(on: tx)
+                try await NewsletterIssueModel.markSent(issue, at: now, on: tx)
                 try await Audit.record(
                     Audit.newsletterJob, "newsletter.sent", subject: "newsletter:\(issue.week)",
-                    after: Audit.json(["week": issue.week, "result": line]), on: tx)
+                    after: Audit.json(["week": issue.week, "result": line]), at: now, on: tx)
             }
         }
         return report
@@ -60,15 +57,9 @@ struct Sender: Sendable {
     private func enqueue(_ issueID: UUID, on db: any Database) async throws {
         var after: UUID?
         while true {
-            var query = SubscriberModel.query(on: db).filter(\.$stateRaw == SubscriberModel.State.confirmed.rawValue)
-            if let after { query = query.filter(\.$id > after) }
-            let ids = try await query.sort(\.$id).limit(1000).all(\.$id)
+            let ids = try await SubscriberModel.confirmedIDs(after: after, limit: 1000, on: db)
             guard let last = ids.last else { return }
-            let now = Date()
-            let rows: [[any SQLExpression]] = ids.map { [SQLBind(UUID()), SQLBind(issueID), SQLBind($0), SQLBind("pending"), SQLBind(0), SQLBind(now)] }
-            try await db.sql().insert(into: DeliveryModel.schema)
-                .columns("id", "issue_id", "subscriber_id", "state", "attempts", "updated_at")
-                .rows(rows).ignoringConflicts(with: ["issue_id", "subscriber_id"]).run()
+            try await DeliveryModel.enqueue(issue: issueID, subscribers: ids, now: app.dependencies.clock.now(), on: db)
             after = last
         }
     }
@@ -79,7 +70,7 @@ struct Sender: Sendable {
         var envelopes: [Envelope] = []
         var rows: [DeliveryModel] = []
         for row in batch where row.subscriber.state == .confirmed {
-            guard let env = Mailer.digest(issue, to: row.subscriber, key: key, mail: app.mail) else { continue }
+            guard let env = Mailer.digest(issue, to: row.subscriber, key: key, mail: app.mail, date: app.dependencies.clock.now()) else { continue }
             envelopes.append(env)
             rows.append(row)
         }
@@ -87,7 +78,7 @@ struct Sender: Sendable {
         for row in batch where row.subscriber.state != .confirmed { try await mark(row, "skipped", nil, on: app.db) }
         var results: [DeliveryResult]
         do {
-            results = try await app.mail.transport.send(envelopes)
+            results = try await app.dependencies.mailTransport.send(envelopes)
         } catch {
             // The server went away mid-batch: keep what it answered, the rest stays pending.
             results = (error as? MailTransportError)?.completed ?? []
@@ -111,8 +102,7 @@ struct Sender: Sendable {
                     temporary.append(row.id!)
                 case .permanentFailure(let code, let message):
                     try await mark(row, "failed", "\(code) \(message)", on: tx)
-                    row.subscriber.state = .bounced
-                    try await row.subscriber.save(on: tx)
+                    try await SubscriberModel.markBounced(row.subscriber, on: tx)
                     tally.permanent += 1
                 }
             }
@@ -126,8 +116,6 @@ struct Sender: Sendable {
     }
 
     private func mark(_ row: DeliveryModel, _ state: String, _ error: String?, on db: any Database) async throws {
-        row.state = state
-        row.lastError = error
-        try await row.save(on: db)
+        try await DeliveryModel.mark(row, state: state, error: error, on: db)
     }
 }

@@ -12,17 +12,14 @@ enum Subscriptions {
     /// and the mail goes out in the background so timing does not tell either.
     static func subscribe(_ email: EmailAddress, app: Application) async throws {
         let db = app.db
-        let existing = try await SubscriberModel.query(on: db).filter(\.$email == email.value).first()
-        if let existing, existing.state == .confirmed { return }
-        let subscriber = existing ?? SubscriberModel(email: email.value)
         let (token, hash) = NewsletterTokens.confirmation()
-        subscriber.state = .pending
-        subscriber.confirmHash = hash
-        subscriber.confirmExpiresAt = Date().addingTimeInterval(confirmationLifetime)
-        try await subscriber.save(on: db)
-        let envelope = Mailer.confirmation(to: email, token: token, mail: app.mail)
+        let now = app.dependencies.clock.now()
+        guard try await SubscriberModel.awaitConfirmation(
+            email: email.value, confirmHash: hash, expiresAt: now.addingTimeInterval(confirmationLifetime), on: db)
+        else { return }
+        let envelope = Mailer.confirmation(to: email, token: token, mail: app.mail, date: now)
         let logger = app.logger
-        let transport = app.mail.transport
+        let transport = app.dependencies.mailTransport
         Task {
             do {
                 let result = try await transport.send([envelope])
@@ -34,28 +31,14 @@ enum Subscriptions {
     }
 
     /// Confirms the subscription this single-use token was issued for; false if unknown or expired.
-    static func confirm(token: String, on db: any Database) async throws -> Bool {
+    static func confirm(token: String, now: Date, on db: any Database) async throws -> Bool {
         guard token.count >= 20, token.count <= 100 else { return false }
-        guard let subscriber = try await SubscriberModel.query(on: db)
-            .filter(\.$confirmHash == SiteCrypto.sha256Hex(token)).first(),
-              let expires = subscriber.confirmExpiresAt, expires > Date() else { return false }
-        subscriber.state = .confirmed
-        subscriber.confirmHash = nil
-        subscriber.confirmExpiresAt = nil
-        subscriber.confirmedAt = Date()
-        try await subscriber.save(on: db)
-        return true
+        return try await SubscriberModel.confirm(confirmHash: SiteCrypto.sha256Hex(token), now: now, on: db)
     }
 
     /// One-click unsubscribe: valid for any state, idempotent.
-    static func unsubscribe(id: UUID, token: String, key: SymmetricKey, on db: any Database) async throws -> Bool {
-        guard NewsletterTokens.verifyUnsubscribe(id, token: token, key: key),
-              let subscriber = try await SubscriberModel.find(id, on: db) else { return false }
-        if subscriber.state != .unsubscribed {
-            subscriber.state = .unsubscribed
-            subscriber.unsubscribedAt = Date()
-            try await subscriber.save(on: db)
-        }
-        return true
+    static func unsubscribe(id: UUID, token: String, key: SymmetricKey, now: Date, on db: any Database) async throws -> Bool {
+        guard NewsletterTokens.verifyUnsubscribe(id, token: token, key: key) else { return false }
+        return try await SubscriberModel.unsubscribe(id: id, now: now, on: db)
     }
 }

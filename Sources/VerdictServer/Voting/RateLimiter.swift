@@ -16,7 +16,7 @@ final class RateLimiter: Sendable {
     }
 
     /// Takes one token; on refusal, the seconds until one is available.
-    func take(_ key: String, now: Date = Date()) -> Result<Void, RetryAfter> {
+    func take(_ key: String, now: Date) -> Result<Void, RetryAfter> {
         buckets.withLockedValue { buckets in
             if buckets.count > 50_000 { buckets.removeAll(keepingCapacity: true) }  // bounded memory
             var bucket = buckets[key] ?? Bucket(tokens: perMinute, updated: now)

@@ -16,7 +16,7 @@ enum VoterGate {
     static func admit(_ req: Request) async throws -> VoterIdentity {
         guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
         let network = networkHash(req, key: key)
-        if case .failure(let wait) = req.application.votingState.limiter.take(network) {
+        if case .failure(let wait) = req.application.votingState.limiter.take(network, now: req.dependencies.clock.now()) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait.seconds)"],
                         reason: "Too many votes from your network; try again in \(wait.seconds) s")
         }
@@ -29,7 +29,7 @@ enum VoterGate {
             // went stale (a rotated secret) can vote on the next try.
             let fresh = try await mint(network: network, key: key, req: req)
             var headers = HTTPHeaders()
-            let cookie = VoterCookie.cookie(fresh.newCookie ?? "", secure: req.verdict.config.isHTTPS)
+            let cookie = VoterCookie.cookie(fresh.newCookie ?? "", secure: req.settings.isHTTPS)
             headers.setCookie = HTTPCookies(dictionaryLiteral: (VoterCookie.name, cookie))
             throw Abort(.forbidden, headers: headers, reason: "The verdict_voter cookie was not issued by this site; vote again with the new one")
         }
@@ -41,12 +41,12 @@ enum VoterGate {
     static func networkHash(_ req: Request, key: SymmetricKey) -> String {
         let peerText = req.remoteAddress?.ipAddress
         let forwarded = req.headers[.xForwardedFor]
-        let day = Int(req.verdict.now().timeIntervalSince1970 / 86_400)
+        let day = Int(req.dependencies.clock.now().timeIntervalSince1970 / 86_400)
         let memo = "\(day)|\(peerText ?? "")|\(forwarded.joined(separator: ","))"
         return req.application.votingState.networks.value(for: memo) {
             let client = clientAddress(
                 peer: peerText.flatMap(IPAddress.init), forwardedFor: forwarded,
-                trusted: req.verdict.config.limits.trustedProxies)
+                trusted: req.settings.limits.trustedProxies)
             let material = "net:\(day):\(client?.networkKey ?? "unknown")"
             return HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: key).prefix(16)
                 .map { String(format: "%02x", $0) }.joined()
@@ -63,10 +63,10 @@ enum VoterGate {
 
     /// Stores a new voter; it counts while its network has minted fewer than the hourly cap.
     private static func record(_ voter: String, network: String, req: Request) async throws -> Bool {
-        let now = req.verdict.now()
+        let now = req.dependencies.clock.now()
         let minted = try await VoterModel.minted(network: network, since: now.addingTimeInterval(-3600), on: req.db)
-        let counted = minted < req.verdict.config.limits.newVotersPerNetworkPerHour
-        try await VoterModel(id: voter, network: network, counted: counted, createdAt: now).create(on: req.db)
+        let counted = minted < req.settings.limits.newVotersPerNetworkPerHour
+        try await VoterModel.record(voter, network: network, counted: counted, at: now, on: req.db)
         req.application.votingState.counted.withLockedValue { $0[voter] = counted }
         return counted
     }
@@ -75,8 +75,8 @@ enum VoterGate {
         let cache = req.application.votingState.counted
         if let known = cache.withLockedValue({ $0[voter] }) { return known }
         let counted: Bool
-        if let row = try await VoterModel.find(voter, on: req.db) {
-            counted = row.counted
+        if let known = try await VoterModel.isCounted(voter, on: req.db) {
+            counted = known
         } else {
             // Signed by us but not on record (a restored backup): record it under the cap.
             counted = try await req.application.votingState.mintLock.run {

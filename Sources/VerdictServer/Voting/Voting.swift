@@ -35,7 +35,7 @@ enum Voting {
 
     static func setCookie(_ value: String?, on response: Response, req: Request) {
         guard let value else { return }
-        response.cookies[VoterCookie.name] = VoterCookie.cookie(value, secure: req.verdict.config.isHTTPS)
+        response.cookies[VoterCookie.name] = VoterCookie.cookie(value, secure: req.settings.isHTTPS)
     }
 
     /// The reader's voter id for showing their votes; never issues one.
@@ -54,16 +54,15 @@ enum Comparing {
     /// The comparison and the two tools' ids by slug, for pages that also read votes.
     static func loadWithIDs(_ a: String, _ b: String, on db: any Database) async throws -> (comparison: Comparison, ids: [String: UUID]) {
         guard a != b else { throw Abort(.badRequest, reason: "Compare two different tools, not '\(a)' with itself") }
-        var standings: [ToolStanding] = []
-        var ids: [String: UUID] = [:]
-        for slug in [a, b] {
-            guard let model = try await ToolModel.find(slug: slug, on: db), let id = model.id,
-                  let standing = try await ToolModel.standing(of: model, on: db) else {
+        let found = try await ToolModel.find(slugs: [a, b], on: db)
+        let models = try [a, b].map { slug in
+            guard let model = found.first(where: { $0.slug == slug }) else {
                 throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
             }
-            standings.append(standing)
-            ids[slug] = id
+            return model
         }
-        return (Comparison(standings[0], standings[1]), ids)
+        let standings = try await ToolModel.standings(of: models, on: db)
+        guard let sa = standings[0], let sb = standings[1] else { throw Abort(.notFound, reason: "No tool with slug '\(a)'") }
+        return (Comparison(sa, sb), [a: models[0].id!, b: models[1].id!])
     }
 }

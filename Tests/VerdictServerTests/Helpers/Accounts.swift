@@ -35,7 +35,7 @@ extension Application {
     /// Posts the login form; returns the response.
     func postLogin(_ email: String, _ password: String, cookie: String? = nil, device: String? = nil, next: String? = nil) async throws -> TestingHTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
-        if let cookie { headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: verdict.config.sessionCookiesSecure))=\(cookie)") }
+        if let cookie { headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: settings.sessionCookiesSecure))=\(cookie)") }
         if let device { headers.add(name: .cookie, value: "verdict_device=\(device)") }
         var form = "email=\(email.formEscaped)&password=\(password.formEscaped)"
         if let next { form += "&next=\(next.formEscaped)" }
@@ -45,7 +45,7 @@ extension Application {
     /// Signs in and loads the desk to read its form token.
     func signIn(_ email: String, password: String = testPassword) async throws -> Browser {
         let res = try await postLogin(email, password)
-        let name = VerdictServer.Sessions.cookieName(secure: verdict.config.sessionCookiesSecure)
+        let name = VerdictServer.Sessions.cookieName(secure: settings.sessionCookiesSecure)
         let cookie = try #require(res.headers.setCookie?[name]?.string, "no session cookie: \(res.status) \(res.text.prefix(300))")
         let desk = try await browse(.GET, "/admin", as: Browser(cookie: cookie, csrf: ""))
         let csrf = try #require(desk.text.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1, "no csrf field on /admin (\(desk.status))")
@@ -57,7 +57,7 @@ extension Application {
                 extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var headers = extra
         if let browser {
-            headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: verdict.config.sessionCookiesSecure))=\(browser.cookie)")
+            headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: settings.sessionCookiesSecure))=\(browser.cookie)")
         }
         var body: String?
         if method != .GET {

@@ -14,6 +14,8 @@ final class FakeModelServer: Sendable {
         indirect case slow(Double, then: Reply)
         /// 200 with a body that is not a chat completion.
         case raw(String)
+        /// 200 at once, then a body of `bytes` spaces, one every `interval` seconds (a slow drip).
+        case drip(interval: Double, bytes: Int)
     }
 
     let app: Application
@@ -76,6 +78,21 @@ final class FakeModelServer: Sendable {
             return try await render(then)
         case .raw(let text):
             return json(200, Data(text.utf8))
+        case .drip(let interval, let bytes):
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
+                // The client hangs up mid-drip; the stream must still be ended, or Vapor traps.
+                do {
+                    for _ in 0..<bytes {
+                        try await writer.write(.buffer(ByteBuffer(string: " ")))
+                        try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+                    }
+                    try await writer.write(.end)
+                } catch {
+                    try? await writer.write(.error(error))
+                }
+            }, count: bytes))
         }
     }
 

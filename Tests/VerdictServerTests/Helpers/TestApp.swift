@@ -17,12 +17,13 @@ func withTestApp(
     let db = TestDatabase()
     var failure: (any Error)?
     do {
-        var config = AppConfig(database: db.choice, secret: "test-secret", seedDemo: seedDemo)
-        config.limits = limits
+        var settings = Settings(database: db.choice, secret: TestApp.secret, seedDemo: seedDemo)
+        settings.limits = limits
         // Dozens of tests run at once, each with its own pool: keep each pool small.
-        config.postgresPoolPerEventLoop = 1
-        try await configure(app, config: config)
-        app.verdict.clockMonth = { "2026-11" }
+        settings.postgresPoolPerEventLoop = 1
+        try await configure(app, settings: settings)
+        app.dependencies.clock = TestApp.clock
+        app.dependencies.random = .seeded(11)
         try await db.create(on: app)
         try await app.prepareDatabase()
         if seedDemo { _ = try await DemoCatalog.seedIfEmpty(app) }
@@ -41,7 +42,7 @@ struct TestDatabase {
     let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-tests", isDirectory: true)
 
-    var choice: AppConfig.DatabaseChoice {
+    var choice: Settings.DatabaseChoice {
         if let url = Self.postgresURL { return .postgres(url: url, searchPath: name) }
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return .sqlite(path: directory.appendingPathComponent("\(name).sqlite").path)
@@ -66,11 +67,22 @@ struct TestDatabase {
 }
 
 extension Application {
-    /// Imports YAML text as `verdict import` would; throws the import failure on bad input.
+    /// Imports YAML text as `verdict import` would, but queues no panel jobs (tests queue their
+    /// own); throws the import failure on bad input.
     func importYAML(_ yaml: String, name: String = "test.yaml") async throws -> ImportSummary {
-        let plan = try ImportFile.load(Data(yaml.utf8), name: name, knownSlugs: try await ToolModel.allSlugs(on: db))
-        return try await CatalogImporter.apply(plan, asOf: "2026-11", actor: "test", on: db)
+        var pipeline = importPipeline
+        pipeline.panelBackend = nil
+        return try await pipeline.run(.text(Data(yaml.utf8), source: name, origin: .cli)).summary!
     }
+}
+
+/// What every test app shares: a signing secret as long as production requires, and a clock
+/// stopped in November 2026, so the rubric's month is "2026-11" and rate limits do not refill
+/// however slowly a loaded machine runs the test. A test that needs time to pass sets its own.
+enum TestApp {
+    static let secret = "test-secret-test-secret-test-secret-0123"
+    static let pinned = Date(timeIntervalSince1970: 1_794_744_000)  // 2026-11-15 12:00 UTC
+    static let clock = AppClock.fixed(pinned)
 }
 
 /// Quiet logs in tests (warnings and worse) unless `LOG_LEVEL` asks for more.

@@ -21,14 +21,14 @@ struct PanelAPIController {
     }
 
     func jobs(req: Request) async throws -> JobList {
-        var query = PanelJobModel.query(on: req.db).with(\.$tool).sort(\.$updatedAt, .descending).limit(200)
+        var toolID: UUID?
         if let slug = req.query[String.self, at: "tool"] {
             guard let tool = try await ToolModel.find(slug: slug, on: req.db) else {
                 throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
             }
-            query = query.filter(\.$tool.$id == tool.id!)
+            toolID = tool.id!
         }
-        let jobs = try await query.all().map {
+        let jobs = try await PanelJobModel.recent(tool: toolID, limit: 200, on: req.db).map {
             JobDTO(id: $0.id!, tool: $0.tool.slug, persona: $0.persona, backend: $0.backend, state: $0.state.rawValue,
                    attempts: $0.attempts, lastError: $0.lastError, updatedAt: $0.updatedAt)
         }

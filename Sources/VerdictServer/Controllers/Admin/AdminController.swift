@@ -1,27 +1,24 @@
-import Fluent
 import Foundation
 import Vapor
 import VerdictCore
-import Yams
 
 /// `/admin/…`: the editor's desk in the browser (session + CSRF token, see `Gatekeeper`).
-/// Changes go through `ToolEditing` and `Moderation`, as the admin API's do.
+/// Each handler decodes the form, calls the area's editorial service (as the admin API does)
+/// and renders a `Desk` page or redirects back to one.
 struct AdminController: Sendable {
     func home(req: Request) async throws -> Response {
         let desk = try Self.desk(req)
         var c = Desk.Counts()
-        c.tools = try await ToolModel.query(on: req.db).filter(\.$retiredAt == nil).count()
-        c.retired = try await ToolModel.query(on: req.db).filter(\.$retiredAt != nil).count()
-        c.pending = try await TakeReviewModel.query(on: req.db).filter(\.$statusRaw == TakeReviewModel.Status.pending.rawValue).count()
+        (c.tools, c.retired) = try await ToolDesk.counts(on: req.db)
+        c.pending = try await Moderation.pendingCount(on: req.db)
         c.jobsQueued = try await PanelJobModel.counts(on: req.db)[.queued] ?? 0
-        c.confirmedSubscribers = desk.role == .admin
-            ? try await SubscriberModel.query(on: req.db).filter(\.$stateRaw == SubscriberModel.State.confirmed.rawValue).count() : 0
+        c.confirmedSubscribers = desk.role == .admin ? try await SubscriberDesk.confirmedCount(on: req.db) : 0
         c.moderation = try await EditorialSettings.moderatesModelTakes(on: req.db)
         return desk.home(c).response()
     }
 
     func tools(req: Request) async throws -> Response {
-        try Self.desk(req).tools(try await ToolModel.query(on: req.db).sort(\.$name).all()).response()
+        try Self.desk(req).tools(try await ToolDesk.list(by: .name, on: req.db)).response()
     }
 
     func newTool(req: Request) async throws -> Response {
@@ -29,9 +26,9 @@ struct AdminController: Sendable {
     }
 
     func tool(req: Request) async throws -> Response {
-        let model = try await AdminAPIController.tool(req)
-        let notice = req.query[String.self, at: "done"].flatMap(Self.notices)
-        return try await toolPage(model, values: nil, facts: nil, problems: [], notice: notice, req: req)
+        let model = try await ToolDesk.find(try req.toolSlug, on: req.db)
+        let notice = req.query[String.self, at: "done"].flatMap(DeskToolForm.notice)
+        return try await toolPage(model, form: nil, problems: [], notice: notice, req: req)
     }
 
     func createTool(req: Request) async throws -> Response {
@@ -39,48 +36,44 @@ struct AdminController: Sendable {
     }
 
     func updateTool(req: Request) async throws -> Response {
-        let model = try await AdminAPIController.tool(req)
-        return try await saveTool(req, editing: model)
+        try await saveTool(req, editing: try await ToolDesk.find(try req.toolSlug, on: req.db))
     }
 
     func retire(req: Request) async throws -> Response {
-        let model = try await ToolEditing.setRetired(true, slug: try AdminAPIController.slug(req), actor: req.principal.actor, db: req.db)
+        let model = try await ToolDesk.setRetired(true, slug: try req.toolSlug, actor: req.principal.actor, app: req.application)
         return Self.back(to: model.slug, done: "retired", req: req)
     }
 
     func restore(req: Request) async throws -> Response {
-        let model = try await ToolEditing.setRetired(false, slug: try AdminAPIController.slug(req), actor: req.principal.actor, db: req.db)
+        let model = try await ToolDesk.setRetired(false, slug: try req.toolSlug, actor: req.principal.actor, app: req.application)
         return Self.back(to: model.slug, done: "restored", req: req)
     }
 
     func rerunPanel(req: Request) async throws -> Response {
-        let slug = try AdminAPIController.slug(req)
-        let result = try await ToolEditing.rerunPanel(slug: slug, actor: req.principal.actor, app: req.application)
+        let slug = try req.toolSlug
+        let result = try await ToolDesk.rerunPanel(slug: slug, actor: req.principal.actor, app: req.application)
         return Self.back(to: slug, done: result.backend == nil ? "rubric" : "queued", req: req)
     }
 
     func takes(req: Request) async throws -> Response {
-        let pending = try await AdminAPIController.reviews(status: .pending, limit: 200, on: req.db)
-        var decided = try await AdminAPIController.reviews(status: .approved, limit: 20, on: req.db)
-            + AdminAPIController.reviews(status: .rejected, limit: 20, on: req.db)
-        decided.sort { ($0.decidedAt ?? .distantPast) > ($1.decidedAt ?? .distantPast) }
-        let notice = req.query[String.self, at: "done"].flatMap(Self.notices)
+        let notice = req.query[String.self, at: "done"].flatMap(DeskToolForm.notice)
         return try Self.desk(req).moderation(
-            pending: pending, decided: Array(decided.prefix(20)),
+            pending: try await Moderation.reviews(status: .pending, limit: 200, on: req.db),
+            decided: try await Moderation.recentlyDecided(limit: 20, on: req.db),
             enabled: try await EditorialSettings.moderatesModelTakes(on: req.db), notice: notice).response()
     }
 
     struct ApproveForm: Content { var text: String? }
 
     func approve(req: Request) async throws -> Response {
-        let id = try AdminAPIController.reviewID(req)
-        let text = try req.content.decode(ApproveForm.self).text.map(AdminAPIController.validTakeText)
+        let id = try req.reviewID
+        let text = try req.content.decode(ApproveForm.self).text.map(Moderation.editedText)
         try await Moderation.approve(id, editedText: text, actor: req.principal.actor, on: req.db)
         return req.redirect(to: SiteURL.admin(.takes).path + "?done=approved", redirectType: .normal)
     }
 
     func reject(req: Request) async throws -> Response {
-        try await Moderation.reject(try AdminAPIController.reviewID(req), actor: req.principal.actor, on: req.db)
+        try await Moderation.reject(try req.reviewID, actor: req.principal.actor, on: req.db)
         return req.redirect(to: SiteURL.admin(.takes).path + "?done=rejected", redirectType: .normal)
     }
 
@@ -109,8 +102,8 @@ struct AdminController: Sendable {
             return desk.importPage(problems: ["Choose a file or paste the file's text."]).response(status: .badRequest)
         }
         do {
-            let outcome = try await ToolEditing.importFile(
-                data, name: name, checkOnly: form.check != nil, actor: req.principal.actor, app: req.application)
+            let outcome = try await ImportDesk.run(
+                data, name: name, checkOnly: form.check != nil, origin: .desk(actor: req.principal.actor), app: req.application)
             let queued = outcome.queued > 0 ? " Queued \(outcome.queued) panel jobs." : ""
             return desk.importPage(result: (outcome.written ? "Imported \(name): " : "") + outcome.summary + queued).response()
         } catch ToolEditing.Failure.invalid(let failure) {
@@ -119,16 +112,15 @@ struct AdminController: Sendable {
     }
 
     func subscribers(req: Request) async throws -> Response {
-        let offset = try AdminAPIController.offset(req)
-        let rows = try await SubscriberModel.query(on: req.db).sort(\.$createdAt, .descending).sort(\.$email)
-            .range(offset..<(offset + 101)).all()
+        let offset = try req.offset()
+        let rows = try await SubscriberDesk.page(state: nil, offset: offset, limit: 101, on: req.db)
         return try Self.desk(req).subscribers(
-            counts: try await AdminAPIController.subscriberCounts(on: req.db),
-            rows: rows.prefix(100).map(AdminDTO.Subscriber.init), offset: offset, more: rows.count > 100).response()
+            counts: try await SubscriberDesk.counts(on: req.db), rows: Array(rows.prefix(100)), offset: offset, more: rows.count > 100
+        ).response()
     }
 
     func sends(req: Request) async throws -> Response {
-        try Self.desk(req).sends(try await AdminAPIController.sends(on: req.db)).response()
+        try Self.desk(req).sends(try await SubscriberDesk.sends(on: req.db)).response()
     }
 
     func audit(req: Request) async throws -> Response {
@@ -151,6 +143,7 @@ struct AdminController: Sendable {
 }
 
 extension AdminController {
+    /// The page frame for the signed-in person, with the session's form token.
     static func desk(_ req: Request) throws -> Desk {
         guard case .person(let email, let role) = req.principal, let session = req.session, let key = req.verdict.signingKey else {
             throw Abort(.unauthorized)
@@ -162,74 +155,36 @@ extension AdminController {
         req.redirect(to: SiteURL.admin(.tool(slug)).path + "?done=\(done)", redirectType: .normal)
     }
 
-    static func notices(_ done: String) -> String? {
-        [
-            "saved": "Saved. The rubric re-ran for the new facts; model personas are queued if a backend is configured.",
-            "created": "Tool added.",
-            "retired": "Retired: the tool left every listing; its page stays with a notice.",
-            "restored": "Restored to listings.",
-            "queued": "The panel is queued: every persona will be re-run by the worker.",
-            "rubric": "The rubric panel re-ran (no model backend is configured).",
-            "approved": "Approved and published.",
-            "rejected": "Rejected; the persona keeps its previous take.",
-        ][done]
-    }
-
-    /// The form's fields as an import entry; facts text parsed as YAML (JSON is YAML too).
-    private func formEntry(_ req: Request) throws -> (ImportValue, [String: String], String) {
-        let fields = try req.content.decode([String: String].self)
-        var values: [String: String] = [:]
-        var map: [String: ImportValue] = [:]
-        for key in ["slug", "name", "vendor", "category", "tagline", "description", "entry", "homepage", "source_url"] {
-            let value = (fields[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            values[key] = value
-            if !value.isEmpty { map[key] = .string(value) }
-        }
-        let factsText = fields["facts"] ?? ""
-        if !factsText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            do {
-                map["facts"] = try ImportFile.yaml(factsText, source: "form", field: "facts")
-            } catch {
-                throw ToolEditing.Failure.invalid(error)
-            }
-        }
-        return (.map(map), values, factsText)
-    }
-
     private func saveTool(_ req: Request, editing model: ToolModel?) async throws -> Response {
-        let (entry, values, factsText) = try formEntry(req)
+        let form = try DeskToolForm(req)
         do {
-            let saved = try await ToolEditing.save(entry, editing: model?.slug, source: "form", actor: req.principal.actor, app: req.application)
+            let (actor, app) = (req.principal.actor, req.application)
+            let saved: ToolModel
+            if let model {
+                saved = try await ToolDesk.update(model.slug, with: form.entry, source: "form", actor: actor, app: app)
+            } else {
+                saved = try await ToolDesk.create(form.entry, source: "form", actor: actor, app: app)
+            }
             return Self.back(to: saved.slug, done: model == nil ? "created" : "saved", req: req)
         } catch let failure as ToolEditing.Failure {
             let problems: [String]
             if case .invalid(let f) = failure { problems = f.lines } else { problems = [failure.reason] }
             if let model {
-                return try await toolPage(model, values: values, facts: factsText, problems: problems, notice: nil, req: req, status: failure.status)
+                return try await toolPage(model, form: form, problems: problems, notice: nil, req: req, status: failure.status)
             }
-            return try Self.desk(req).toolForm(slug: nil, values: values, facts: factsText, problems: problems, retired: nil, takes: [])
+            return try Self.desk(req).toolForm(slug: nil, values: form.values, facts: form.facts, problems: problems, retired: nil, takes: [])
                 .response(status: failure.status)
         }
     }
 
     private func toolPage(
-        _ model: ToolModel, values: [String: String]?, facts: String?, problems: [String], notice: String?, req: Request,
-        status: HTTPStatus = .ok
+        _ model: ToolModel, form: DeskToolForm?, problems: [String], notice: String?, req: Request, status: HTTPStatus = .ok
     ) async throws -> Response {
         let tool = model.tool
-        let current = try await TakeModel.currentRows(tool: try model.requireID(), on: req.db)
-        let takes = Persona.allCases.compactMap { p in current[p].map { (p.rawValue, $0.verdict, $0.source, $0.text) } }
         return try Self.desk(req).toolForm(
-            slug: model.slug, values: values ?? ToolEditing.entry(of: tool).compactMapValues { $0 },
-            facts: facts ?? Self.factsText(tool.facts), problems: problems, retired: model.retiredAt, takes: takes, notice: notice
+            slug: model.slug, values: form?.values ?? DeskToolForm.values(of: tool),
+            facts: form?.facts ?? DeskToolForm.factsText(tool.facts), problems: problems, retired: model.retiredAt,
+            takes: try await ToolDesk.panel(of: model, on: req.db), notice: notice
         ).response(status: status)
-    }
-
-    /// The declared facts as pretty JSON (which the form reads back as YAML).
-    static func factsText(_ facts: ToolFacts) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(facts), let text = String(data: data, encoding: .utf8), text != "{\n\n}" else { return "" }
-        return text
     }
 }

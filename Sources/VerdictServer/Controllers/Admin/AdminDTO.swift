@@ -109,14 +109,14 @@ enum AdminDTO {
 
 /// Stored JSON text re-emitted as JSON (an object, or null).
 struct JSONFragment: Codable, Sendable {
-    var value: ImportValue
+    var value: JSONValue
 
     init(_ text: String?) {
-        value = text.flatMap { try? JSONDecoder().decode(ImportValue.self, from: Data($0.utf8)) } ?? .null
+        value = text.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } ?? .null
     }
 
     init(from decoder: any Decoder) throws {
-        value = try ImportValue(from: decoder)
+        value = try JSONValue(from: decoder)
     }
 
     func encode(to encoder: any Encoder) throws {

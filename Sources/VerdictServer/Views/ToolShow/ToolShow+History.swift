@@ -60,7 +60,7 @@ extension ToolShow.View {
     /// Earlier takes by persona, collapsed, with the verdicts that changed and why.
     func history() -> Node<HTML.BodyContext> {
         let groups = ToolShow.HistoryGroup.groups(model.history)
-        let json = SiteURL.api(.tool(tool.slug)).path + "/history"
+        let json = SiteURL.api(.toolHistory(tool.slug)).path
         return .section(
             .id(Self.historyID),
             .class("section history"),

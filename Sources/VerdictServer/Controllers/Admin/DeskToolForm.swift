@@ -1,0 +1,65 @@
+import Foundation
+import Vapor
+import VerdictCore
+
+/// The desk's tool form as posted: its fields as an import entry (what `ToolDesk` validates),
+/// and as typed, to show the form again with the editor's input when something is wrong.
+struct DeskToolForm {
+    static let keys = ["slug", "name", "vendor", "category", "tagline", "description", "entry", "homepage", "source_url"]
+
+    var entry: JSONValue
+    var values: [String: String]
+    var facts: String
+
+    /// Reads the posted form; the facts text is parsed as YAML (JSON is YAML too).
+    init(_ req: Request) throws {
+        let fields = try req.content.decode([String: String].self)
+        var values: [String: String] = [:]
+        var map: [String: JSONValue] = [:]
+        for key in Self.keys {
+            let value = (fields[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            values[key] = value
+            if !value.isEmpty { map[key] = .string(value) }
+        }
+        let factsText = fields["facts"] ?? ""
+        if !factsText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            do {
+                map["facts"] = try ImportFile.yaml(factsText, source: "form", field: "facts")
+            } catch {
+                throw ToolEditing.Failure.invalid(error)
+            }
+        }
+        (entry, self.values, facts) = (.object(map), values, factsText)
+    }
+
+    /// A stored tool's fields as the form shows them (import-entry keys; absent ones left out).
+    static func values(of tool: Tool) -> [String: String] {
+        let fields: [String: String?] = [
+            "slug": tool.slug, "name": tool.name, "vendor": tool.vendor, "category": tool.category, "tagline": tool.tagline,
+            "description": tool.description, "entry": tool.entry.rawValue, "homepage": tool.homepage, "source_url": tool.sourceURL,
+        ]
+        return fields.compactMapValues { $0 }
+    }
+
+    /// The declared facts as pretty JSON (which the form reads back as YAML).
+    static func factsText(_ facts: ToolFacts) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(facts), let text = String(data: data, encoding: .utf8), text != "{\n\n}" else { return "" }
+        return text
+    }
+
+    /// What the page says after a change redirected back to it (`?done=…`).
+    static func notice(_ done: String) -> String? {
+        [
+            "saved": "Saved. The rubric re-ran for the new facts; model personas are queued if a backend is configured.",
+            "created": "Tool added.",
+            "retired": "Retired: the tool left every listing; its page stays with a notice.",
+            "restored": "Restored to listings.",
+            "queued": "The panel is queued: every persona will be re-run by the worker.",
+            "rubric": "The rubric panel re-ran (no model backend is configured).",
+            "approved": "Approved and published.",
+            "rejected": "Rejected; the persona keeps its previous take.",
+        ][done]
+    }
+}

@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import VerdictCore
+
+extension ImportPipeline {
+    /// Writes a validated plan in one transaction: tools upserted by slug, editorial takes
+    /// replacing the persona's current take, the rubric filling every persona still missing,
+    /// and the panel jobs of every created or changed tool. Each change is audited under the
+    /// origin's actor.
+    func write(_ plan: CatalogImport, origin: ImportOrigin) async throws -> ImportSummary {
+        let (actor, asOf, backend) = (origin.actor, clock.month(), panelBackend)
+        let summary = try await db.transaction { tx in
+            var summary = ImportSummary()
+            var touched: [String: ToolModel] = [:]
+            for tool in plan.tools {
+                touched[tool.slug] = try await Self.upsert(tool, actor: actor, summary: &summary, on: tx)
+            }
+            for imported in plan.takes {
+                try await Self.replace(imported, touched: &touched, actor: actor, summary: &summary, on: tx)
+            }
+            summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), asOf: asOf, on: tx)
+            // Unchanged tools are left out: their facts hash would not re-bill anyway.
+            if let backend, !summary.changedTools.isEmpty {
+                summary.panelJobsQueued = try await PanelJobModel.enqueue(
+                    tools: summary.changedTools, personas: Persona.allCases, backend: backend, force: false, on: tx)
+            }
+            return summary
+        }
+        logger.info("import via \(origin.channel) by \(actor): \(summary.line); \(summary.panelJobsQueued) panel jobs queued")
+        return summary
+    }
+
+    private static func upsert(_ tool: Tool, actor: String, summary: inout ImportSummary, on db: any Database) async throws -> ToolModel {
+        guard let existing = try await ToolModel.find(slug: tool.slug, on: db) else {
+            let model = ToolModel(tool)
+            try await model.create(on: db)
+            try await Audit.record(actor, "tool.created", subject: Audit.subject(tool: tool.slug), after: Audit.json(tool), on: db)
+            summary.toolsCreated += 1
+            summary.changedTools.append(model.id!)
+            return model
+        }
+        if existing.tool == tool {
+            summary.toolsUnchanged += 1
+            return existing
+        }
+        let before = existing.tool
+        existing.apply(tool)
+        try await existing.save(on: db)
+        try await Audit.record(
+            actor, "tool.updated", subject: Audit.subject(tool: tool.slug), before: Audit.json(before), after: Audit.json(tool), on: db)
+        summary.toolsUpdated += 1
+        summary.changedTools.append(existing.id!)
+        return existing
+    }
+
+    /// Makes an editorial take the persona's current take, unless it already says the same.
+    private static func replace(
+        _ imported: ImportedTake, touched: inout [String: ToolModel], actor: String, summary: inout ImportSummary,
+        on db: any Database
+    ) async throws {
+        var found = touched[imported.toolSlug]
+        if found == nil { found = try await ToolModel.find(slug: imported.toolSlug, on: db) }
+        guard let model = found, let id = model.id else { return }  // validated: cannot happen
+        touched[imported.toolSlug] = model
+        let current = try await TakeModel.currentRows(tool: id, on: db)[imported.take.persona]
+        if let current, current.says(imported.take) {
+            summary.takesUnchanged += 1
+            return
+        }
+        let row = TakeModel(toolID: id, take: imported.take, promptVersion: nil, factsHash: model.factsHash)
+        try await TakeModel.replace(current, with: row, on: db)
+        try await Audit.record(
+            actor, "take.imported", subject: Audit.subject(tool: model.slug, persona: row.persona),
+            before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: db)
+        summary.takesImported += 1
+    }
+}
