@@ -48,7 +48,8 @@ public enum Entrypoint {
         var files: [(path: String, values: [String: String])] = []
         for path in [".env.\(env.name)", ".env"] {
             guard FileManager.default.fileExists(atPath: path),
-                  let file = try? await DotEnvFile.read(path: path, fileio: NonBlockingFileIO(threadPool: .singleton)) else { continue }
+                let file = try? await DotEnvFile.read(path: path, fileio: NonBlockingFileIO(threadPool: .singleton))
+            else { continue }
             files.append((path, Dictionary(file.lines.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })))
         }
         return files

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VerdictCore
 
 @Suite("X vs Y: recommendation, split and pricing read")
@@ -64,10 +65,16 @@ struct ComparisonTests {
 
     @Test("Pricing read compares per-token costs when both are declared")
     func pricing() {
-        var fa = ToolFacts(); fa.inputPricePerMTok = 0.3; fa.outputPricePerMTok = 2.5; fa.pricingModel = .perToken
-        var fb = ToolFacts(); fb.inputPricePerMTok = 1; fb.outputPricePerMTok = 5
-        let read = PricingRead.compare(Fixture.tool("a", name: "Flash", entry: .freemium, facts: fa),
-                                       Fixture.tool("b", name: "Haiku", entry: .paid, facts: fb))
+        var fa = ToolFacts()
+        fa.inputPricePerMTok = 0.3
+        fa.outputPricePerMTok = 2.5
+        fa.pricingModel = .perToken
+        var fb = ToolFacts()
+        fb.inputPricePerMTok = 1
+        fb.outputPricePerMTok = 5
+        let read = PricingRead.compare(
+            Fixture.tool("a", name: "Flash", entry: .freemium, facts: fa),
+            Fixture.tool("b", name: "Haiku", entry: .paid, facts: fb))
         #expect(read.contains("Flash costs $2.80 against $6.00 for Haiku"))
         #expect(read.contains("priced per token"))
         let undeclared = PricingRead.describe(Fixture.tool("c", name: "Mystery"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VerdictCore
 
 @Suite("Import validation names the entry, the field and what was expected")
@@ -22,42 +23,73 @@ struct ImportTests {
 
     @Test("A valid file yields tools and editorial takes")
     func valid() throws {
-        let plan = try validate(#"""
+        let plan = try validate(
+            #"""
             {"tools":[\#(Self.goodTool)],
              "takes":[{"tool":"smollm3","persona":"builder","verdict":"ship","conviction":"narrow","flip":"if the licence changes","text":"Fine."}]}
             """#)
         #expect(plan.tools.map(\.slug) == ["smollm3"])
-        #expect(plan.takes.first?.take == Take(persona: .builder, verdict: .ship, conviction: .narrow, flip: "if the licence changes", text: "Fine.", source: .editorial))
+        #expect(
+            plan.takes.first?.take
+                == Take(
+                    persona: .builder, verdict: .ship, conviction: .narrow, flip: "if the licence changes", text: "Fine.",
+                    source: .editorial))
     }
 
-    @Test("Each kind of bad input gets a message with entry, field and expectation", arguments: [
-        (#"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"cheap"}]}"#,
-         #"tools[0] (slug "x"), field 'entry': expected one of free | freemium | paid | contact, got "cheap""#),
-        (#"{"tools":[{"slug":"x","category":"C","description":"D","entry":"free"}]}"#,
-         #"tools[0] (slug "x"), field 'name': is required (text)"#),
-        (#"{"tools":[{"slug":"a-vs-b","name":"X","category":"C","description":"D","entry":"free"}]}"#,
-         #"tools[0] (slug "a-vs-b"), field 'slug': must not contain "-vs-""#),
-        (#"{"tools":[{"slug":"Bad Slug","name":"X","category":"C","description":"D","entry":"free"}]}"#,
-         #"field 'slug': expected lowercase letters, digits and single hyphens"#),
-        (#"{"tools":[\#(goodTool),\#(goodTool)]}"#,
-         #"tools[1] (slug "smollm3"), field 'slug': duplicate slug; tools[0] has it too"#),
-        (#"{"takes":[{"tool":"nope","persona":"builder","verdict":"ship","text":"t"}]}"#,
-         #"takes[0] (tool "nope"), field 'tool': no tool with slug "nope" in this file or in the catalog"#),
-        (#"{"tools":[\#(goodTool)],"takes":[{"tool":"smollm3","persona":"critic","verdict":"ship","text":"t"}]}"#,
-         #"takes[0] (tool "smollm3"), field 'persona': expected one of builder | skeptic | futurist | buyer, got "critic""#),
-        (#"{"tools":[\#(goodTool)],"takes":[{"tool":"smollm3","persona":"buyer","verdict":"maybe","text":"t"}]}"#,
-         #"field 'verdict': expected one of ship | skip, got "maybe""#),
-        (#"{"tools":[\#(goodTool)],"takes":[{"tool":"smollm3","persona":"buyer","verdict":"ship"}]}"#,
-         #"takes[0] (tool "smollm3"), field 'text': is required (text)"#),
-        (#"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"free","facts":{"api":"yes"}}]}"#,
-         #"field 'facts.api': expected true or false, got "yes""#),
-        (#"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"free","facts":{"speed":3}}]}"#,
-         #"field 'facts.speed': unknown fact; known facts are api, sdks"#),
-        (#"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"free","homepage":"javascript:alert(1)"}]}"#,
-         #"field 'homepage': expected an http(s) URL"#),
-        (#"{"tool":[]}"#, #"file, field 'tool': unknown top-level key"#),
-        (#"[1,2]"#, #"file: expected a mapping with 'tools' and/or 'takes', got a list"#),
-    ])
+    @Test(
+        "Each kind of bad input gets a message with entry, field and expectation",
+        arguments: [
+            (
+                #"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"cheap"}]}"#,
+                #"tools[0] (slug "x"), field 'entry': expected one of free | freemium | paid | contact, got "cheap""#
+            ),
+            (
+                #"{"tools":[{"slug":"x","category":"C","description":"D","entry":"free"}]}"#,
+                #"tools[0] (slug "x"), field 'name': is required (text)"#
+            ),
+            (
+                #"{"tools":[{"slug":"a-vs-b","name":"X","category":"C","description":"D","entry":"free"}]}"#,
+                #"tools[0] (slug "a-vs-b"), field 'slug': must not contain "-vs-""#
+            ),
+            (
+                #"{"tools":[{"slug":"Bad Slug","name":"X","category":"C","description":"D","entry":"free"}]}"#,
+                #"field 'slug': expected lowercase letters, digits and single hyphens"#
+            ),
+            (
+                #"{"tools":[\#(goodTool),\#(goodTool)]}"#,
+                #"tools[1] (slug "smollm3"), field 'slug': duplicate slug; tools[0] has it too"#
+            ),
+            (
+                #"{"takes":[{"tool":"nope","persona":"builder","verdict":"ship","text":"t"}]}"#,
+                #"takes[0] (tool "nope"), field 'tool': no tool with slug "nope" in this file or in the catalog"#
+            ),
+            (
+                #"{"tools":[\#(goodTool)],"takes":[{"tool":"smollm3","persona":"critic","verdict":"ship","text":"t"}]}"#,
+                #"takes[0] (tool "smollm3"), field 'persona': expected one of builder | skeptic | futurist | buyer, got "critic""#
+            ),
+            (
+                #"{"tools":[\#(goodTool)],"takes":[{"tool":"smollm3","persona":"buyer","verdict":"maybe","text":"t"}]}"#,
+                #"field 'verdict': expected one of ship | skip, got "maybe""#
+            ),
+            (
+                #"{"tools":[\#(goodTool)],"takes":[{"tool":"smollm3","persona":"buyer","verdict":"ship"}]}"#,
+                #"takes[0] (tool "smollm3"), field 'text': is required (text)"#
+            ),
+            (
+                #"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"free","facts":{"api":"yes"}}]}"#,
+                #"field 'facts.api': expected true or false, got "yes""#
+            ),
+            (
+                #"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"free","facts":{"speed":3}}]}"#,
+                #"field 'facts.speed': unknown fact; known facts are api, sdks"#
+            ),
+            (
+                #"{"tools":[{"slug":"x","name":"X","category":"C","description":"D","entry":"free","homepage":"javascript:alert(1)"}]}"#,
+                #"field 'homepage': expected an http(s) URL"#
+            ),
+            (#"{"tool":[]}"#, #"file, field 'tool': unknown top-level key"#),
+            (#"[1,2]"#, #"file: expected a mapping with 'tools' and/or 'takes', got a list"#),
+        ])
     func badInput(json: String, expected: String) {
         let found = problems(json).map(\.description)
         #expect(found.contains { $0.contains(expected) }, "got: \(found)")
@@ -65,9 +97,15 @@ struct ImportTests {
 
     @Test("Decoding errors are described by field, without Swift type names")
     func describeDecoding() {
-        struct Body: Decodable { var vote: String; var count: Int }
+        struct Body: Decodable {
+            var vote: String
+            var count: Int
+        }
         func reason(_ json: String) -> String {
-            do { _ = try JSONDecoder().decode(Body.self, from: Data(json.utf8)); return "" } catch { return CatalogImport.describe(error) }
+            do {
+                _ = try JSONDecoder().decode(Body.self, from: Data(json.utf8))
+                return ""
+            } catch { return CatalogImport.describe(error) }
         }
         #expect(reason(#"{"count":1}"#) == "missing field 'vote'")
         #expect(reason(#"{"vote":"ship","count":"x"}"#) == "field 'count' has the wrong type")
@@ -100,7 +138,8 @@ struct ImportTests {
 
     @Test("Hidden characters are stripped from vendor text")
     func cleaning() throws {
-        let plan = try validate(#"{"tools":[{"slug":"x","name":"Ev\u200bil\u202e","category":"C","description":"D\u0007","entry":"free"}]}"#)
+        let plan = try validate(
+            #"{"tools":[{"slug":"x","name":"Ev\u200bil\u202e","category":"C","description":"D\u0007","entry":"free"}]}"#)
         #expect(plan.tools[0].name == "Evil")
         #expect(plan.tools[0].description == "D")
     }

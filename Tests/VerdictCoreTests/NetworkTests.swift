@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VerdictCore
 
 @Suite("Networks and trusted proxies")

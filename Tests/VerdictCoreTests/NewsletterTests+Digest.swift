@@ -69,7 +69,9 @@ extension NewsletterTests {
         let d = DigestBuilder.build(
             week: ISOWeek("2026-W48")!, standings: [hostile, other], newToolSlugs: ["evil"],
             changedTakes: [("evil", .builder, nil, "ship")], communityBefore: [:])
-        let links = DigestLinks(publicURL: "https://verdict.example/", unsubscribeURL: "https://verdict.example/u?t=a&s=b", archiveURL: "https://verdict.example/newsletter/2026-W48")
+        let links = DigestLinks(
+            publicURL: "https://verdict.example/", unsubscribeURL: "https://verdict.example/u?t=a&s=b",
+            archiveURL: "https://verdict.example/newsletter/2026-W48")
         let html = DigestMail.html(d, links: links)
         #expect(!html.contains("<script>") && !html.contains("<img"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;"))
@@ -104,4 +106,3 @@ private func standing(
         takes: verdicts.map { Fixture.take($0.key, $0.value) },
         community: CommunityScore(ship: votes.0, skip: votes.1))
 }
-

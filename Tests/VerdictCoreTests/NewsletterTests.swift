@@ -167,7 +167,10 @@ struct NewsletterTests {
         let lines = raw.components(separatedBy: "\r\n")
         let start = lines.firstIndex { $0.hasPrefix("Subject: ") }!
         var subjectLines = [lines[start]]
-        for l in lines[(start + 1)...] { guard l.hasPrefix(" ") else { break }; subjectLines.append(l) }
+        for l in lines[(start + 1)...] {
+            guard l.hasPrefix(" ") else { break }
+            subjectLines.append(l)
+        }
         #expect(subjectLines.count > 1)
         #expect(subjectLines.allSatisfy { $0.utf8.count <= 78 })
         let value = subjectLines.joined(separator: " ").dropFirst(9)
@@ -210,7 +213,9 @@ private func qpDecode(_ qp: String) -> String {
         if soft { u.removeLast() }
         var j = 0
         while j < u.count {
-            if u[j] == UInt8(ascii: "="), j + 2 < u.count + 0, let b = UInt8(String(decoding: u[(j + 1)...(j + 2)], as: UTF8.self), radix: 16) {
+            if u[j] == UInt8(ascii: "="), j + 2 < u.count + 0,
+                let b = UInt8(String(decoding: u[(j + 1)...(j + 2)], as: UTF8.self), radix: 16)
+            {
                 bytes.append(b)
                 j += 3
             } else {

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import VerdictCore
 
 /// A tool shaped like the demo catalog's Gemini 2.5 Flash entry.
 enum PromptFixture {
     static var demo: Tool {
         var f = ToolFacts()
-        (f.api, f.sdks, f.docsURL, f.quickstartMinutes) = (true, ["python", "typescript", "go", "java"], "https://ai.google.dev/gemini-api/docs", 5)
+        (f.api, f.sdks, f.docsURL, f.quickstartMinutes) = (
+            true, ["python", "typescript", "go", "java"], "https://ai.google.dev/gemini-api/docs", 5
+        )
         (f.license, f.openWeights, f.selfHostable, f.rateLimitsPublished) = ("proprietary", false, false, true)
         (f.status, f.modalities, f.contextWindow) = (.ga, ["text", "image", "video", "audio"], 1_048_576)
         f.competitors = ["GPT-4.1 mini", "Claude Haiku 4.5", "Mistral Small 3.1", "Llama 4", "Qwen3"]
-        f.claims = ["Our first fully hybrid reasoning model: developers can turn thinking on or off",
-                    "Thinking budgets let you trade quality against cost and latency"]
+        f.claims = [
+            "Our first fully hybrid reasoning model: developers can turn thinking on or off",
+            "Thinking budgets let you trade quality against cost and latency",
+        ]
         (f.benchmarksPublished, f.backing, f.lockIn, f.launched) = (true, .bigTech, .medium, "2025-04")
         f.bet = "Most production traffic will move to cheap, fast models that reason only when a request needs it."
         (f.pricingModel, f.pricingPublished, f.freeTier) = (.perToken, true, true)
@@ -56,7 +61,8 @@ struct PanelPromptTests {
         let system = PanelPrompt.messages(for: .builder, tool: tool)[0]
         #expect(system.role == "system" && system.content == PanelPrompt.system())
         #expect(system.content == PanelPrompt.messages(for: .builder, tool: PromptFixture.demo)[0].content)
-        let vendorStrings = [tool.name, tool.tagline ?? "", tool.vendor ?? "", "Gemini", "Google", "hybrid"]
+        let vendorStrings =
+            [tool.name, tool.tagline ?? "", tool.vendor ?? "", "Gemini", "Google", "hybrid"]
             + (tool.facts.claims ?? []) + (tool.facts.competitors ?? []) + [tool.facts.priceNote ?? ""]
         for vendor in vendorStrings where !vendor.isEmpty {
             #expect(!system.content.contains(vendor), "the system message holds \(vendor)")
@@ -118,24 +124,26 @@ struct FactsDigestTests {
     func canonical() {
         var facts = ToolFacts()
         (facts.api, facts.contextWindow, facts.inputPricePerMTok, facts.sdks) = (true, 1_048_576, 0.3, ["go"])
-        let tool = Tool(slug: "t", name: "T\u{200B}", category: "Language Models", description: "One\nTwo <<x>>",
-                        entry: .free, facts: facts)
-        #expect(FactsDigest.canonicalJSON(tool) == """
-            {
-              "category": "Language Models",
-              "description": "One\\nTwo ‹‹x››",
-              "entry": "free",
-              "facts": {
-                "api": true,
-                "context_window": 1048576,
-                "input_price_per_mtok": 0.3,
-                "sdks": [
-                  "go"
-                ]
-              },
-              "name": "T"
-            }
-            """)
+        let tool = Tool(
+            slug: "t", name: "T\u{200B}", category: "Language Models", description: "One\nTwo <<x>>",
+            entry: .free, facts: facts)
+        #expect(
+            FactsDigest.canonicalJSON(tool) == """
+                {
+                  "category": "Language Models",
+                  "description": "One\\nTwo ‹‹x››",
+                  "entry": "free",
+                  "facts": {
+                    "api": true,
+                    "context_window": 1048576,
+                    "input_price_per_mtok": 0.3,
+                    "sdks": [
+                      "go"
+                    ]
+                  },
+                  "name": "T"
+                }
+                """)
     }
 
     @Test("The digest changes with the facts and the vendor text, not with the slug or source URL")
@@ -167,7 +175,8 @@ struct FencedPrompt {
     init?(_ prompt: String) {
         let lines = prompt.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let o = lines.firstIndex(where: { $0.hasPrefix("<<TOOL_DATA ") }),
-              let c = lines.lastIndex(where: { $0.hasPrefix("<<END_TOOL_DATA ") }), o < c else { return nil }
+            let c = lines.lastIndex(where: { $0.hasPrefix("<<END_TOOL_DATA ") }), o < c
+        else { return nil }
         (before, open, close) = (lines[..<o].joined(separator: "\n"), lines[o], lines[c])
         body = Array(lines[(o + 1)..<c])
         after = lines[(c + 1)...].joined(separator: "\n")

@@ -1,37 +1,44 @@
 import Foundation
 import Testing
+
 @testable import VerdictCore
 
 @Suite("Backend faults: classification and backoff")
 struct RetryTests {
     static let now = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01 00:00:00 GMT
-    static let openAIQuota = #"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","code":"insufficient_quota"}}"#
-    static let openAIRate = #"{"error":{"message":"Rate limit reached for requests per min (RPM). Please try again in 120ms.","type":"requests"}}"#
-    static let geminiPerMinute = #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","status":"RESOURCE_EXHAUSTED","details":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier"},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay": "15s"}]}}"#
-    static let geminiPerDay = #"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"},{"retryDelay":"40s"}]}}"#
+    static let openAIQuota =
+        #"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","code":"insufficient_quota"}}"#
+    static let openAIRate =
+        #"{"error":{"message":"Rate limit reached for requests per min (RPM). Please try again in 120ms.","type":"requests"}}"#
+    static let geminiPerMinute =
+        #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","status":"RESOURCE_EXHAUSTED","details":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier"},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay": "15s"}]}}"#
+    static let geminiPerDay =
+        #"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","details":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"},{"retryDelay":"40s"}]}}"#
 
-    @Test("Statuses, bodies and Retry-After map to failures", arguments: [
-        (200, "{}", nil, nil),
-        (204, "", nil, nil),
-        (408, "", nil, CallFailure.timeout),
-        (429, openAIRate, nil, .rateLimited(retryAfter: nil)),
-        (429, "", "12", .rateLimited(retryAfter: 12)),
-        (429, "", "Thu, 01 Jan 2026 00:00:30 GMT", .rateLimited(retryAfter: 30)),
-        (429, "", "Thursday, 01-Jan-26 00:01:00 GMT", .rateLimited(retryAfter: 60)),
-        (429, "", "Wed, 31 Dec 2025 23:00:00 GMT", .rateLimited(retryAfter: 0)),
-        (429, "", "soon", .rateLimited(retryAfter: nil)),
-        (429, openAIQuota, nil, .quotaExhausted),
-        (429, openAIQuota, "20", .quotaExhausted),
-        (429, "billing hard limit reached", nil, .quotaExhausted),
-        (429, geminiPerMinute, nil, .rateLimited(retryAfter: 15)),
-        (429, geminiPerDay, nil, .quotaExhausted),
-        (500, "boom", nil, .server(status: 500)),
-        (502, "", nil, .server(status: 502)),
-        (503, "", "5", .server(status: 503)),
-        (400, "bad \u{200B}model", nil, .badRequest(status: 400, message: "bad model")),
-        (401, "  invalid api key\n", nil, .badRequest(status: 401, message: "invalid api key")),
-        (404, "", nil, .badRequest(status: 404, message: "")),
-    ] as [(Int, String, String?, CallFailure?)])
+    @Test(
+        "Statuses, bodies and Retry-After map to failures",
+        arguments: [
+            (200, "{}", nil, nil),
+            (204, "", nil, nil),
+            (408, "", nil, CallFailure.timeout),
+            (429, openAIRate, nil, .rateLimited(retryAfter: nil)),
+            (429, "", "12", .rateLimited(retryAfter: 12)),
+            (429, "", "Thu, 01 Jan 2026 00:00:30 GMT", .rateLimited(retryAfter: 30)),
+            (429, "", "Thursday, 01-Jan-26 00:01:00 GMT", .rateLimited(retryAfter: 60)),
+            (429, "", "Wed, 31 Dec 2025 23:00:00 GMT", .rateLimited(retryAfter: 0)),
+            (429, "", "soon", .rateLimited(retryAfter: nil)),
+            (429, openAIQuota, nil, .quotaExhausted),
+            (429, openAIQuota, "20", .quotaExhausted),
+            (429, "billing hard limit reached", nil, .quotaExhausted),
+            (429, geminiPerMinute, nil, .rateLimited(retryAfter: 15)),
+            (429, geminiPerDay, nil, .quotaExhausted),
+            (500, "boom", nil, .server(status: 500)),
+            (502, "", nil, .server(status: 502)),
+            (503, "", "5", .server(status: 503)),
+            (400, "bad \u{200B}model", nil, .badRequest(status: 400, message: "bad model")),
+            (401, "  invalid api key\n", nil, .badRequest(status: 401, message: "invalid api key")),
+            (404, "", nil, .badRequest(status: 404, message: "")),
+        ] as [(Int, String, String?, CallFailure?)])
     func classify(status: Int, body: String, header: String?, expected: CallFailure?) {
         #expect(CallFailure.classify(status: status, body: body, retryAfterHeader: header, now: Self.now) == expected)
     }
@@ -44,8 +51,10 @@ struct RetryTests {
 
     @Test("Quota and client errors are final; transport, rate, server and malformed output are retried")
     func retryable() {
-        let retried: [CallFailure] = [.timeout, .connectionRefused, .rateLimited(retryAfter: nil), .rateLimited(retryAfter: 3),
-                                      .server(status: 503), .malformed(reason: "not JSON")]
+        let retried: [CallFailure] = [
+            .timeout, .connectionRefused, .rateLimited(retryAfter: nil), .rateLimited(retryAfter: 3),
+            .server(status: 503), .malformed(reason: "not JSON"),
+        ]
         let final: [CallFailure] = [.quotaExhausted, .badRequest(status: 400, message: ""), .badRequest(status: 401, message: "")]
         #expect(retried.allSatisfy { $0.isRetryable })
         #expect(!final.contains { $0.isRetryable })

@@ -98,12 +98,13 @@ struct RubricTests {
 
     @Test func phrasingVariesByToolNameButNotByRun() {
         let names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
-        let openers = Set(names.map { name in
-            var tool = RubricFixture.empty
-            tool.name = name
-            return Rubric.take(for: .builder, on: tool).text.replacingOccurrences(of: name, with: "X")
-                .prefix(40)
-        })
+        let openers = Set(
+            names.map { name in
+                var tool = RubricFixture.empty
+                tool.name = name
+                return Rubric.take(for: .builder, on: tool).text.replacingOccurrences(of: name, with: "X")
+                    .prefix(40)
+            })
         #expect(openers.count > 1)
     }
 

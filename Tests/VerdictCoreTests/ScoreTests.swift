@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VerdictCore
 
 @Suite("Panel ship and community numbers")
@@ -12,8 +13,10 @@ struct ScoreTests {
 
     @Test("Three of four ship is 75%")
     func threeOfFour() {
-        let takes = [Fixture.take(.builder, .ship), Fixture.take(.skeptic, .skip),
-                     Fixture.take(.futurist, .ship), Fixture.take(.buyer, .ship)]
+        let takes = [
+            Fixture.take(.builder, .ship), Fixture.take(.skeptic, .skip),
+            Fixture.take(.futurist, .ship), Fixture.take(.buyer, .ship),
+        ]
         let score = PanelScore(takes: takes)
         #expect(score.shipPercent == 75)
         #expect(score.label == "75% · 4 takes")
@@ -26,9 +29,11 @@ struct ScoreTests {
         #expect(PanelScore(takes: takes).takes == 3)
     }
 
-    @Test("Rounding is half up and exact", arguments: [
-        (1, 8, 13), (1, 3, 33), (2, 3, 67), (1, 2, 50), (0, 5, 0), (5, 5, 100), (1, 200, 1), (1, 201, 0),
-    ])
+    @Test(
+        "Rounding is half up and exact",
+        arguments: [
+            (1, 8, 13), (1, 3, 33), (2, 3, 67), (1, 2, 50), (0, 5, 0), (5, 5, 100), (1, 200, 1), (1, 201, 0),
+        ])
     func rounding(part: Int, whole: Int, expected: Int) {
         #expect(wholePercent(part, of: whole) == expected)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VerdictCore
 
 /// Builds model replies for the parser.
@@ -8,10 +9,12 @@ enum Reply {
         (0..<n).map { $0 == n - 1 ? "ship." : "word\($0 % 7)" }.joined(separator: " ")
     }
 
-    static var valid: [String: Any] { [
-        "text": words(120), "relied_on": ["api", "pricing_published", "\"Thinking budgets let you trade quality\""],
-        "verdict": "ship", "conviction": "narrow", "flip": "flips to skip if the free tier goes away",
-    ] }
+    static var valid: [String: Any] {
+        [
+            "text": words(120), "relied_on": ["api", "pricing_published", "\"Thinking budgets let you trade quality\""],
+            "verdict": "ship", "conviction": "narrow", "flip": "flips to skip if the free tier goes away",
+        ]
+    }
 
     static func json(_ fields: [String: Any] = valid, without: String? = nil) -> String {
         var fields = fields
@@ -44,9 +47,11 @@ struct TakeParserTests {
         #expect(parsed.reliedOn == ["api", "pricing_published", "\"Thinking budgets let you trade quality\""])
     }
 
-    @Test("Code fences and prose around one object are tolerated", arguments: [
-        "```json\n%@\n```", "```\n%@\n```", "Here is my take:\n%@\nThanks!", "  %@  ",
-    ])
+    @Test(
+        "Code fences and prose around one object are tolerated",
+        arguments: [
+            "```json\n%@\n```", "```\n%@\n```", "Here is my take:\n%@\nThanks!", "  %@  ",
+        ])
     func wrapped(template: String) {
         let content = template.replacingOccurrences(of: "%@", with: Reply.json())
         #expect((try? TakeParser.parse(content, persona: .skeptic).get())?.take.verdict == .ship)
@@ -79,7 +84,8 @@ struct TakeParserTests {
     func typesAndEnums() {
         #expect(Reply.rejection(Reply.with("verdict", 1)) == .wrongType(field: "verdict", expected: "a string"))
         #expect(Reply.rejection(Reply.with("verdict", "maybe")) == .badEnum(field: "verdict", value: "maybe", allowed: ["ship", "skip"]))
-        #expect(Reply.rejection(Reply.with("conviction", "firm")) == .badEnum(field: "conviction", value: "firm", allowed: ["clear", "narrow"]))
+        #expect(
+            Reply.rejection(Reply.with("conviction", "firm")) == .badEnum(field: "conviction", value: "firm", allowed: ["clear", "narrow"]))
         #expect(Reply.rejection(Reply.with("relied_on", "api")) == .wrongType(field: "relied_on", expected: "an array of strings"))
         #expect(Reply.rejection(Reply.with("flip", false)) == .wrongType(field: "flip", expected: "a string or null"))
         #expect(Reply.rejection(Reply.with("verdict", " Skip ")) == nil)

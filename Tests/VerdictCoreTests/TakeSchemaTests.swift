@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VerdictCore
 
 /// The schema sent to a model and the parser's checks come from one definition (issue 17,
@@ -37,8 +38,7 @@ struct TakeSchemaTests {
         let plain = Reply.json(fields)
         var out = ""
         for unit in plain.utf16 {
-            if unit < 0x80 { out.unicodeScalars.append(Unicode.Scalar(UInt8(unit))) }
-            else { out += String(format: "\\u%04x", unit) }
+            if unit < 0x80 { out.unicodeScalars.append(Unicode.Scalar(UInt8(unit))) } else { out += String(format: "\\u%04x", unit) }
         }
         return out
     }
@@ -75,11 +75,13 @@ struct TakeSchemaTests {
             fields[key] = value
             return Reply.rejection(Reply.json(fields))
         }
-        #expect(with("flip", String(repeating: "é", count: TakeSchema.maxFlipCharacters + 1))
-            == .flipTooLong(characters: TakeSchema.maxFlipCharacters + 1, maximum: TakeSchema.maxFlipCharacters))
+        #expect(
+            with("flip", String(repeating: "é", count: TakeSchema.maxFlipCharacters + 1))
+                == .flipTooLong(characters: TakeSchema.maxFlipCharacters + 1, maximum: TakeSchema.maxFlipCharacters))
         let longText = Self.prose(words: TakeSchema.maxWords, length: TakeSchema.maxTextLength + 1)
-        #expect(with("text", longText)
-            == .fieldTooLong(field: "text", length: TakeSchema.maxTextLength + 1, maximum: TakeSchema.maxTextLength))
+        #expect(
+            with("text", longText)
+                == .fieldTooLong(field: "text", length: TakeSchema.maxTextLength + 1, maximum: TakeSchema.maxTextLength))
         let tooMany = (0...TakeSchema.maxReliedOn).map { "\"claim \($0)" }
         #expect(with("relied_on", tooMany) == .tooManyReliedOn(count: tooMany.count, maximum: TakeSchema.maxReliedOn))
         #expect(with("verdict", "maybe") == .badEnum(field: "verdict", value: "maybe", allowed: ["ship", "skip"]))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VerdictCore
 
 /// Hidden and reordering characters found surviving import and the desk form (issue 17, finding 9).
@@ -71,8 +72,9 @@ struct TextCleaningTests {
         #expect(TextRefusal.nul.description.contains("NUL"))
     }
 
-    @Test("A URL with a bidi override, a zero-width space or NUL is refused, not altered",
-          arguments: ["https://e.com/\u{202E}gnp.exe", "https://e.com/a\u{200B}b", "https://e.com/\u{0}", "https://e.com/\u{2028}"])
+    @Test(
+        "A URL with a bidi override, a zero-width space or NUL is refused, not altered",
+        arguments: ["https://e.com/\u{202E}gnp.exe", "https://e.com/a\u{200B}b", "https://e.com/\u{0}", "https://e.com/\u{2028}"])
     func urlRefused(url: String) {
         #expect(!FieldReader.isWebURL(url))
         let problems = Self.problems(Self.yaml(name: "Ok", docsURL: url))

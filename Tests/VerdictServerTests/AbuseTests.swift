@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import VerdictServer
 
 @Suite("Votes that survive abuse: caps, rate limits, forged cookies")
@@ -94,13 +95,15 @@ struct AbuseTests {
 
 @Suite("Cross-site form posts are refused")
 struct CrossSiteTests {
-    @Test("A vote posted from another site is refused; same-origin and API clients pass", arguments: [
-        (["Sec-Fetch-Site": "cross-site"], HTTPStatus.forbidden),
-        (["Origin": "https://evil.example"], .forbidden),
-        (["Origin": "null"], .forbidden),
-        (["Sec-Fetch-Site": "same-origin", "Origin": "http://localhost:8080", "Host": "localhost:8080"], .seeOther),
-        ([:], .seeOther),
-    ])
+    @Test(
+        "A vote posted from another site is refused; same-origin and API clients pass",
+        arguments: [
+            (["Sec-Fetch-Site": "cross-site"], HTTPStatus.forbidden),
+            (["Origin": "https://evil.example"], .forbidden),
+            (["Origin": "null"], .forbidden),
+            (["Sec-Fetch-Site": "same-origin", "Origin": "http://localhost:8080", "Host": "localhost:8080"], .seeOther),
+            ([:], .seeOther),
+        ])
     func crossSite(headers: [String: String], expected: HTTPStatus) async throws {
         try await withTestApp { app in
             _ = try await app.importYAML(Catalogs.two)

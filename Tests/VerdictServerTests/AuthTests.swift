@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 @Suite("Accounts: sign-in, sessions, throttling, CSRF")
@@ -147,8 +148,9 @@ struct AuthTests {
                 let res = try await app.browse(.POST, "/admin/tools/smollm3/retire", as: ed, extra: extra)
                 #expect(res.status == .forbidden)
             }
-            let login = try await app.sendRaw(.POST, "/login", headers: ["Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"],
-                                              body: "email=ed%40example.com&password=x")
+            let login = try await app.sendRaw(
+                .POST, "/login", headers: ["Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"],
+                body: "email=ed%40example.com&password=x")
             #expect(login.status == .forbidden)
             #expect(try await ToolModel.find(slug: "smollm3", on: app.db)?.retiredAt == nil)
         }

@@ -3,11 +3,13 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 @Suite("The editor's desk: tools, moderation, browser import, audit log")
 struct DeskTests {
-    static let newTool = #"{"slug":"gamma","name":"Gamma","category":"Developer Tools","description":"Gamma does things.","entry":"paid","facts":{"api":true}}"#
+    static let newTool =
+        #"{"slug":"gamma","name":"Gamma","category":"Developer Tools","description":"Gamma does things.","entry":"paid","facts":{"api":true}}"#
 
     @Test("Tools are created, edited and retired through the API; retired tools leave listings and keep a page with a notice")
     func toolLifecycle() async throws {
@@ -18,13 +20,17 @@ struct DeskTests {
             let created = try await app.api(.POST, "/api/v1/admin/tools", token: token, json: Self.newTool)
             #expect(created.status == .created)
             #expect(try await app.api(.POST, "/api/v1/admin/tools", token: token, json: Self.newTool).status == .conflict)
-            let bad = try await app.api(.PUT, "/api/v1/admin/tools/gamma", token: token,
-                                        json: #"{"name":"Gamma","category":"Developer Tools","description":"x","entry":"cheap","facts":{"apii":true}}"#)
+            let bad = try await app.api(
+                .PUT, "/api/v1/admin/tools/gamma", token: token,
+                json: #"{"name":"Gamma","category":"Developer Tools","description":"x","entry":"cheap","facts":{"apii":true}}"#)
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("entry") && bad.text.contains("apii"))
             #expect(try await ToolModel.find(slug: "gamma", on: app.db)?.entry == "paid")
-            let edited = try await app.api(.PUT, "/api/v1/admin/tools/gamma", token: token,
-                                           json: #"{"name":"Gamma 2","category":"Developer Tools","description":"Now better.","entry":"free","facts":{"api":true,"free_tier":true}}"#)
+            let edited = try await app.api(
+                .PUT, "/api/v1/admin/tools/gamma", token: token,
+                json:
+                    #"{"name":"Gamma 2","category":"Developer Tools","description":"Now better.","entry":"free","facts":{"api":true,"free_tier":true}}"#
+            )
             #expect(edited.status == .ok && edited.json["name"] as? String == "Gamma 2")
             #expect(try await app.api(.POST, "/api/v1/admin/tools/gamma/retire", token: token).json["retired_at"] is String)
             let list = try await app.send(.GET, "/api/v1/tools").text
@@ -39,9 +45,12 @@ struct DeskTests {
             #expect(audit.status == .forbidden)  // the audit log is for admins
             try await app.makeUser("boss@example.com", role: .admin)
             let adminToken = try await app.makeToken("boss", owner: "boss@example.com", scope: .read)
-            let entries = try #require(try await app.api(.GET, "/api/v1/admin/audit?subject=tool:gamma", token: adminToken).json["entries"] as? [[String: Any]])
+            let entries = try #require(
+                try await app.api(.GET, "/api/v1/admin/audit?subject=tool:gamma", token: adminToken).json["entries"] as? [[String: Any]])
             let actions = entries.compactMap { $0["action"] as? String }
-            #expect(actions.contains("tool.created") && actions.contains("tool.updated") && actions.contains("tool.retired") && actions.contains("tool.restored"))
+            #expect(
+                actions.contains("tool.created") && actions.contains("tool.updated") && actions.contains("tool.retired")
+                    && actions.contains("tool.restored"))
             let update = try #require(entries.first { $0["action"] as? String == "tool.updated" })
             #expect((update["before"] as? [String: Any])?["name"] as? String == "Gamma")
             #expect((update["after"] as? [String: Any])?["name"] as? String == "Gamma 2")
@@ -55,23 +64,28 @@ struct DeskTests {
             _ = try await app.importYAML(Catalogs.two)
             try await app.makeUser("ed@example.com", role: .editor)
             let ed = try await app.signIn("ed@example.com")
-            let bad = try await app.browse(.POST, "/admin/tools/alpha", as: ed,
-                                           form: "name=Alpha&category=Developer+Tools&description=d&entry=free&homepage=javascript%3Aalert(1)&facts=api%3A+maybe")
+            let bad = try await app.browse(
+                .POST, "/admin/tools/alpha", as: ed,
+                form: "name=Alpha&category=Developer+Tools&description=d&entry=free&homepage=javascript%3Aalert(1)&facts=api%3A+maybe")
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("Nothing was saved") && bad.text.contains("homepage") && bad.text.contains("api"))
             #expect(try await ToolModel.find(slug: "alpha", on: app.db)?.homepage == "https://alpha.example")
-            let ok = try await app.browse(.POST, "/admin/tools/alpha", as: ed,
-                                          form: "name=Alpha+Prime&category=Developer+Tools&description=Better.&entry=freemium&facts=api%3A+true%0Afree_tier%3A+true")
+            let ok = try await app.browse(
+                .POST, "/admin/tools/alpha", as: ed,
+                form: "name=Alpha+Prime&category=Developer+Tools&description=Better.&entry=freemium&facts=api%3A+true%0Afree_tier%3A+true")
             #expect(ok.status == .seeOther)
             let tool = try #require(try await ToolModel.find(slug: "alpha", on: app.db))
             #expect(tool.name == "Alpha Prime" && tool.entry == "freemium" && tool.tool.facts.freeTier == true)
-            let created = try await app.browse(.POST, "/admin/tools/new", as: ed,
-                                               form: "slug=delta&name=Delta&category=Search&description=Finds.&entry=free&facts=")
+            let created = try await app.browse(
+                .POST, "/admin/tools/new", as: ed,
+                form: "slug=delta&name=Delta&category=Search&description=Finds.&entry=free&facts=")
             #expect(created.status == .seeOther && created.headers.first(name: .location) == "/admin/tools/delta?done=created")
         }
     }
 
-    @Test("With moderation on, model takes wait; approve-with-edit publishes the editor's words marked as edited, the model's kept; reject keeps the previous take")
+    @Test(
+        "With moderation on, model takes wait; approve-with-edit publishes the editor's words marked as edited, the model's kept; reject keeps the previous take"
+    )
     func moderation() async throws {
         try await withModelPanel({ _, _ in .content(takeJSON("skip"), prompt: 100, cached: 0, completion: 50) }) { app, _, _ in
             _ = try await app.importYAML(Catalogs.two)
@@ -89,8 +103,9 @@ struct DeskTests {
             #expect(pending.count == 4)
             let builder = try #require(pending.first { $0.persona == "builder" })
             let skeptic = try #require(pending.first { $0.persona == "skeptic" })
-            let edited = try await app.browse(.POST, "/admin/takes/\(builder.id!.uuidString)/approve", as: ed,
-                                              form: "text=" + "Edited by a person: <b>bold</b> & careful.".formEscaped)
+            let edited = try await app.browse(
+                .POST, "/admin/takes/\(builder.id!.uuidString)/approve", as: ed,
+                form: "text=" + "Edited by a person: <b>bold</b> & careful.".formEscaped)
             #expect(edited.status == .seeOther)
             #expect(try await app.browse(.POST, "/admin/takes/\(builder.id!.uuidString)/approve", as: ed).status == .conflict)
             #expect(try await app.browse(.POST, "/admin/takes/\(skeptic.id!.uuidString)/reject", as: ed).status == .seeOther)
@@ -102,7 +117,8 @@ struct DeskTests {
             #expect(current[.skeptic]?.source == "rubric")  // rejected: the previous take stays
             let page = try await app.send(.GET, "/tools/alpha").text
             #expect(page.contains("Edited by the editors") && page.contains("&lt;b&gt;bold&lt;/b&gt; &amp; careful"))
-            let api = try #require((try await app.send(.GET, "/api/v1/tools/alpha").json["panel"] as? [String: Any])?["takes"] as? [[String: Any]])
+            let api = try #require(
+                (try await app.send(.GET, "/api/v1/tools/alpha").json["panel"] as? [String: Any])?["takes"] as? [[String: Any]])
             let builderTake = try #require(api.first { $0["persona"] as? String == "builder" })
             #expect(builderTake["edited"] as? Bool == true && (builderTake["original_text"] as? String)?.hasPrefix("fact0") == true)
 
@@ -155,7 +171,8 @@ struct DeskTests {
             let boundary = "----verdict-test"
             func multipart(_ file: String, check: Bool) -> String {
                 var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(ed.csrf)\r\n"
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cat.yaml\"\r\nContent-Type: application/yaml\r\n\r\n\(file)\r\n"
+                body +=
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cat.yaml\"\r\nContent-Type: application/yaml\r\n\r\n\(file)\r\n"
                 if check { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"check\"\r\n\r\n1\r\n" }
                 return body + "--\(boundary)--\r\n"
             }
@@ -184,8 +201,9 @@ struct DeskTests {
             var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
             for i in 1...9 { bomb += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
             let started = Date()
-            let res = try await app.sendRaw(.POST, "/api/v1/admin/import?check=true",
-                                            headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/yaml"], body: bomb)
+            let res = try await app.sendRaw(
+                .POST, "/api/v1/admin/import?check=true",
+                headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/yaml"], body: bomb)
             #expect(res.status == .badRequest && res.text.contains("aliases"))
             #expect(Date().timeIntervalSince(started) < 10)
             let ed = try await app.signIn("ed@example.com")
@@ -222,11 +240,13 @@ struct DeskTests {
             var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
             headers.add(name: .cookie, value: "verdict_session=\(ed.cookie)")
             let filler = String(repeating: "x", count: 70 * 1024)
-            let big = try await running.sendRequest(.POST, "/admin/tools/alpha", headers: headers,
-                                                    body: ByteBuffer(string: "csrf=\(ed.csrf.formEscaped)&description=\(filler)"))
+            let big = try await running.sendRequest(
+                .POST, "/admin/tools/alpha", headers: headers,
+                body: ByteBuffer(string: "csrf=\(ed.csrf.formEscaped)&description=\(filler)"))
             #expect(big.status == .payloadTooLarge)
-            let file = try await running.sendRequest(.POST, "/admin/import", headers: headers,
-                                                     body: ByteBuffer(string: "csrf=\(ed.csrf.formEscaped)&text=\(filler)"))
+            let file = try await running.sendRequest(
+                .POST, "/admin/import", headers: headers,
+                body: ByteBuffer(string: "csrf=\(ed.csrf.formEscaped)&text=\(filler)"))
             #expect(file.status == .badRequest)  // read in full, then refused as an invalid catalog
             #expect(file.text.contains("Nothing was written"))
         }

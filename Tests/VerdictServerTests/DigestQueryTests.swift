@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 /// The composer once asked for each of the week's takes what it replaced (one query per take).
@@ -23,7 +24,8 @@ struct DigestQueryTests {
         try await app.db.sql().update(ToolModel.schema).set("created_at", to: month).run()
         let tools = try await ToolModel.allBySlug(on: app.db).filter { $0.retiredAt == nil }
         // Votes a month ago and this week, so "movers" has a before and an after.
-        let early = (0..<12).map { "early-\($0)" }, late = (0..<12).map { "late-\($0)" }
+        let early = (0..<12).map { "early-\($0)" }
+        let late = (0..<12).map { "late-\($0)" }
         try await VoteModel.upsert(tools.prefix(4).flatMap { t in early.map { (t.id!, $0, Verdict.ship, true) } }, on: app.db)
         try await app.db.sql().update(VoteModel.schema).set("created_at", to: month).run()
         try await VoteModel.upsert(tools.prefix(4).flatMap { t in late.map { (t.id!, $0, Verdict.skip, true) } }, on: app.db)

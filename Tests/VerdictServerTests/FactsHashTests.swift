@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerdictCore
+
 @testable import VerdictServer
 
 @Suite("Facts hash: stored hashes decide whether a model take is re-billed")

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import VerdictServer
 
 @Suite("Head-to-head: which would you ship with?")
@@ -52,7 +53,8 @@ struct HeadToHeadTests {
     func leaderboard() async throws {
         try await withTestApp { app in
             _ = try await app.importYAML(Catalogs.two)
-            _ = try await app.importYAML("""
+            _ = try await app.importYAML(
+                """
                 tools:
                   - {slug: gamma, name: Gamma, category: Developer Tools, description: Third., entry: free}
                   - {slug: delta, name: Delta, category: Other Things, description: Fourth., entry: free}

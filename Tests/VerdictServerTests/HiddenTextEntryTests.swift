@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 /// Hidden characters, NUL and combining-mark floods, sent through the desk form and the API
@@ -21,8 +22,9 @@ struct HiddenTextEntryTests {
             try await app.makeUser("ed@example.com", role: .editor)
             let ed = try await app.signIn("ed@example.com")
             let name = "Al" + Self.hidden + "pha\u{2028}"
-            let ok = try await app.browse(.POST, "/admin/tools/alpha", as: ed,
-                                          form: "name=\(Self.form(name))&category=Developer+Tools&description=Better.&entry=free&facts=")
+            let ok = try await app.browse(
+                .POST, "/admin/tools/alpha", as: ed,
+                form: "name=\(Self.form(name))&category=Developer+Tools&description=Better.&entry=free&facts=")
             #expect(ok.status == .seeOther)
             #expect(try await ToolModel.find(slug: "alpha", on: app.db)?.name == "Alpha")
         }
@@ -35,8 +37,10 @@ struct HiddenTextEntryTests {
             try await app.makeUser("ed@example.com", role: .editor)
             let token = try await app.makeToken("ed", owner: "ed@example.com", scope: .write)
             func put(name: String, docs: String = "https://docs.example") async throws -> (HTTPStatus, String) {
-                let body: [String: Any] = ["name": name, "category": "Developer Tools", "description": "d", "entry": "free",
-                                           "facts": ["docs_url": docs]]
+                let body: [String: Any] = [
+                    "name": name, "category": "Developer Tools", "description": "d", "entry": "free",
+                    "facts": ["docs_url": docs],
+                ]
                 let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
                 let response = try await app.api(.PUT, "/api/v1/admin/tools/alpha", token: token, json: json)
                 return (response.status, response.text)

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 /// Every way tools enter the catalog.
@@ -73,7 +74,9 @@ struct ImportPipelineTests {
         try await app.db.sql().raw("ALTER TABLE panel_jobs_away RENAME TO panel_jobs").run()
     }
 
-    @Test("An import whose panel-job insert fails leaves neither tools, takes, audit entries nor jobs; once it can, it writes both", arguments: ImportCaller.allCases)
+    @Test(
+        "An import whose panel-job insert fails leaves neither tools, takes, audit entries nor jobs; once it can, it writes both",
+        arguments: ImportCaller.allCases)
     func oneTransaction(caller: ImportCaller) async throws {
         try await withTestApp(seedDemo: false) { app in
             // setup

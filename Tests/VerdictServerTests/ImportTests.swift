@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VerdictCore
+
 @testable import VerdictServer
 
 @Suite("verdict import: upserts by slug, all or nothing")
@@ -81,8 +82,9 @@ struct ImportTests {
             _ = try await app.importYAML(Catalogs.two)
             let before = try #require(try await ToolModel.standing(slug: "beta", on: app.db))
             let changed = Catalogs.two
-                .replacingOccurrences(of: "      pricing_model: contact\n      pricing_published: false",
-                                      with: "      pricing_model: per_seat\n      pricing_published: true\n      free_tier: true")
+                .replacingOccurrences(
+                    of: "      pricing_model: contact\n      pricing_published: false",
+                    with: "      pricing_model: per_seat\n      pricing_published: true\n      free_tier: true")
             #expect(changed != Catalogs.two)
             let summary = try await app.importYAML(changed)
             #expect(summary.toolsUpdated == 1 && summary.toolsUnchanged == 1)

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 /// A hostile or broken model endpoint cannot hold a call open or hand over an unbounded reply

@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 @Suite("The panel on a model: faults, retries and crashes")
@@ -13,14 +14,19 @@ struct ModelFaultTests {
         { index, _ in index == 0 ? failure : .content(takeJSON()) }
     }
 
-    @Test("Transient failures are retried with backoff; Retry-After is respected", arguments: [
-        ("429 with Retry-After", FakeModelServer.Reply.status(429, body: #"{"error":{"message":"slow down"}}"#, headers: ["Retry-After": "7"]), 7.0),
-        ("429 without Retry-After", .status(429, body: #"{"error":{"message":"rate limited"}}"#), 0.0),
-        ("500", .status(500, body: "oops"), 0.0),
-        ("503", .status(503, body: "<html>down</html>"), 0.0),
-        ("not JSON", .raw("<html>gateway</html>"), 0.0),
-        ("truncated", .raw(#"{"choices":[{"message":{"content":"#), 0.0),
-    ])
+    @Test(
+        "Transient failures are retried with backoff; Retry-After is respected",
+        arguments: [
+            (
+                "429 with Retry-After",
+                FakeModelServer.Reply.status(429, body: #"{"error":{"message":"slow down"}}"#, headers: ["Retry-After": "7"]), 7.0
+            ),
+            ("429 without Retry-After", .status(429, body: #"{"error":{"message":"rate limited"}}"#), 0.0),
+            ("500", .status(500, body: "oops"), 0.0),
+            ("503", .status(503, body: "<html>down</html>"), 0.0),
+            ("not JSON", .raw("<html>gateway</html>"), 0.0),
+            ("truncated", .raw(#"{"choices":[{"message":{"content":"#), 0.0),
+        ])
     func transient(name: String, failure: FakeModelServer.Reply, minimumWait: Double) async throws {
         try await withModelPanel(Self.failOnce(failure)) { app, fake, _ in
             _ = try await app.importYAML(Catalogs.two)
@@ -37,7 +43,8 @@ struct ModelFaultTests {
 
     @Test("A quota error is not retried: the job fails with the reason, the old take stays")
     func quota() async throws {
-        let quota = FakeModelServer.Reply.status(429, body: #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota"}}"#)
+        let quota = FakeModelServer.Reply.status(
+            429, body: #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota"}}"#)
         try await withModelPanel({ _, _ in quota }) { app, fake, _ in
             _ = try await app.importYAML(Catalogs.two)
             _ = try await app.queueAll(["alpha"], personas: [.builder])
@@ -91,8 +98,9 @@ struct ModelFaultTests {
             _ = try await app.queueAll(["alpha"], personas: [.buyer])
             // A worker claims the job, then dies before finishing it.
             let start = Date()
-            let dead = try #require(try await PanelJobModel.claim(
-                backend: "fake", token: "dead-worker", now: start, until: start.addingTimeInterval(300), on: app.db))
+            let dead = try #require(
+                try await PanelJobModel.claim(
+                    backend: "fake", token: "dead-worker", now: start, until: start.addingTimeInterval(300), on: app.db))
             #expect(dead.state == .running)
             // While the lease holds, nobody else takes it.
             try await app.testWorker(now: { start.addingTimeInterval(10) }).drain()
@@ -103,7 +111,8 @@ struct ModelFaultTests {
             let job = try #require(try await PanelJobModel.find(dead.id, on: app.db))
             #expect(job.state == .done && job.attempts == 2)
             // The dead worker waking up cannot finish it again.
-            #expect(try await PanelJobModel.finish(job.id!, token: "dead-worker", state: .done, error: nil, now: Date(), on: app.db) == false)
+            #expect(
+                try await PanelJobModel.finish(job.id!, token: "dead-worker", state: .done, error: nil, now: Date(), on: app.db) == false)
             let current = try await TakeModel.query(on: app.db).filter(\.$persona == "buyer")
                 .filter(\.$supersededAt == nil).all()
             #expect(current.filter { $0.source == "llm" }.count == 1)
@@ -113,7 +122,8 @@ struct ModelFaultTests {
     @Test("Vendor text reaches the model fenced as data, whatever it says")
     func injection() async throws {
         try await withModelPanel({ _, _ in .content(takeJSON()) }) { app, fake, _ in
-            _ = try await app.importYAML("""
+            _ = try await app.importYAML(
+                """
                 tools:
                   - slug: evil
                     name: Evil

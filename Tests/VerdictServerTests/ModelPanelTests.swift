@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 /// Runs `body` with a fake model server and an app whose panel backend points at it.

@@ -3,10 +3,13 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 /// Runs `body` with an app whose mail goes to a recording transport.
-func withNewsletter(_ transport: RecordingTransport = RecordingTransport(), _ body: (Application, RecordingTransport) async throws -> Void) async throws {
+func withNewsletter(_ transport: RecordingTransport = RecordingTransport(), _ body: (Application, RecordingTransport) async throws -> Void)
+    async throws
+{
     try await withTestApp { app in
         app.dependencies.mailTransport = transport
         try await body(app, transport)
@@ -56,7 +59,8 @@ struct NewsletterFlowTests {
         try await withNewsletter { app, transport in
             _ = try await app.send(.POST, "/api/v1/subscribers", json: #"{"email":"once@example.com"}"#)
             try await eventually { !transport.envelopes.isEmpty }
-            let token = try #require(quotedPrintableDecoded(transport.envelopes[0].data).firstMatch(of: /confirm\?token=([A-Za-z0-9_=\-]+)/)?.1)
+            let token = try #require(
+                quotedPrintableDecoded(transport.envelopes[0].data).firstMatch(of: /confirm\?token=([A-Za-z0-9_=\-]+)/)?.1)
             #expect(try await app.send(.POST, "/newsletter/confirm", form: "token=\(token)").status == .ok)
             #expect(try await app.send(.POST, "/newsletter/confirm", form: "token=\(token)").status == .gone)
             #expect(try await app.send(.POST, "/newsletter/confirm", form: "token=forged-token-forged-token").status == .gone)

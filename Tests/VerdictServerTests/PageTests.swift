@@ -1,13 +1,16 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import VerdictServer
 
 @Suite("Pages render, escape hostile text, and 404 properly")
 struct PageTests {
-    @Test("Every page renders with the tool's numbers", arguments: [
-        "/", "/tools/alpha", "/compare/alpha-vs-beta", "/compare/beta-vs-alpha", "/categories/developer-tools",
-    ])
+    @Test(
+        "Every page renders with the tool's numbers",
+        arguments: [
+            "/", "/tools/alpha", "/compare/alpha-vs-beta", "/compare/beta-vs-alpha", "/categories/developer-tools",
+        ])
     func renders(path: String) async throws {
         try await withTestApp { app in
             _ = try await app.importYAML(Catalogs.two)
@@ -52,9 +55,11 @@ struct PageTests {
         }
     }
 
-    @Test("Unknown slugs give a 404 page, or JSON under /api", arguments: [
-        "/tools/nope", "/compare/alpha-vs-nope", "/compare/nonsense", "/compare/alpha-vs-alpha", "/categories/nope", "/no/such/page",
-    ])
+    @Test(
+        "Unknown slugs give a 404 page, or JSON under /api",
+        arguments: [
+            "/tools/nope", "/compare/alpha-vs-nope", "/compare/nonsense", "/compare/alpha-vs-alpha", "/categories/nope", "/no/such/page",
+        ])
     func notFound(path: String) async throws {
         try await withTestApp { app in
             _ = try await app.importYAML(Catalogs.two)

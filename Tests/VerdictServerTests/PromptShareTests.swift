@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerdictCore
+
 @testable import VerdictServer
 
 /// The prompt keeps vendor text out of the system message and still shares most of itself

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 @Suite("Pages show who wrote each take, abstentions and take history")
@@ -105,7 +106,10 @@ struct ProvenancePageTests {
             #expect(history.contains("llm · fake-model-1 · prompt \(PanelPrompt.version)"))
             #expect(history.contains("author changed (rubric → llm)"))
             #expect(history.contains(#"class="history-current""#))
-            #expect(history.range(of: #"<time class="history-date" datetime="\d{4}-\d{2}-\d{2}">\d{4}-\d{2}-\d{2}</time>"#, options: .regularExpression) != nil)
+            #expect(
+                history.range(
+                    of: #"<time class="history-date" datetime="\d{4}-\d{2}-\d{2}">\d{4}-\d{2}-\d{2}</time>"#, options: .regularExpression)
+                    != nil)
             #expect(history.contains(#"href="/api/v1/tools/alpha/history""#))
         }
     }
@@ -123,7 +127,8 @@ struct ProvenancePageTests {
     @Test("Hostile text in a model's take, claims, model name and abstention reason is escaped")
     func escaping() async throws {
         let words = (0..<70).map { "word\($0)" }.joined(separator: " ")
-        let take = #"{"verdict":"ship","conviction":"clear","flip":"<b>flip</b>","text":"<script>alert('take')</script> \#(words)","relied_on":["api","\"<img src=x onerror=alert(1)>\""]}"#
+        let take =
+            #"{"verdict":"ship","conviction":"clear","flip":"<b>flip</b>","text":"<script>alert('take')</script> \#(words)","relied_on":["api","\"<img src=x onerror=alert(1)>\""]}"#
         let bad = #"{"verdict":"<script>alert('why')</script>","conviction":"clear","flip":null,"text":"\#(words)","relied_on":[]}"#
         try await withModelPanel({ _, body in
             let persona = (body["messages"] as? [[String: String]])?.last?["content"] ?? ""
@@ -151,8 +156,9 @@ struct ProvenancePageTests {
                 #expect(page.contains("&lt;script&gt;alert("), "\(path) lost the take text")
                 #expect(page.contains("&lt;img src=x onerror=alert(1)&gt;"), "\(path) lost the claim")
                 #expect(page.contains("Abstained"))
-                #expect(page.contains("&lt;script&gt;alert(&#39;why&#39;)"),
-                        "\(path) lost the abstention reason")
+                #expect(
+                    page.contains("&lt;script&gt;alert(&#39;why&#39;)"),
+                    "\(path) lost the abstention reason")
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import VerdictServer
 
 /// Oversized, many-parameter or nested query strings are refused before they are decoded
@@ -22,12 +23,14 @@ struct QueryLimitTests {
         }
     }
 
-    @Test("Too many parameters or brackets under the length limit is a 400 that says why", arguments: [
-        ((0..<40).map { "k\($0)=1" }.joined(separator: "&"), "parameters"),
-        ((0..<10).map { "a[\($0)]=1" }.joined(separator: "&"), "brackets"),
-        ("a" + String(repeating: "[x]", count: 12) + "=1", "brackets"),
-        ((0..<10).map { "a%5B\($0)%5d=1" }.joined(separator: "&"), "brackets"),
-    ])
+    @Test(
+        "Too many parameters or brackets under the length limit is a 400 that says why",
+        arguments: [
+            ((0..<40).map { "k\($0)=1" }.joined(separator: "&"), "parameters"),
+            ((0..<10).map { "a[\($0)]=1" }.joined(separator: "&"), "brackets"),
+            ("a" + String(repeating: "[x]", count: 12) + "=1", "brackets"),
+            ((0..<10).map { "a%5B\($0)%5d=1" }.joined(separator: "&"), "brackets"),
+        ])
     func shape(query: String, word: String) async throws {
         try await withTestApp { app in
             let response = try await app.send(.GET, "/api/v1/leaderboard?" + query)

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VerdictCore
+
 @testable import VerdictServer
 
 /// The access table: every route the app registers must be listed here with its rule. A new
@@ -59,7 +60,9 @@ struct RouteAuthorizationTests {
                 let expected = expectedAccess[route.key]
                 #expect(expected != nil, "route \(route.key) has no row in the access table")
                 #expect(route.accessRule != nil, "route \(route.key) declares no access rule")
-                #expect(route.accessRule == expected, "route \(route.key): declared \(String(describing: route.accessRule)), table says \(String(describing: expected))")
+                #expect(
+                    route.accessRule == expected,
+                    "route \(route.key): declared \(String(describing: route.accessRule)), table says \(String(describing: expected))")
             }
             #expect(Set(expectedAccess.keys).subtracting(seen).isEmpty, "stale rows: \(Set(expectedAccess.keys).subtracting(seen))")
         }
@@ -77,7 +80,9 @@ struct RouteAuthorizationTests {
                 let path = route.samplePath
                 let anonymous = try await app.browse(route.method, path, as: nil)
                 if route.method == .GET {
-                    #expect(anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.hasPrefix("/login") == true, "\(route.key) anonymous")
+                    #expect(
+                        anonymous.status == .seeOther && anonymous.headers.first(name: .location)?.hasPrefix("/login") == true,
+                        "\(route.key) anonymous")
                 } else {
                     #expect(anonymous.status == .unauthorized, "\(route.key) anonymous: \(anonymous.status)")
                 }
@@ -88,7 +93,9 @@ struct RouteAuthorizationTests {
                     #expect(![.unauthorized, .forbidden].contains(asEditor.status), "\(route.key) as editor: \(asEditor.status)")
                 }
                 let asAdmin = try await app.browse(route.method, path, as: admin)
-                #expect(![.unauthorized, .forbidden].contains(asAdmin.status), "\(route.key) as admin: \(asAdmin.status) \(asAdmin.text.prefix(200))")
+                #expect(
+                    ![.unauthorized, .forbidden].contains(asAdmin.status),
+                    "\(route.key) as admin: \(asAdmin.status) \(asAdmin.text.prefix(200))")
                 #expect(asAdmin.status.code < 500, "\(route.key) as admin: \(asAdmin.status)")
             }
         }
@@ -106,14 +113,18 @@ struct RouteAuthorizationTests {
                 guard case .token(let role, let scope) = route.accessRule else { continue }
                 let path = route.samplePath
                 let none = try await app.api(route.method, path, token: nil)
-                #expect(none.status == .unauthorized && none.headers.first(name: .wwwAuthenticate)?.hasPrefix("Bearer") == true, "\(route.key) no token")
+                #expect(
+                    none.status == .unauthorized && none.headers.first(name: .wwwAuthenticate)?.hasPrefix("Bearer") == true,
+                    "\(route.key) no token")
                 #expect(try await app.api(route.method, path, token: "vdt_made-up").status == .unauthorized, "\(route.key) made-up token")
                 let editorStatus = try await app.api(route.method, path, token: editorWrite).status
                 #expect((role == .admin) == (editorStatus == .forbidden), "\(route.key) editor token: \(editorStatus)")
                 let readStatus = try await app.api(route.method, path, token: adminRead).status
                 #expect((scope == .write) == (readStatus == .forbidden), "\(route.key) read token: \(readStatus)")
                 let writeStatus = try await app.api(route.method, path, token: adminWrite).status
-                #expect(![.unauthorized, .forbidden].contains(writeStatus) && writeStatus.code < 500, "\(route.key) admin write token: \(writeStatus)")
+                #expect(
+                    ![.unauthorized, .forbidden].contains(writeStatus) && writeStatus.code < 500,
+                    "\(route.key) admin write token: \(writeStatus)")
             }
             let row = try #require(try await APITokenModel.query(on: app.db).filter(\.$name == "boss-write").first())
             #expect(row.tokenHash != adminWrite && !row.tokenHash.contains(adminWrite))

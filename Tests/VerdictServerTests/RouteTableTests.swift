@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import VerdictServer
 
 /// A link for every endpoint. The switch has no default, so a new endpoint must get a link here,

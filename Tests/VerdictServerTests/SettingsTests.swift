@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VerdictServer
 
 /// Settings are read once, and a malformed or out-of-range value is refused with a message
@@ -51,7 +52,9 @@ import Testing
     }
 
     @Test func booleansTakeTheUsualSpellings() throws {
-        for (raw, expected) in [("false", false), ("OFF", false), ("no", false), ("0", false), ("True", true), ("yes", true), ("on", true), ("1", true)] {
+        for (raw, expected) in [
+            ("false", false), ("OFF", false), ("no", false), ("0", false), ("True", true), ("yes", true), ("on", true), ("1", true),
+        ] {
             #expect(try Settings.load(environment: ["VERDICT_DEMO": raw]).seedDemo == expected, "VERDICT_DEMO=\(raw)")
         }
     }

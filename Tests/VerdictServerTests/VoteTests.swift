@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+
 @testable import VerdictServer
 
 @Suite("Community vote: one voter, one changeable vote per tool")

@@ -35,7 +35,8 @@ public struct Comparison: Sendable, Hashable {
     public static func parsePair(_ path: String) -> (String, String)? {
         let parts = path.components(separatedBy: "-vs-")
         guard parts.count == 2, Slug.isValidToolSlug(parts[0]), Slug.isValidToolSlug(parts[1]),
-              parts[0] != parts[1] else { return nil }
+            parts[0] != parts[1]
+        else { return nil }
         return (parts[0], parts[1])
     }
 }

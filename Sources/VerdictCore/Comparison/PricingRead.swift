@@ -30,7 +30,9 @@ public enum PricingRead {
         var out = [describe(a), describe(b)]
         if let ca = perMillionPair(a), let cb = perMillionPair(b), ca > 0, cb > 0, ca != cb {
             let (cheap, dear, lo, hi) = ca < cb ? (a, b, ca, cb) : (b, a, cb, ca)
-            out.append("At 1M tokens in and 1M out, \(cheap.name) costs \(usd(lo)) against \(usd(hi)) for \(dear.name) (\(String(format: "%.1f", hi / lo))× cheaper).")
+            out.append(
+                "At 1M tokens in and 1M out, \(cheap.name) costs \(usd(lo)) against \(usd(hi)) for \(dear.name) (\(String(format: "%.1f", hi / lo))× cheaper)."
+            )
         } else if a.entry != b.entry {
             let cheap = a.entry < b.entry ? a : b
             out.append("Cheaper to start: \(cheap.name).")

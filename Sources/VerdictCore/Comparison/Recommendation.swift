@@ -24,13 +24,16 @@ public struct Recommendation: Sendable, Hashable, Codable {
             margin += 0.5 * Double(ca - cb)
             sentences.append(communitySentence(a, b, ca, cb, leaderIsA: pa >= pb))
         } else {
-            sentences.append("The community has fewer than \(Comparison.minimumVotes) votes on at least one of them, so it does not count yet.")
+            sentences.append(
+                "The community has fewer than \(Comparison.minimumVotes) votes on at least one of them, so it does not count yet.")
         }
         let splitText = splitSentence(split, a, b)
         if abs(margin) >= Comparison.decisiveMargin {
             let (win, lose) = margin > 0 ? (a, b) : (b, a)
             if win.tool.entry > lose.tool.entry {
-                sentences.append("\(win.tool.name) costs more to start (\(win.tool.entry.displayName) vs \(lose.tool.entry.displayName)), which the lead outweighs.")
+                sentences.append(
+                    "\(win.tool.name) costs more to start (\(win.tool.entry.displayName) vs \(lose.tool.entry.displayName)), which the lead outweighs."
+                )
             }
             return Recommendation(
                 pick: win.tool.slug,
@@ -38,7 +41,9 @@ public struct Recommendation: Sendable, Hashable, Codable {
         }
         if a.tool.entry != b.tool.entry {
             let (cheap, dear) = a.tool.entry < b.tool.entry ? (a, b) : (b, a)
-            sentences.append("Too close to call on verdicts alone, so entry price decides: \(cheap.tool.name) is \(cheap.tool.entry.displayName), \(dear.tool.name) is \(dear.tool.entry.displayName).")
+            sentences.append(
+                "Too close to call on verdicts alone, so entry price decides: \(cheap.tool.name) is \(cheap.tool.entry.displayName), \(dear.tool.name) is \(dear.tool.entry.displayName)."
+            )
             return Recommendation(
                 pick: cheap.tool.slug,
                 reason: (sentences + splitText).joined(separator: " "))
@@ -46,12 +51,14 @@ public struct Recommendation: Sendable, Hashable, Codable {
         sentences.append("Both start at \(a.tool.entry.displayName), so price does not separate them either.")
         return Recommendation(
             pick: nil,
-            reason: (["Too close to call."] + sentences + splitText + ["Read the split takes and pick on the concern that matters to you."]).joined(separator: " "))
+            reason: (["Too close to call."] + sentences + splitText + ["Read the split takes and pick on the concern that matters to you."])
+                .joined(separator: " "))
     }
 
     private static func communityPair(_ a: ToolStanding, _ b: ToolStanding) -> (Int, Int)? {
         guard a.community.votes >= Comparison.minimumVotes, b.community.votes >= Comparison.minimumVotes,
-              let ca = a.community.shipPercent, let cb = b.community.shipPercent else { return nil }
+            let ca = a.community.shipPercent, let cb = b.community.shipPercent
+        else { return nil }
         return (ca, cb)
     }
 
@@ -60,7 +67,8 @@ public struct Recommendation: Sendable, Hashable, Codable {
             return "The panel ships both at \(pa)% (\(a.panel.takes) and \(b.panel.takes) takes)."
         }
         let (hi, lo, phi, plo) = pa > pb ? (a, b, pa, pb) : (b, a, pb, pa)
-        return "The panel ships \(hi.tool.name) at \(phi)% (\(hi.panel.takes) takes) against \(plo)% for \(lo.tool.name) (\(lo.panel.takes) takes)."
+        return
+            "The panel ships \(hi.tool.name) at \(phi)% (\(hi.panel.takes) takes) against \(plo)% for \(lo.tool.name) (\(lo.panel.takes) takes)."
     }
 
     private static func communitySentence(

@@ -6,9 +6,11 @@ extension FieldReader {
         rejectUnknownKeys(allowed: ImportReader.toolKeys)
         let slug = text("slug", required: true, max: 80)
         if let slug, !Slug.isValidToolSlug(slug) {
-            report("slug", slug.contains("-vs-")
-                ? "must not contain \"-vs-\" (it separates the two tools in /compare/{a}-vs-{b}); got \"\(slug)\""
-                : "expected lowercase letters, digits and single hyphens, like \"gemini-2-5-flash\"; got \"\(slug)\"")
+            report(
+                "slug",
+                slug.contains("-vs-")
+                    ? "must not contain \"-vs-\" (it separates the two tools in /compare/{a}-vs-{b}); got \"\(slug)\""
+                    : "expected lowercase letters, digits and single hyphens, like \"gemini-2-5-flash\"; got \"\(slug)\"")
         }
         let name = text("name", required: true, max: 120)
         let vendor = text("vendor", max: 120)

@@ -108,7 +108,8 @@ extension FieldReader {
     static func isYearMonth(_ s: String) -> Bool {
         let parts = s.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]) else { return false }
+            let y = Int(parts[0]), let m = Int(parts[1])
+        else { return false }
         return (1990...2100).contains(y) && (1...12).contains(m)
     }
 }

@@ -71,14 +71,16 @@ struct FieldReader {
     /// attribute or hide in one (quotes, angle brackets, backslash, backtick, whitespace).
     static func isWebURL(_ value: String) -> Bool {
         guard let u = URL(string: value), let scheme = u.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", u.host != nil else { return false }
+            scheme == "https" || scheme == "http", u.host != nil
+        else { return false }
         return TextCleaning.isPlainURLText(value) && !value.contains { "\"'<>`\\".contains($0) }
     }
 
     mutating func url(_ field: String) -> String? {
         // Checked before `text` cleans it: a link with hidden characters is refused, not altered.
         if case .string(let raw)? = map[field],
-            !TextCleaning.isPlainURLText(raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\n"))) {
+            !TextCleaning.isPlainURLText(raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\n")))
+        {
             report(field, "contains control, invisible or whitespace characters; a URL must have none")
             return nil
         }

@@ -79,8 +79,9 @@ struct ImportReader {
             guard let take else { continue }
             let key = "\(take.toolSlug)/\(take.take.persona.rawValue)"
             if let first = seen[key] {
-                report(fields.location, field: "persona",
-                       "a second \(take.take.persona.rawValue) take on '\(take.toolSlug)'; takes[\(first)] has one already")
+                report(
+                    fields.location, field: "persona",
+                    "a second \(take.take.persona.rawValue) take on '\(take.toolSlug)'; takes[\(first)] has one already")
                 continue
             }
             seen[key] = i

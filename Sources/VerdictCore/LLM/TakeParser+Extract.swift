@@ -17,9 +17,13 @@ extension TakeParser {
                 // Outside an object quotes are prose (apostrophes, quoted words), so only a brace counts.
                 if byte == UInt8(ascii: "{") { (depth, start) = (1, index) }
             } else if inString {
-                if escaped { escaped = false }
-                else if byte == UInt8(ascii: "\\") { escaped = true }
-                else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if byte == UInt8(ascii: "{") {

@@ -25,7 +25,10 @@ public enum DigestMail {
     public static func text(_ d: Digest, links: DigestLinks) -> String {
         let heading = "\(title) — \(d.week)"
         var out = [heading, String(repeating: "=", count: heading.count), ""]
-        if d.isEmpty { out += wrap("No new comparisons or verdicts this week.", indent: ""); out.append("") }
+        if d.isEmpty {
+            out += wrap("No new comparisons or verdicts this week.", indent: "")
+            out.append("")
+        }
         section(&out, "NEW COMPARISONS", d.newComparisons) { comparisonText($0, links) }
         section(&out, "NEW VERDICTS", d.newVerdicts) { v in
             wrap("- \(oneLine(v.tool.name)): \(verdictLine(v))", indent: "  ") + ["  " + links.tool(v.tool.slug)]
@@ -50,7 +53,8 @@ public enum DigestMail {
         var lines = wrap("\(oneLine(c.a.name)) vs \(oneLine(c.b.name))", indent: "")
         lines += wrap("Pick: \(pickLine(c))", indent: "  ", first: "  ")
         lines += wrap("Panel ship: \(oneLine(c.a.name)) \(panel(c.a)), \(oneLine(c.b.name)) \(panel(c.b))", indent: "    ", first: "  ")
-        lines += wrap("Community: \(oneLine(c.a.name)) \(community(c.a)), \(oneLine(c.b.name)) \(community(c.b))", indent: "    ", first: "  ")
+        lines += wrap(
+            "Community: \(oneLine(c.a.name)) \(community(c.a)), \(oneLine(c.b.name)) \(community(c.b))", indent: "    ", first: "  ")
         if !c.split.isEmpty { lines += wrap("Split: \(c.split.map(\.displayName).joined(separator: ", "))", indent: "    ", first: "  ") }
         for flag in c.criticsVsCrowd { lines += wrap("Critics vs crowd: \(oneLine(flag))", indent: "    ", first: "  ") }
         return lines + ["  " + links.compare(c.a.slug, c.b.slug)]

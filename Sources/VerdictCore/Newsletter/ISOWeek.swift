@@ -25,7 +25,8 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
-        let y = String(year), w = String(week)
+        let y = String(year)
+        let w = String(week)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-W" + (w.count == 1 ? "0" : "") + w
     }
 

@@ -67,7 +67,8 @@ public enum MIME {
         var out = ""
         var lastWasSpace = false
         for scalar in value.unicodeScalars {
-            let isSpace = scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            let isSpace =
+                scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
                 || scalar == " " || scalar == "\u{2028}" || scalar == "\u{2029}"
             if isSpace {
                 if !lastWasSpace { out.append(" ") }
@@ -135,7 +136,10 @@ public enum MIME {
         let c = cal.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        func two(_ n: Int?) -> String {
+            let n = n ?? 0
+            return n < 10 ? "0\(n)" : "\(n)"
+        }
         return "\(days[c.weekday! - 1]), \(two(c.day)) \(months[c.month! - 1]) \(c.year!) "
             + "\(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
     }

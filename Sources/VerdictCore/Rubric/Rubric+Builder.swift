@@ -10,11 +10,12 @@ extension Rubric {
         let name = displayName(tool)
         var prose = Prose()
         prose.add(
-            voice.pick([
-                "I'm the one who would wire \(name) into a product, so I start with what I'd actually call.",
-                "Before I give \(name) an afternoon, I check the surface I'd be coding against.",
-                "Treat \(name) as an integration job first; that is how I read it.",
-            ], "open"))
+            voice.pick(
+                [
+                    "I'm the one who would wire \(name) into a product, so I start with what I'd actually call.",
+                    "Before I give \(name) an afternoon, I check the surface I'd be coding against.",
+                    "Treat \(name) as an integration job first; that is how I read it.",
+                ], "open"))
         prose.add("On the surface: \(describe(card.signals(["api", "sdks", "docs_url"]))).")
         prose.add(builderFirstResult(f.quickstartMinutes))
         prose.add(builderControl(f, card))
@@ -29,20 +30,27 @@ extension Rubric {
             builderAPI(f.api), builderSDKs(f.sdks),
             f.docsURL.map { $0.isEmpty } == false
                 ? Signal("docs_url", 1, -1...1, "public docs", toSkip: "if the public docs go away")
-                : Signal("docs_url", -1, -1...1, "docs that are not declared", unknown: true,
+                : Signal(
+                    "docs_url", -1, -1...1, "docs that are not declared", unknown: true,
                     toShip: "once public docs are linked"),
             builderQuickstart(f.quickstartMinutes), builderLicence(f),
             f.selfHostable.map {
-                $0 ? Signal("self_hostable", 1, 0...1, "self-hosting", toSkip: "if self-hosting is withdrawn")
+                $0
+                    ? Signal("self_hostable", 1, 0...1, "self-hosting", toSkip: "if self-hosting is withdrawn")
                     : Signal("self_hostable", 0, 0...1, "hosted-only deployment", toShip: "once it can be self-hosted")
             } ?? Signal("self_hostable", 0, 0...1, "self-hosting that is not declared", unknown: true),
             f.rateLimitsPublished.map {
-                $0 ? Signal("rate_limits_published", 1, -1...1, "published rate limits",
-                    toSkip: "if the rate limits stop being published")
-                    : Signal("rate_limits_published", -1, -1...1, "unpublished rate limits",
+                $0
+                    ? Signal(
+                        "rate_limits_published", 1, -1...1, "published rate limits",
+                        toSkip: "if the rate limits stop being published")
+                    : Signal(
+                        "rate_limits_published", -1, -1...1, "unpublished rate limits",
                         toShip: "once rate limits are published")
-            } ?? Signal("rate_limits_published", -1, -1...1, "rate limits that are not declared",
-                unknown: true, toShip: "once rate limits are published"),
+            }
+                ?? Signal(
+                    "rate_limits_published", -1, -1...1, "rate limits that are not declared",
+                    unknown: true, toShip: "once rate limits are published"),
             statusSignal(f.status, unknownWeight: 0),
         ]
         // A context window only matters for tools that read text; an image model has none to declare.
@@ -56,14 +64,16 @@ extension Rubric {
         case true?: Signal("api", 3, -3...3, "a documented HTTP API", toSkip: "if the public API goes away")
         case false?: Signal("api", -3, -3...3, "no public API", toShip: "once a documented public API ships")
         case nil:
-            Signal("api", -1, -3...3, "an API that is not declared", unknown: true,
+            Signal(
+                "api", -1, -3...3, "an API that is not declared", unknown: true,
                 toShip: "once a documented public API is declared")
         }
     }
 
     static func builderSDKs(_ sdks: [String]?) -> Signal {
         guard let sdks else {
-            return Signal("sdks", 0, -1...2, "SDKs that are not declared", unknown: true,
+            return Signal(
+                "sdks", 0, -1...2, "SDKs that are not declared", unknown: true,
                 toShip: "once official SDKs are declared")
         }
         guard !sdks.isEmpty else {
@@ -84,15 +94,18 @@ extension Rubric {
 
     static func builderQuickstart(_ minutes: Int?) -> Signal {
         guard let m = minutes, m >= 0 else {
-            return Signal("quickstart_minutes", 0, -1...2, "an unknown time to first result", unknown: true,
+            return Signal(
+                "quickstart_minutes", 0, -1...2, "an unknown time to first result", unknown: true,
                 toShip: "once the quick start shows a first result within 15 minutes")
         }
         if m <= 15 {
-            return Signal("quickstart_minutes", 2, -1...2, "a \(m)-minute quick start",
+            return Signal(
+                "quickstart_minutes", 2, -1...2, "a \(m)-minute quick start",
                 toSkip: "if a first result takes more than an hour")
         }
         if m <= 60 { return Signal("quickstart_minutes", 1, -1...2, "a \(m)-minute quick start") }
-        return Signal("quickstart_minutes", -1, -1...2, "a \(m)-minute path to a first result",
+        return Signal(
+            "quickstart_minutes", -1, -1...2, "a \(m)-minute path to a first result",
             toShip: "once a first result takes under 15 minutes")
     }
 
@@ -123,7 +136,8 @@ extension Rubric {
         }
         if t >= 100_000 { return Signal("context_window", 1, range, "a \(grouped(t))-token context window") }
         if t < 16_000 {
-            return Signal("context_window", -1, range, "a tight \(grouped(t))-token context window",
+            return Signal(
+                "context_window", -1, range, "a tight \(grouped(t))-token context window",
                 toShip: "once the context window grows past 16,000 tokens")
         }
         return Signal("context_window", 0, range, "a \(grouped(t))-token context window")
@@ -154,8 +168,10 @@ extension Rubric {
         let watched = card.signals(["rate_limits_published", "status", "context_window"])
         var modes: [String] = []
         if let published = f.rateLimitsPublished {
-            modes.append(published ? "published rate limits I can design backoff around"
-                : "unpublished rate limits, so I meet the 429s in production")
+            modes.append(
+                published
+                    ? "published rate limits I can design backoff around"
+                    : "unpublished rate limits, so I meet the 429s in production")
         }
         if f.status != nil { modes.append(builderStatusEffect(f.status)) }
         if let window = watched.first(where: { $0.fact == "context_window" && !$0.isUnknown }) {

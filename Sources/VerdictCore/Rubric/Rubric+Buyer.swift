@@ -12,18 +12,20 @@ extension Rubric {
         let name = displayName(tool)
         var prose = Prose()
         prose.add(
-            voice.pick([
-                "Who pays for \(name), and how?",
-                "I sign the invoice, so I read the price page for \(name) before its docs.",
-                "Follow the money on \(name) before anyone writes a line of code.",
-            ], "open"))
+            voice.pick(
+                [
+                    "Who pays for \(name), and how?",
+                    "I sign the invoice, so I read the price page for \(name) before its docs.",
+                    "Follow the money on \(name) before anyone writes a line of code.",
+                ], "open"))
         prose.add("Entry tier is \(tool.entry.displayName), \(buyerModelPhrase(f.pricingModel)), \(buyerFreeTierPhrase(f.freeTier)).")
         prose.add(buyerPublishedLine(f.pricingPublished))
         prose.add(buyerEconomicsLine(f))
         prose.add(buyerEnterpriseLine(f.enterprise))
         prose.add(buyerMoatLine(f.lockIn))
         let drivers = driverSummary(card)
-        let because = card.verdict == .ship
+        let because =
+            card.verdict == .ship
             ? "with \(drivers), the bill is predictable"
             : drivers.isEmpty ? "nothing declared lets me budget it" : "with \(drivers), I can't budget it"
         prose.add("\(verdictLine(card)): \(because). \(flipSentence(card))")
@@ -43,7 +45,8 @@ extension Rubric {
         case true?: Signal("free_tier", 2, -1...2, "a free tier", toSkip: "if the free tier goes away")
         case false?: Signal("free_tier", 0, -1...2, "no free tier", toShip: "once a free tier or trial quota exists")
         case nil:
-            Signal("free_tier", -1, -1...2, "a free tier that is not declared", unknown: true,
+            Signal(
+                "free_tier", -1, -1...2, "a free tier that is not declared", unknown: true,
                 toShip: "once a free tier is declared")
         }
     }
@@ -63,12 +66,14 @@ extension Rubric {
         case .perToken? where f.inputPricePerMTok != nil && f.outputPricePerMTok != nil:
             return Signal("pricing_model", 1, range, "modellable per-token rates", toSkip: "if the per-token rates are withdrawn")
         case .perToken?:
-            return Signal("pricing_model", -1, range, "per-token pricing without declared rates",
+            return Signal(
+                "pricing_model", -1, range, "per-token pricing without declared rates",
                 toShip: "once its per-token rates are declared")
         case .free?: return Signal("pricing_model", 1, range, "free usage")
         case .contact?: return Signal("pricing_model", -1, range, "quote-only pricing")
         case nil:
-            return Signal("pricing_model", -1, range, "a pricing model that is not declared", unknown: true,
+            return Signal(
+                "pricing_model", -1, range, "a pricing model that is not declared", unknown: true,
                 toShip: "once its pricing model is declared")
         case _? where f.priceNote.map(\.isEmpty) == false:
             return Signal("pricing_model", 1, range, "a declared price line", toSkip: "if the price line is withdrawn")
@@ -129,9 +134,11 @@ extension Rubric {
         switch f.pricingModel {
         case .perToken?:
             guard let input = f.inputPricePerMTok, let output = f.outputPricePerMTok else {
-                return "It is priced per token, yet the per-token rates are not declared, so I can't model unit economics before integrating."
+                return
+                    "It is priced per token, yet the per-token rates are not declared, so I can't model unit economics before integrating."
             }
-            return "I can model unit economics before integrating: 1M input plus 1M output tokens cost \(usd(input + output)) (\(usd(input)) in, \(usd(output)) out)."
+            return
+                "I can model unit economics before integrating: 1M input plus 1M output tokens cost \(usd(input + output)) (\(usd(input)) in, \(usd(output)) out)."
         case .free?: return "It is free, so the real unit cost is my team's time to run it."
         case .contact?: return "Quote-only pricing means unit economics can't be modelled before integrating."
         case nil: return "With no pricing model declared, unit economics can't be modelled before integrating."

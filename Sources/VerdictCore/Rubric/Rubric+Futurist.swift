@@ -1,7 +1,9 @@
 extension Rubric {
     /// Where a tool sits against the market as of a given month.
     enum Timing: String {
-        case early, onTime = "on time", late, unknown
+        case early
+        case onTime = "on time"
+        case late, unknown
     }
 
     /// The Futurist ships a stated, testable bet entered at the right moment. Timing weighs most:
@@ -34,7 +36,8 @@ extension Rubric {
             prose.add("Also unknown: \(joinedList(labels)), so I price in less upside.")
         }
         let drivers = driverSummary(card)
-        let because = card.verdict == .ship
+        let because =
+            card.verdict == .ship
             ? "on the strength of \(drivers), it is a bet worth backing now"
             : drivers.isEmpty ? "nothing declared makes the bet worth backing yet" : "with \(drivers), it is a bet to watch, not back"
         prose.add("\(verdictLine(card)): \(because). \(flipSentence(card))")
@@ -66,12 +69,14 @@ extension Rubric {
         switch timing {
         case .onTime: return Signal("launched", 2, range, "an on-time entry", toSkip: "if it is deprecated")
         case .early:
-            return Signal("launched", 0, range, "an early entry", toShip: f.status == nil || f.status == .ga ? nil : toGA,
+            return Signal(
+                "launched", 0, range, "an early entry", toShip: f.status == nil || f.status == .ga ? nil : toGA,
                 toSkip: "if it is still pre-release 18 months after launch")
         case .late:
             return Signal("launched", -2, range, "a late entry", toShip: f.status == .deprecated ? nil : toGA)
         case .unknown:
-            return Signal("launched", -1, range, "timing that cannot be judged", unknown: true,
+            return Signal(
+                "launched", -1, range, "timing that cannot be judged", unknown: true,
                 toShip: "once it is declared generally available")
         }
     }
@@ -90,7 +95,8 @@ extension Rubric {
 
     static func futuristThesisSignal(_ bet: String?) -> Signal {
         guard let bet, !clip(bet, 140).isEmpty else {
-            return Signal("bet", -1, -1...1, "an undeclared thesis", unknown: true,
+            return Signal(
+                "bet", -1, -1...1, "an undeclared thesis", unknown: true,
                 toShip: "once the vendor states the bet it is making")
         }
         return Signal("bet", 1, -1...1, "a stated bet")
@@ -128,9 +134,15 @@ extension Rubric {
         if f.openWeights == true {
             (source, clause) = ("its open weights", "open-weight \(field) models will be good enough to run on a team's own hardware")
         } else if let m = f.modalities, m.count >= 2 {
-            (source, clause) = ("its modalities", "\(field) products will handle \(joinedList(m.map { clip($0, 20) })) in one call instead of a chain of models")
+            (source, clause) = (
+                "its modalities",
+                "\(field) products will handle \(joinedList(m.map { clip($0, 20) })) in one call instead of a chain of models"
+            )
         } else {
-            (source, clause) = ("its category", "\(category.isEmpty ? "tools like it" : category) will be bought as a metered service rather than built in-house")
+            (source, clause) = (
+                "its category",
+                "\(category.isEmpty ? "tools like it" : category) will be bought as a metered service rather than built in-house"
+            )
         }
         return "The thesis behind \(name) is not declared, so I derive a cautious one from \(source): by \(year), \(clause)."
     }

@@ -111,8 +111,12 @@ extension Rubric {
 
     /// "X is not declared" / "X and Y are not declared".
     static func notDeclared(_ signals: [Signal]) -> String {
-        let plural = signals.count > 1 || ["SDKs", "docs", "rate limits", "competitors", "benchmarks",
-            "weights", "modalities", "enterprise controls"].contains(signals.first?.label ?? "")
+        let plural =
+            signals.count > 1
+            || [
+                "SDKs", "docs", "rate limits", "competitors", "benchmarks",
+                "weights", "modalities", "enterprise controls",
+            ].contains(signals.first?.label ?? "")
         return "\(joinedList(signals.map(\.label))) \(plural ? "are" : "is") not declared"
     }
 

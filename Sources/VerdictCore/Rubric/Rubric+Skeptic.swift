@@ -12,18 +12,20 @@ extension Rubric {
         let name = displayName(tool)
         var prose = Prose()
         prose.add(
-            voice.pick([
-                "Strip the launch copy off \(name) and ask who it has to beat.",
-                "Every launch page sells a story; my job is to find where the one for \(name) cracks.",
-                "I read \(name) the way a rival's analyst would.",
-            ], "open"))
+            voice.pick(
+                [
+                    "Strip the launch copy off \(name) and ask who it has to beat.",
+                    "Every launch page sells a story; my job is to find where the one for \(name) cracks.",
+                    "I read \(name) the way a rival's analyst would.",
+                ], "open"))
         prose.add(skepticRivalsLine(f.competitors))
         prose.add(skepticEvidenceLine(f))
         prose.add(skepticExposureLine(f))
         prose.add("It breaks \(skepticBreakingPoint(card, f)).")
         prose.add("What kills it within 12 months: \(skepticKiller(f)).")
         let drivers = driverSummary(card)
-        let because = card.verdict == .ship
+        let because =
+            card.verdict == .ship
             ? "what holds up under scrutiny is \(drivers)"
             : drivers.isEmpty ? "nothing declared earns the benefit of the doubt" : "what sinks it is \(drivers)"
         prose.add("\(verdictLine(card)): \(because). \(flipSentence(card))")
@@ -52,7 +54,8 @@ extension Rubric {
         let publish = "once method and numbers are published for its claims"
         switch f.benchmarksPublished {
         case true?:
-            return Signal("benchmarks_published", 2, range, "published method and numbers",
+            return Signal(
+                "benchmarks_published", 2, range, "published method and numbers",
                 toSkip: "if its published benchmarks fail to reproduce")
         case false? where hasClaims:
             return Signal("benchmarks_published", -2, range, "unverified claims", toShip: publish)
@@ -61,7 +64,8 @@ extension Rubric {
         case nil where hasClaims:
             return Signal("benchmarks_published", -2, range, "unverified claims", unknown: true, toShip: publish)
         case nil:
-            return Signal("benchmarks_published", -1, range, "benchmarks that are not declared", unknown: true,
+            return Signal(
+                "benchmarks_published", -1, range, "benchmarks that are not declared", unknown: true,
                 toShip: publish)
         }
     }
@@ -73,7 +77,8 @@ extension Rubric {
         case .medium?: return Signal("lock_in", 0, range, "medium lock-in")
         case .high?: return Signal("lock_in", -2, range, "high lock-in", toShip: "once leaving it is cheap")
         case nil:
-            return Signal("lock_in", -1, range, "lock-in that is not declared", unknown: true,
+            return Signal(
+                "lock_in", -1, range, "lock-in that is not declared", unknown: true,
                 toShip: "once its lock-in is declared low")
         }
     }
@@ -86,7 +91,8 @@ extension Rubric {
         case .venture?: return Signal("backing", 0, range, "venture backing")
         case .independent?: return Signal("backing", -1, range, "an independent team")
         case nil:
-            return Signal("backing", -1, range, "backing that is not declared", unknown: true,
+            return Signal(
+                "backing", -1, range, "backing that is not declared", unknown: true,
                 toShip: "once it declares who backs it")
         }
     }

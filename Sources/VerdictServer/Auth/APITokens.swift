@@ -19,7 +19,9 @@ enum APITokens {
     /// revoked, or its owner is disabled.
     static func principal(bearer: String, req: Request) async throws -> Principal? {
         guard bearer.hasPrefix(prefix), bearer.count < 100 else { return nil }
-        guard let row = try await APITokenModel.find(tokenHash: SiteCrypto.sha256Hex(bearer), on: req.db), row.revokedAt == nil, row.user.disabledAt == nil else { return nil }
+        guard let row = try await APITokenModel.find(tokenHash: SiteCrypto.sha256Hex(bearer), on: req.db), row.revokedAt == nil,
+            row.user.disabledAt == nil
+        else { return nil }
         let now = req.dependencies.clock.now()
         if row.lastUsedAt.map({ now.timeIntervalSince($0) > Sessions.touchInterval }) ?? true {
             try await APITokenModel.touch(row, now: now, on: req.db)

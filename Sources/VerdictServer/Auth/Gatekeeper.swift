@@ -77,8 +77,9 @@ struct Gatekeeper: AsyncMiddleware {
             switch rule.decide(req.principal) {
             case .allow: return try await next.respond(to: req)
             case .unauthenticated:
-                throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer realm=\"verdict\""],
-                            reason: "A valid bearer token is required (Authorization: Bearer vdt_…).")
+                throw Abort(
+                    .unauthorized, headers: ["WWW-Authenticate": "Bearer realm=\"verdict\""],
+                    reason: "A valid bearer token is required (Authorization: Bearer vdt_…).")
             case .forbidden(let why):
                 throw Abort(.forbidden, reason: why)
             }

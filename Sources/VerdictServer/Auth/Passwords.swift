@@ -12,7 +12,7 @@ enum Passwords {
     /// provenance in Resources/README.md.
     static let policy: PasswordPolicy = {
         guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
+            let text = try? String(contentsOf: url, encoding: .utf8)
         else { return PasswordPolicy(common: []) }
         let words = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         return PasswordPolicy(common: Set(words.filter { !$0.isEmpty }))

@@ -28,7 +28,8 @@ struct LiveLLMClient: LLMClient {
         }
         let text = String(buffer: response.body)
         if let failure = CallFailure.classify(
-            status: Int(response.status.code), body: text, retryAfterHeader: response.headers.first(name: "Retry-After"), now: clock.now()) {
+            status: Int(response.status.code), body: text, retryAfterHeader: response.headers.first(name: "Retry-After"), now: clock.now())
+        {
             throw failure
         }
         let elapsed = started.duration(to: .now).components
@@ -64,7 +65,8 @@ struct LiveLLMClient: LLMClient {
             "temperature": request.backend.temperature,
         ]
         if request.backend.jsonSchema, let schema = request.schema,
-           let object = try? JSONSerialization.jsonObject(with: Data(schema.utf8)) {
+            let object = try? JSONSerialization.jsonObject(with: Data(schema.utf8))
+        {
             body["response_format"] = ["type": "json_schema", "json_schema": ["name": "take", "strict": true, "schema": object]]
         }
         // Only strings, numbers, arrays and dictionaries: serialisation cannot fail.
@@ -76,7 +78,8 @@ struct LiveLLMClient: LLMClient {
             throw .malformed(reason: "the reply is not JSON (\(text.count) characters)")
         }
         guard let choices = object["choices"] as? [[String: Any]], let message = choices.first?["message"] as? [String: Any],
-              let content = message["content"] as? String else {
+            let content = message["content"] as? String
+        else {
             throw .malformed(reason: "the reply has no choices[0].message.content")
         }
         let usage = object["usage"] as? [String: Any] ?? [:]

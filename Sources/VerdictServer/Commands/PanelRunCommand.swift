@@ -15,7 +15,9 @@ struct PanelRunCommand: AsyncCommand {
         var force: Bool
     }
 
-    var help: String { "Writes takes: with a model backend configured, queues and runs model jobs (progress bar); otherwise the offline rubric" }
+    var help: String {
+        "Writes takes: with a model backend configured, queues and runs model jobs (progress bar); otherwise the offline rubric"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -29,7 +31,9 @@ struct PanelRunCommand: AsyncCommand {
             return
         }
         guard let backend = app.panel.config.backend(named: signature.backend) else {
-            context.console.error("No backend named '\(signature.backend ?? "")'; configured: \(app.panel.config.backends.map(\.name).joined(separator: ", "))")
+            context.console.error(
+                "No backend named '\(signature.backend ?? "")'; configured: \(app.panel.config.backends.map(\.name).joined(separator: ", "))"
+            )
             throw CommandFailed()
         }
         let queued = try await PanelJobModel.enqueue(

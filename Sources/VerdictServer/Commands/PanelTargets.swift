@@ -48,7 +48,10 @@ enum PanelProgress {
         bar.start()
         let tally = NIOLockedValueBox(PanelTally())
         try await app.panel.worker(db: app.db, logger: app.logger).drain { outcome in
-            let done = tally.withLockedValue { t in t.add(outcome); return t.done }
+            let done = tally.withLockedValue { t in
+                t.add(outcome)
+                return t.done
+            }
             bar.activity.currentProgress = expected == 0 ? 1 : min(1, Double(done) / Double(expected))
         }
         bar.succeed()

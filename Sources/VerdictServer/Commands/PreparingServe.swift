@@ -5,7 +5,9 @@ import Vapor
 struct PreparingServe: AnyAsyncCommand {
     let wrapped: any AnyAsyncCommand
 
-    var help: String { "Serves the site (default http://127.0.0.1:8080), after migrating and seeding the demo catalog into an empty database" }
+    var help: String {
+        "Serves the site (default http://127.0.0.1:8080), after migrating and seeding the demo catalog into an empty database"
+    }
 
     func run(using context: inout CommandContext) async throws {
         let app = context.application

@@ -22,14 +22,17 @@ struct TokenCreateCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         guard let email = signature.email?.lowercased(),
-              let owner = try await UserModel.find(email: email, on: app.db) else {
+            let owner = try await UserModel.find(email: email, on: app.db)
+        else {
             throw ConfigError("--email must name an existing account (`verdict user create` makes one)")
         }
         guard let name = signature.name, !name.isEmpty, name.count <= 60,
-              name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        else {
             throw ConfigError("--name must be 1–60 letters, digits, '-', '_' or '.'")
         }
-        let scope = try TokenScope(rawValue: signature.scope ?? "read").orThrow(ConfigError("--scope must be read or write; got '\(signature.scope ?? "")'"))
+        let scope = try TokenScope(rawValue: signature.scope ?? "read").orThrow(
+            ConfigError("--scope must be read or write; got '\(signature.scope ?? "")'"))
         if try await APITokenModel.find(name: name, on: app.db) != nil {
             throw ConfigError("A token named '\(name)' exists; revoke it or pick another name.")
         }

@@ -11,7 +11,8 @@ struct TokenListCommand: AsyncCommand {
         try await app.prepareDatabase()
         for row in try await APITokenModel.allWithOwners(on: app.db) {
             let state = row.revokedAt.map { "revoked \($0)" } ?? "active"
-            context.console.print("\(row.name)\t\(row.scope.rawValue)\t\(row.user.email)\t\(state)\tlast used \(row.lastUsedAt.map { "\($0)" } ?? "never")")
+            context.console.print(
+                "\(row.name)\t\(row.scope.rawValue)\t\(row.user.email)\t\(state)\tlast used \(row.lastUsedAt.map { "\($0)" } ?? "never")")
         }
     }
 }

@@ -18,7 +18,10 @@ struct TokenRevokeCommand: AsyncCommand {
         guard let name = signature.name, let row = try await APITokenModel.find(name: name, on: app.db) else {
             throw ConfigError("--name must name an existing token (`verdict token list`)")
         }
-        guard row.revokedAt == nil else { context.console.info("Token '\(name)' was already revoked."); return }
+        guard row.revokedAt == nil else {
+            context.console.info("Token '\(name)' was already revoked.")
+            return
+        }
         try await app.db.transaction { tx in
             try await APITokenModel.revoke(row, at: app.dependencies.clock.now(), on: tx)
             try await Audit.record(Audit.cli("token revoke"), "token.revoked", subject: "token:\(name)", on: tx)

@@ -29,7 +29,8 @@ struct UserChangeCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         guard let email = signature.email?.lowercased(),
-              let user = try await UserModel.find(email: email, on: app.db) else {
+            let user = try await UserModel.find(email: email, on: app.db)
+        else {
             throw ConfigError("--email must name an existing account (`verdict user list`)")
         }
         var hash: String?

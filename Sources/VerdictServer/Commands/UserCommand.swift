@@ -9,5 +9,7 @@ struct UserCommand: AsyncCommandGroup {
         "password": UserChangeCommand(action: .password), "disable": UserChangeCommand(action: .disable),
         "enable": UserChangeCommand(action: .enable),
     ]
-    var help: String { "Creates, lists, re-passwords, disables and enables editor's-desk accounts (passwords read from the terminal or stdin)" }
+    var help: String {
+        "Creates, lists, re-passwords, disables and enables editor's-desk accounts (passwords read from the terminal or stdin)"
+    }
 }

@@ -21,7 +21,8 @@ struct UserCreateCommand: AsyncCommand {
         guard let raw = signature.email, let email = EmailAddress(raw) else {
             throw ConfigError("--email must be an email address, e.g. --email editor@example.com")
         }
-        let role = try Role(rawValue: signature.role ?? "editor").orThrow(ConfigError("--role must be editor or admin; got '\(signature.role ?? "")'"))
+        let role = try Role(rawValue: signature.role ?? "editor").orThrow(
+            ConfigError("--role must be editor or admin; got '\(signature.role ?? "")'"))
         let address = email.description.lowercased()
         if try await UserModel.find(email: address, on: app.db) != nil {
             throw ConfigError("An account for \(address) already exists.")

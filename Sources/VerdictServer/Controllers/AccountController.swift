@@ -24,7 +24,8 @@ struct AccountController: Sendable {
         let password = form.password ?? ""
         let next = Self.safeNext(form.next)
         guard !email.isEmpty, email.count <= 254, !password.isEmpty, password.utf8.count <= 1024 else {
-            return LoginPage.document(email: String(email.prefix(254)), next: next, message: "Enter your email and password.").response(status: .badRequest)
+            return LoginPage.document(email: String(email.prefix(254)), next: next, message: "Enter your email and password.").response(
+                status: .badRequest)
         }
         guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
         // A browser that signed in to this account before is counted on its own (see DeviceCookie).
@@ -42,7 +43,8 @@ struct AccountController: Sendable {
             let minutes = max(1, (wait + 59) / 60)
             let response = LoginPage.document(
                 email: email, next: next,
-                message: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").").response(status: .tooManyRequests)
+                message: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+            ).response(status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
             return response
         }
@@ -72,7 +74,8 @@ struct AccountController: Sendable {
     /// Only paths on the editor's desk are followed after sign-in (no open redirects).
     static func safeNext(_ raw: String?) -> String? {
         guard let raw, raw.hasPrefix(SiteURL.admin(.home).path), !raw.contains("//"), !raw.contains("\\"), raw.count < 300,
-              raw.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else { return nil }
+            raw.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f })
+        else { return nil }
         return raw
     }
 }

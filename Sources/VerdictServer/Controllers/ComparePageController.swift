@@ -47,7 +47,8 @@ struct ComparePageController {
     /// This reader's pick: a slug, "neither", or nil when they have not answered.
     private func myPick(_ ia: UUID, _ ib: UUID, first: String, second: String, req: Request) async throws -> String? {
         guard let voter = Voting.currentVoter(req),
-              let pick = try await PairVoteModel.pick(a: ia, b: ib, voter: voter, on: req.db) else { return nil }
+            let pick = try await PairVoteModel.pick(a: ia, b: ib, voter: voter, on: req.db)
+        else { return nil }
         switch pick {
         case ia?: return first
         case ib?: return second

@@ -15,7 +15,9 @@ struct NewsletterController {
                 .response(status: .badRequest)
         }
         try await Subscriptions.subscribe(email, app: req.application)
-        return NewsletterPage.message("Check your inbox", "If the address can receive mail, a confirmation link is on its way. Nothing is sent until you confirm.").response()
+        return NewsletterPage.message(
+            "Check your inbox", "If the address can receive mail, a confirmation link is on its way. Nothing is sent until you confirm."
+        ).response()
     }
 
     /// `POST /api/v1/subscribers` with `{"email":"…"}` → 202, never revealing prior state.
@@ -38,7 +40,9 @@ struct NewsletterController {
     }
 
     func confirm(req: Request) async throws -> Response {
-        guard let body = try? req.content.decode(TokenBody.self), try await Subscriptions.confirm(token: body.token, now: req.dependencies.clock.now(), on: req.db) else {
+        guard let body = try? req.content.decode(TokenBody.self),
+            try await Subscriptions.confirm(token: body.token, now: req.dependencies.clock.now(), on: req.db)
+        else {
             return NewsletterPage.message("That link has expired or was used", "Subscribe again to get a fresh confirmation link.")
                 .response(status: .gone)
         }
@@ -54,7 +58,8 @@ struct NewsletterController {
     func unsubscribe(req: Request) async throws -> Response {
         let (id, token) = try unsubscribeTarget(req)
         guard let key = req.verdict.signingKey,
-              try await Subscriptions.unsubscribe(id: id, token: token, key: key, now: req.dependencies.clock.now(), on: req.db) else {
+            try await Subscriptions.unsubscribe(id: id, token: token, key: key, now: req.dependencies.clock.now(), on: req.db)
+        else {
             throw Abort(.notFound, reason: "That unsubscribe link is not valid.")
         }
         return NewsletterPage.message("You have left", "No more digests go to this address.").response()
@@ -77,8 +82,9 @@ struct NewsletterController {
     func preview(req: Request) async throws -> Response {
         let week = try req.parameters.require("week")
         guard let key = req.verdict.signingKey, let sig = req.query[String.self, at: "sig"],
-              NewsletterTokens.verifyPreview(week, token: sig, key: key),
-              let issue = try await NewsletterIssueModel.find(week: week, on: req.db) else {
+            NewsletterTokens.verifyPreview(week, token: sig, key: key),
+            let issue = try await NewsletterIssueModel.find(week: week, on: req.db)
+        else {
             throw Abort(.notFound, reason: "No preview here.")
         }
         return NewsletterPage.issue(week: week, subject: issue.subject, text: publicText(issue), preview: true).response()

@@ -38,7 +38,8 @@ struct OpsController {
 enum Stylesheet {
     static let css: String = {
         guard let url = Bundle.module.url(forResource: "site", withExtension: "css"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "" }
         return text
     }()
 

@@ -19,7 +19,11 @@ struct PageController {
             throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
         }
         // A retired tool is not among the listed standings; its page stays, with a notice.
-        guard let standing = try await all.first(where: { $0.tool.slug == slug }).asyncOr({ try await ToolModel.standing(of: row, on: req.db) }) else {
+        guard
+            let standing = try await all.first(where: { $0.tool.slug == slug }).asyncOr({
+                try await ToolModel.standing(of: row, on: req.db)
+            })
+        else {
             throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
         }
         let rivalTools = Rivals.closest(to: standing.tool, among: all.map(\.tool))
@@ -81,7 +85,8 @@ struct PageController {
 enum LocalPath {
     static func safe(_ raw: String?) -> String? {
         guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count < 300,
-              !raw.contains(where: { $0.isNewline }) else { return nil }
+            !raw.contains(where: { $0.isNewline })
+        else { return nil }
         return raw.components(separatedBy: "?").first
     }
 }

@@ -16,8 +16,9 @@ struct AppDependencies: Sendable {
     /// The real thing: system clock and randomness, live HTTP, SMTP or the outbox folder.
     static func live(_ settings: Settings, http: HTTPClient) throws -> AppDependencies {
         let transport: any MailTransport =
-            if let smtp = settings.mail.smtp { try NIOSMTPTransport(config: smtp) }
-            else { OutboxTransport(directory: URL(fileURLWithPath: settings.mail.outbox)) }
+            if let smtp = settings.mail.smtp { try NIOSMTPTransport(config: smtp) } else {
+                OutboxTransport(directory: URL(fileURLWithPath: settings.mail.outbox))
+            }
         return AppDependencies(
             clock: .system, random: .system, http: http, llm: LiveLLMClient(http: http, clock: .system), mailTransport: transport)
     }

@@ -10,7 +10,8 @@ struct CrossSiteGuard: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method),
-              !exempt.contains(where: { request.url.path.hasPrefix($0) }) else {
+            !exempt.contains(where: { request.url.path.hasPrefix($0) })
+        else {
             return try await next.respond(to: request)
         }
         if let site = request.headers.first(name: "Sec-Fetch-Site")?.lowercased(), site == "cross-site" || site == "same-site" {
@@ -21,7 +22,8 @@ struct CrossSiteGuard: AsyncMiddleware {
             // Behind a proxy that rewrites Host, the configured public origin is this site too.
             let publicOrigin = request.settings.publicURL?.trimmingSuffix("/")
             guard let url = URL(string: origin), let originHost = url.host,
-                  originHost + (url.port.map { ":\($0)" } ?? "") == host || originHost == host || origin == publicOrigin else {
+                originHost + (url.port.map { ":\($0)" } ?? "") == host || originHost == host || origin == publicOrigin
+            else {
                 throw Abort(.forbidden, reason: "Cross-site request refused: the Origin does not match this site")
             }
         } else if request.headers.first(name: .origin) == "null" {

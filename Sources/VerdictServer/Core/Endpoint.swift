@@ -29,7 +29,8 @@ enum Endpoint: CaseIterable, Sendable {
     }
 
     var spec: Spec {
-        let editor = Access.session(.editor), admin = Access.session(.admin)
+        let editor = Access.session(.editor)
+        let admin = Access.session(.admin)
         return switch self {
         case .home: Spec(.GET, "/", .open)
         case .tool: Spec(.GET, "/tools/:slug", .open)

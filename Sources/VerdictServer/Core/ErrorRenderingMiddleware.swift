@@ -33,7 +33,8 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
 
     private func describe(_ error: any Error) -> (HTTPStatus, String, HTTPHeaders) {
         if let abort = error as? any AbortError {
-            let reason = abort.status == .payloadTooLarge
+            let reason =
+                abort.status == .payloadTooLarge
                 ? "The request body is too large; the limit is 64 KB." : abort.reason
             return (abort.status, reason, abort.headers)
         }

@@ -41,7 +41,9 @@ struct QueryLimitMiddleware: AsyncMiddleware {
             return Abort(.badRequest, reason: "The query string has \(parameters) parameters; at most \(maxParameters) are accepted.")
         }
         if brackets > maxBrackets {
-            return Abort(.badRequest, reason: "The query string has \(brackets) brackets; at most \(maxBrackets) are accepted (no nested or indexed parameters).")
+            return Abort(
+                .badRequest,
+                reason: "The query string has \(brackets) brackets; at most \(maxBrackets) are accepted (no nested or indexed parameters).")
         }
         return nil
     }

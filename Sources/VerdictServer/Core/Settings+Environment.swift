@@ -57,13 +57,15 @@ extension Settings {
             return path.isEmpty ? nil : .sqlite(path: path)
         }
         guard raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://"),
-              (try? SQLPostgresConfiguration(url: raw)) != nil else { return nil }
+            (try? SQLPostgresConfiguration(url: raw)) != nil
+        else { return nil }
         return .postgres(url: raw, searchPath: nil)
     }
 
     static func readLimits(_ r: inout SettingsReader) throws -> VoteLimits {
         var limits = VoteLimits()
-        let perMinute = 1...1_000_000_000, perHour = 0...1_000_000_000
+        let perMinute = 1...1_000_000_000
+        let perHour = 0...1_000_000_000
         limits.votesPerNetworkPerMinute = try r.read(
             "VERDICT_VOTES_PER_NETWORK_PER_MINUTE", default: limits.votesPerNetworkPerMinute,
             expected: SettingParse.intExpected(perMinute), show: String.init, parse: SettingParse.int(in: perMinute))

@@ -125,7 +125,8 @@ struct SettingsReader {
     /// to the last `@`, so one holding an unencoded `@` or `/` is masked whole too.
     static func maskingPassword(_ url: String) -> String {
         guard let schemeEnd = url.range(of: "://"), let at = url.range(of: "@", options: .backwards),
-              at.lowerBound > schemeEnd.upperBound else { return url }
+            at.lowerBound > schemeEnd.upperBound
+        else { return url }
         let userInfo = url[schemeEnd.upperBound..<at.lowerBound]
         guard let colon = userInfo.firstIndex(of: ":") else { return url }
         return String(url[..<url.index(after: colon)]) + "***" + String(url[at.lowerBound...])
@@ -160,8 +161,9 @@ enum SettingParse {
     static func httpURL(originOnly: Bool) -> (String) -> String? {
         { text in
             guard let c = URLComponents(string: text), let scheme = c.scheme?.lowercased(),
-                  scheme == "http" || scheme == "https", let host = c.host, !host.isEmpty,
-                  c.user == nil, c.password == nil else { return nil }
+                scheme == "http" || scheme == "https", let host = c.host, !host.isEmpty,
+                c.user == nil, c.password == nil
+            else { return nil }
             if originOnly {
                 guard c.path.isEmpty || c.path == "/", c.query == nil, c.fragment == nil else { return nil }
                 return text.trimmingSuffix("/")

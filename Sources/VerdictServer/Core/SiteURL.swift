@@ -30,8 +30,21 @@ enum SiteURL: Sendable, Hashable {
 
     /// The editor's desk.
     enum Admin: Sendable, Hashable {
-        case home, tools, newTool, tool(String), toolRetire(String), toolRestore(String), toolPanel(String)
-        case takes, takeApprove(String), takeReject(String), importCatalog, subscribers, sends, audit, settings
+        case home
+        case tools
+        case newTool
+        case tool(String)
+        case toolRetire(String)
+        case toolRestore(String)
+        case toolPanel(String)
+        case takes
+        case takeApprove(String)
+        case takeReject(String)
+        case importCatalog
+        case subscribers
+        case sends
+        case audit
+        case settings
     }
 
     /// The JSON API.
@@ -51,8 +64,19 @@ enum SiteURL: Sendable, Hashable {
 
     /// The editor's desk for scripts, under the JSON API.
     enum AdminAPI: Sendable, Hashable {
-        case tools, tool(String), toolRetire(String), toolRestore(String), toolPanel(String)
-        case takes, takeApprove(String), takeReject(String), importCatalog, audit, subscribers, sends, settings
+        case tools
+        case tool(String)
+        case toolRetire(String)
+        case toolRestore(String)
+        case toolPanel(String)
+        case takes
+        case takeApprove(String)
+        case takeReject(String)
+        case importCatalog
+        case audit
+        case subscribers
+        case sends
+        case settings
     }
 
     /// Where a link goes: the route, the values of its path parameters in order, and what

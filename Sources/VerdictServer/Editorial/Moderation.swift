@@ -7,7 +7,9 @@ import VerdictCore
 /// edited, the model's words kept — or reject (an editor).
 enum Moderation {
     enum Failure: Error, Equatable {
-        case notFound, alreadyDecided(String), superseded
+        case notFound
+        case alreadyDecided(String)
+        case superseded
     }
 
     /// Queues `row` (not yet stored) instead of publishing it. An older pending proposal for the
@@ -70,7 +72,8 @@ enum Moderation {
             // switched off, or an editor imported one) is newer: the old proposal must not
             // replace it. Rubric takes are the fallback every model take replaces.
             if let current, current.source != TakeSource.rubric.rawValue,
-               let published = current.createdAt, let proposedAt = review.createdAt, published > proposedAt {
+                let published = current.createdAt, let proposedAt = review.createdAt, published > proposedAt
+            {
                 throw Failure.superseded
             }
             try await TakeModel.replace(current, with: row, on: tx)
@@ -97,7 +100,9 @@ enum Moderation {
 
     /// Records the decision (see `TakeReviewModel.decide`): of two editors deciding the same take
     /// at once exactly one wins; the other gets `alreadyDecided`.
-    private static func decide(_ id: UUID, as status: TakeReviewModel.Status, actor: String, on db: any Database) async throws -> TakeReviewModel {
+    private static func decide(_ id: UUID, as status: TakeReviewModel.Status, actor: String, on db: any Database) async throws
+        -> TakeReviewModel
+    {
         let won = try await TakeReviewModel.decide(id, as: status, actor: actor, at: Date(), on: db)
         guard let review = try await TakeReviewModel.find(id, on: db) else { throw Failure.notFound }
         guard won else { throw Failure.alreadyDecided(review.statusRaw) }

@@ -25,14 +25,17 @@ enum ToolEditing {
             case .invalid(let failure): failure.description
             case .exists(let slug): "A tool with slug \"\(slug)\" already exists; edit it instead."
             case .notFound(let slug): "No tool has the slug \"\(slug)\"."
-            case .slugMismatch(let path, let body): "The slug in the body (\"\(body)\") differs from the URL's (\"\(path)\"); slugs cannot be renamed."
+            case .slugMismatch(let path, let body):
+                "The slug in the body (\"\(body)\") differs from the URL's (\"\(path)\"); slugs cannot be renamed."
             }
         }
     }
 
     /// Validates one tool entry (an import file's `tools[]` item) and creates or updates it.
     /// `existing` is the slug being edited, nil to create.
-    static func save(_ entry: JSONValue, editing existing: String?, source: String, actor: String, app: Application) async throws -> ToolModel {
+    static func save(_ entry: JSONValue, editing existing: String?, source: String, actor: String, app: Application) async throws
+        -> ToolModel
+    {
         var entry = entry
         if let existing, case .object(var fields) = entry {
             if case .string(let given)? = fields["slug"], given != existing {
@@ -50,7 +53,9 @@ enum ToolEditing {
         } catch let failure as ImportFailure {
             throw Failure.invalid(failure)
         }
-        guard let tool = plan.tools.first else { throw Failure.invalid(ImportFailure(source: source, problems: [ImportProblem("tools", "no tool given")])) }
+        guard let tool = plan.tools.first else {
+            throw Failure.invalid(ImportFailure(source: source, problems: [ImportProblem("tools", "no tool given")]))
+        }
         if let existing {
             guard known.contains(existing) else { throw Failure.notFound(existing) }
         } else if known.contains(tool.slug) {

@@ -33,8 +33,12 @@ enum ImportFile {
             guard let node = try Yams.compose(yaml: text) else { return .null }
             var budget = maxNodes
             guard fits(node, budget: &budget) else {
-                throw ImportFailure(source: source, problems: [ImportProblem(
-                    field, "expands to more than \(maxNodes) values (YAML aliases repeat whole subtrees); refused")])
+                throw ImportFailure(
+                    source: source,
+                    problems: [
+                        ImportProblem(
+                            field, "expands to more than \(maxNodes) values (YAML aliases repeat whole subtrees); refused")
+                    ])
             }
             return try YAMLDecoder().decode(JSONValue.self, from: node)
         } catch let failure as ImportFailure {

@@ -18,7 +18,9 @@ struct ModelPanel: Sendable {
     var logger = Logger(label: "verdict.panel")
 
     enum Outcome: Equatable, Sendable {
-        case wrote, unchanged, abstained(String), failed(String)
+        case wrote, unchanged
+        case abstained(String)
+        case failed(String)
     }
 
     /// Runs a claimed job to its end and finishes it with its outcome (if the lease still holds).
@@ -61,7 +63,8 @@ struct ModelPanel: Sendable {
                 guard let delay = policy.delay(attempt: attempt, failure: error, using: &rng) else {
                     return (.failed("\(error)"), nil)
                 }
-                logger.notice("panel: \(tool.slug)/\(persona.rawValue) on \(backend.name): \(error); retrying in \(String(format: "%.1f", delay)) s")
+                logger.notice(
+                    "panel: \(tool.slug)/\(persona.rawValue) on \(backend.name): \(error); retrying in \(String(format: "%.1f", delay)) s")
                 attempt += 1
                 try await sleep(delay)
                 continue

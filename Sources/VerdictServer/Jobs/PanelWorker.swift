@@ -41,8 +41,10 @@ struct PanelWorker: Sendable {
         while !Task.isCancelled {
             let claim = "\(token)-\(slot)-\(UUID().uuidString.prefix(8))"
             let now = panel.now()
-            guard let job = try await PanelJobModel.claim(
-                backend: backend, token: claim, now: now, until: now.addingTimeInterval(lease), on: panel.db) else { return }
+            guard
+                let job = try await PanelJobModel.claim(
+                    backend: backend, token: claim, now: now, until: now.addingTimeInterval(lease), on: panel.db)
+            else { return }
             do {
                 progress(try await panel.run(job, token: claim))
             } catch {

@@ -15,8 +15,10 @@ struct AddTakeProvenance: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for name in ["backend", "model", "temperature", "prompt_tokens", "cached_tokens", "completion_tokens",
-                     "cost_usd", "latency_ms", "relied_on"] {
+        for name in [
+            "backend", "model", "temperature", "prompt_tokens", "cached_tokens", "completion_tokens",
+            "cost_usd", "latency_ms", "relied_on",
+        ] {
             try await database.sql().raw("ALTER TABLE takes DROP COLUMN \(unsafeRaw: name)").run()
         }
     }

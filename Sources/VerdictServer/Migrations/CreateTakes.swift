@@ -18,10 +18,12 @@ struct CreateTakes: AsyncMigration {
             .create()
         // At most one current take per persona and tool; history rows are unconstrained.
         // Partial indexes read the same on SQLite and PostgreSQL.
-        try await database.sql().raw("""
+        try await database.sql().raw(
+            """
             CREATE UNIQUE INDEX takes_current_persona ON takes (tool_id, persona) \
             WHERE superseded_at IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -46,10 +46,16 @@ extension DeliveryModel {
     /// deliveries_pending index covers it).
     static func tallies(issues: [UUID], on db: any Database) async throws -> [UUID: [String: Int]] {
         guard !issues.isEmpty else { return [:] }
-        struct Tally: Decodable { var issueId: UUID; var state: String; var n: Int }
-        let rows = try await db.sql().select().column("issue_id").column("state").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(schema).where("issue_id", .in, issues).groupBy("issue_id").groupBy("state")
-            .all(decoding: Tally.self, keyDecodingStrategy: .convertFromSnakeCase)
+        struct Tally: Decodable {
+            var issueId: UUID
+            var state: String
+            var n: Int
+        }
+        let rows = try await db.sql().select().column("issue_id").column("state").column(
+            SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+        )
+        .from(schema).where("issue_id", .in, issues).groupBy("issue_id").groupBy("state")
+        .all(decoding: Tally.self, keyDecodingStrategy: .convertFromSnakeCase)
         var counts: [UUID: [String: Int]] = [:]
         for row in rows { counts[row.issueId, default: [:]][row.state] = row.n }
         return counts

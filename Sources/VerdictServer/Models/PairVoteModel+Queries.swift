@@ -31,15 +31,25 @@ extension PairVoteModel {
         let rows = try await PairVoteModel.query(on: db).filter(\.$toolA == a).filter(\.$toolB == b).all()
         var t = PairTally()
         for r in rows {
-            if !r.counted { t.discounted += 1 } else if r.pick == a { t.forA += 1 } else if r.pick == b { t.forB += 1 } else { t.neither += 1 }
+            if !r.counted {
+                t.discounted += 1
+            } else if r.pick == a {
+                t.forA += 1
+            } else if r.pick == b {
+                t.forB += 1
+            } else {
+                t.neither += 1
+            }
         }
         return t
     }
 
     /// The voter's current pick on a pair: nil if they have not answered, `.some(nil)` for neither.
     static func pick(a: UUID, b: UUID, voter: String, on db: any Database) async throws -> UUID?? {
-        guard let row = try await PairVoteModel.query(on: db).filter(\.$toolA == a).filter(\.$toolB == b)
-            .filter(\.$voter == voter).first() else { return nil }
+        guard
+            let row = try await PairVoteModel.query(on: db).filter(\.$toolA == a).filter(\.$toolB == b)
+                .filter(\.$voter == voter).first()
+        else { return nil }
         return .some(row.pick)
     }
 
@@ -51,14 +61,16 @@ extension PairVoteModel {
             var n: Int
         }
         // The loser is whichever of the pair was not picked.
-        let rows = try await db.sql().raw("""
+        let rows = try await db.sql().raw(
+            """
             SELECT w.slug AS winner, l.slug AS loser, COUNT(*) AS n
             FROM pair_votes p
             JOIN tools w ON w.id = p.pick_id
             JOIN tools l ON l.id = CASE WHEN p.pick_id = p.tool_a_id THEN p.tool_b_id ELSE p.tool_a_id END
             WHERE p.counted = \(bind: true) AND p.pick_id IS NOT NULL
             GROUP BY w.slug, l.slug
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return rows.map { PairwiseResult(winner: $0.winner, loser: $0.loser, count: $0.n) }
     }
 }

@@ -25,11 +25,13 @@ extension PanelJobModel {
     /// (its worker died) — with a lease until `until`. One statement, so two workers never
     /// claim the same job: the outer WHERE is re-checked under the row lock.
     static func claim(backend: String, token: String, now: Date, until: Date, on db: any Database) async throws -> PanelJobModel? {
-        let claimable = SQLGroupExpression(SQLBinaryExpression(
-            SQLBinaryExpression(SQLColumn("state"), .equal, SQLBind(State.queued.rawValue)), .or,
-            SQLGroupExpression(SQLBinaryExpression(
-                SQLBinaryExpression(SQLColumn("state"), .equal, SQLBind(State.running.rawValue)), .and,
-                SQLBinaryExpression(SQLColumn("lease_until"), .lessThan, SQLBind(now))))))
+        let claimable = SQLGroupExpression(
+            SQLBinaryExpression(
+                SQLBinaryExpression(SQLColumn("state"), .equal, SQLBind(State.queued.rawValue)), .or,
+                SQLGroupExpression(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn("state"), .equal, SQLBind(State.running.rawValue)), .and,
+                        SQLBinaryExpression(SQLColumn("lease_until"), .lessThan, SQLBind(now))))))
         let oldest = SQLSubquery.select { sub in
             sub.column("id").from(schema).where("backend", .equal, backend).where(claimable)
                 .orderBy("created_at").limit(1)

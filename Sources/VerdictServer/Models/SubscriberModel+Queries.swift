@@ -24,7 +24,8 @@ extension SubscriberModel {
     /// no subscription waits on it or its link expired by `now`.
     static func confirm(confirmHash: String, now: Date, on db: any Database) async throws -> Bool {
         guard let subscriber = try await SubscriberModel.query(on: db).filter(\.$confirmHash == confirmHash).first(),
-              let expires = subscriber.confirmExpiresAt, expires > now else { return false }
+            let expires = subscriber.confirmExpiresAt, expires > now
+        else { return false }
         subscriber.state = .confirmed
         subscriber.confirmHash = nil
         subscriber.confirmExpiresAt = nil

@@ -51,7 +51,8 @@ final class TakeModel: Model, @unchecked Sendable {
     /// Nil for abstentions, and for rows holding values this version does not know.
     var take: Take? {
         guard let p = Persona(rawValue: persona), let v = Verdict(rawValue: verdict),
-              let s = TakeSource(rawValue: source) else { return nil }
+            let s = TakeSource(rawValue: source)
+        else { return nil }
         return Take(
             persona: p, verdict: v, conviction: Conviction(rawValue: conviction) ?? .clear,
             flip: flip, text: text, source: s, provenance: s == .llm ? provenance : nil)

@@ -41,8 +41,10 @@ extension VoteModel {
         guard !votes.isEmpty else { return }
         let now = Date()
         let rows: [[any SQLExpression]] = votes.map { v in
-            [SQLBind(UUID()), SQLBind(v.tool), SQLBind(v.voter), SQLBind(v.vote.rawValue), SQLBind(v.counted),
-             SQLBind(now), SQLBind(now)]
+            [
+                SQLBind(UUID()), SQLBind(v.tool), SQLBind(v.voter), SQLBind(v.vote.rawValue), SQLBind(v.counted),
+                SQLBind(now), SQLBind(now),
+            ]
         }
         try await db.sql().insert(into: VoteModel.schema)
             .columns("id", "tool_id", "voter", "vote", "counted", "created_at", "updated_at")
@@ -61,12 +63,14 @@ extension VoteModel {
             var ship: Int
             var total: Int
         }
-        let rows = try await db.sql().raw("""
+        let rows = try await db.sql().raw(
+            """
             SELECT t.slug AS slug, SUM(CASE WHEN v.vote = 'ship' THEN 1 ELSE 0 END) AS ship, COUNT(*) AS total
             FROM votes v JOIN tools t ON t.id = v.tool_id
             WHERE v.counted = \(bind: true) AND v.created_at < \(bind: date)
             GROUP BY t.slug
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var out: [String: Int?] = [:]
         for r in rows { out[r.slug] = wholePercent(r.ship, of: r.total) }
         return out

@@ -27,7 +27,8 @@ enum Mailer {
         _ issue: NewsletterIssueModel, to subscriber: SubscriberModel, key: SymmetricKey, mail: MailSetup, date: Date
     ) -> Envelope? {
         guard let id = subscriber.id, let address = EmailAddress(subscriber.email) else { return nil }
-        let unsubscribe = "\(mail.publicURL)\(SiteURL.newsletterUnsubscribe.path)?s=\(id.uuidString.lowercased())&t=\(NewsletterTokens.unsubscribe(id, key: key))"
+        let unsubscribe =
+            "\(mail.publicURL)\(SiteURL.newsletterUnsubscribe.path)?s=\(id.uuidString.lowercased())&t=\(NewsletterTokens.unsubscribe(id, key: key))"
         let text = issue.textBody.replacing(DigestPlaceholder.unsubscribe, with: unsubscribe)
         let html = issue.htmlBody.replacing(DigestPlaceholder.unsubscribe, with: HTMLText.escape(unsubscribe))
         return envelope(

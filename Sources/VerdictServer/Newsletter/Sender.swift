@@ -10,7 +10,9 @@ import VerdictCore
 struct Sender: Sendable {
     struct Report: Sendable, Equatable {
         var sent = 0, temporary = 0, permanent = 0, remaining = 0
-        var line: String { "\(sent) sent, \(temporary) temporary failures (kept for retry), \(permanent) permanent failures, \(remaining) still pending" }
+        var line: String {
+            "\(sent) sent, \(temporary) temporary failures (kept for retry), \(permanent) permanent failures, \(remaining) still pending"
+        }
     }
 
     let app: Application
@@ -65,12 +67,16 @@ struct Sender: Sendable {
     }
 
     /// Sends one batch and records each answer; returns the ids that failed temporarily.
-    private func deliver(_ batch: [DeliveryModel], issue: NewsletterIssueModel, key: SymmetricKey, report: inout Report) async throws -> [UUID] {
+    private func deliver(_ batch: [DeliveryModel], issue: NewsletterIssueModel, key: SymmetricKey, report: inout Report) async throws
+        -> [UUID]
+    {
         var temporary: [UUID] = []
         var envelopes: [Envelope] = []
         var rows: [DeliveryModel] = []
         for row in batch where row.subscriber.state == .confirmed {
-            guard let env = Mailer.digest(issue, to: row.subscriber, key: key, mail: app.mail, date: app.dependencies.clock.now()) else { continue }
+            guard let env = Mailer.digest(issue, to: row.subscriber, key: key, mail: app.mail, date: app.dependencies.clock.now()) else {
+                continue
+            }
             envelopes.append(env)
             rows.append(row)
         }

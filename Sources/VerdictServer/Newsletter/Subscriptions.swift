@@ -14,8 +14,9 @@ enum Subscriptions {
         let db = app.db
         let (token, hash) = NewsletterTokens.confirmation()
         let now = app.dependencies.clock.now()
-        guard try await SubscriberModel.awaitConfirmation(
-            email: email.value, confirmHash: hash, expiresAt: now.addingTimeInterval(confirmationLifetime), on: db)
+        guard
+            try await SubscriberModel.awaitConfirmation(
+                email: email.value, confirmHash: hash, expiresAt: now.addingTimeInterval(confirmationLifetime), on: db)
         else { return }
         let envelope = Mailer.confirmation(to: email, token: token, mail: app.mail, date: now)
         let logger = app.logger

@@ -17,8 +17,9 @@ enum VoterGate {
         guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
         let network = networkHash(req, key: key)
         if case .failure(let wait) = req.application.votingState.limiter.take(network, now: req.dependencies.clock.now()) {
-            throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait.seconds)"],
-                        reason: "Too many votes from your network; try again in \(wait.seconds) s")
+            throw Abort(
+                .tooManyRequests, headers: ["Retry-After": "\(wait.seconds)"],
+                reason: "Too many votes from your network; try again in \(wait.seconds) s")
         }
         guard let raw = req.cookies[VoterCookie.name]?.string else {
             return try await mint(network: network, key: key, req: req)
@@ -31,7 +32,8 @@ enum VoterGate {
             var headers = HTTPHeaders()
             let cookie = VoterCookie.cookie(fresh.newCookie ?? "", secure: req.settings.isHTTPS)
             headers.setCookie = HTTPCookies(dictionaryLiteral: (VoterCookie.name, cookie))
-            throw Abort(.forbidden, headers: headers, reason: "The verdict_voter cookie was not issued by this site; vote again with the new one")
+            throw Abort(
+                .forbidden, headers: headers, reason: "The verdict_voter cookie was not issued by this site; vote again with the new one")
         }
         return VoterIdentity(id: voter, counted: try await isCounted(voter, network: network, req: req), newCookie: nil)
     }

@@ -4,6 +4,7 @@ import Testing
 import Vapor
 import VaporTesting
 import VerdictCore
+
 @testable import VerdictServer
 
 /// A signed-in browser: its session cookie and the form token its pages carry.
@@ -28,14 +29,19 @@ extension Application {
     }
 
     /// Sends a request with any headers.
-    func sendRaw(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil) async throws -> TestingHTTPResponse {
+    func sendRaw(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil) async throws -> TestingHTTPResponse
+    {
         try await testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }
 
     /// Posts the login form; returns the response.
-    func postLogin(_ email: String, _ password: String, cookie: String? = nil, device: String? = nil, next: String? = nil) async throws -> TestingHTTPResponse {
+    func postLogin(_ email: String, _ password: String, cookie: String? = nil, device: String? = nil, next: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
-        if let cookie { headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: settings.sessionCookiesSecure))=\(cookie)") }
+        if let cookie {
+            headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: settings.sessionCookiesSecure))=\(cookie)")
+        }
         if let device { headers.add(name: .cookie, value: "verdict_device=\(device)") }
         var form = "email=\(email.formEscaped)&password=\(password.formEscaped)"
         if let next { form += "&next=\(next.formEscaped)" }
@@ -53,11 +59,14 @@ extension Application {
     }
 
     /// A request from a signed-in browser; `form` gets the CSRF token appended unless `csrf: false`.
-    func browse(_ method: HTTPMethod, _ path: String, as browser: Browser?, form: String? = nil, csrf: Bool = true,
-                extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func browse(
+        _ method: HTTPMethod, _ path: String, as browser: Browser?, form: String? = nil, csrf: Bool = true,
+        extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
         var headers = extra
         if let browser {
-            headers.add(name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: settings.sessionCookiesSecure))=\(browser.cookie)")
+            headers.add(
+                name: .cookie, value: "\(VerdictServer.Sessions.cookieName(secure: settings.sessionCookiesSecure))=\(browser.cookie)")
         }
         var body: String?
         if method != .GET {

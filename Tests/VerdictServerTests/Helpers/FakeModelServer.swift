@@ -1,6 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
+
 @testable import VerdictServer
 
 /// A local HTTP server speaking the OpenAI chat-completions wire format, on a free loopback
@@ -55,7 +56,10 @@ final class FakeModelServer: Sendable {
     private func respond(_ req: Request) async throws -> Response {
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         let body = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-        let index = received.withLockedValue { r in r.append(data); return r.count - 1 }
+        let index = received.withLockedValue { r in
+            r.append(data)
+            return r.count - 1
+        }
         return try await render(script.withLockedValue { $0 }(index, body))
     }
 
@@ -65,8 +69,10 @@ final class FakeModelServer: Sendable {
             let object: [String: Any] = [
                 "id": "fake", "object": "chat.completion",
                 "choices": [["index": 0, "message": ["role": "assistant", "content": content], "finish_reason": "stop"]],
-                "usage": ["prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion,
-                          "prompt_tokens_details": ["cached_tokens": cached]],
+                "usage": [
+                    "prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion,
+                    "prompt_tokens_details": ["cached_tokens": cached],
+                ],
             ]
             return json(200, try JSONSerialization.data(withJSONObject: object))
         case .status(let code, let body, let headers):
@@ -81,18 +87,21 @@ final class FakeModelServer: Sendable {
         case .drip(let interval, let bytes):
             var headers = HTTPHeaders()
             headers.contentType = .json
-            return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
-                // The client hangs up mid-drip; the stream must still be ended, or Vapor traps.
-                do {
-                    for _ in 0..<bytes {
-                        try await writer.write(.buffer(ByteBuffer(string: " ")))
-                        try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
-                    }
-                    try await writer.write(.end)
-                } catch {
-                    try? await writer.write(.error(error))
-                }
-            }, count: bytes))
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(
+                    asyncStream: { writer in
+                        // The client hangs up mid-drip; the stream must still be ended, or Vapor traps.
+                        do {
+                            for _ in 0..<bytes {
+                                try await writer.write(.buffer(ByteBuffer(string: " ")))
+                                try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+                            }
+                            try await writer.write(.end)
+                        } catch {
+                            try? await writer.write(.error(error))
+                        }
+                    }, count: bytes))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+
 @testable import VerdictServer
 
 /// A mail transport that keeps what it is given; `answer` decides each recipient's fate.
@@ -15,7 +16,10 @@ final class RecordingTransport: MailTransport, Sendable {
 
     func send(_ envelopes: [Envelope]) async throws -> [DeliveryResult] {
         envelopes.map { env in
-            let index = sent.withLockedValue { s in s.append(env); return s.count - 1 }
+            let index = sent.withLockedValue { s in
+                s.append(env)
+                return s.count - 1
+            }
             return answer(env, index)
         }
     }

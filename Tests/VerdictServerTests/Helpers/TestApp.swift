@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import VerdictServer
 
 /// Runs `body` against a fresh, migrated database.

@@ -185,8 +185,9 @@ enum API {
             minimumComparisons = m.minimumComparisons
             let name = { (slug: String) in m.tools[slug]?.tool.name ?? slug }
             ranked = m.board.ranked.map {
-                Entry(slug: $0.slug, name: name($0.slug), rank: $0.rank, tier: $0.tier, wins: $0.wins, losses: $0.losses,
-                      comparisons: $0.comparisons, strength: $0.strength, low: $0.low, high: $0.high)
+                Entry(
+                    slug: $0.slug, name: name($0.slug), rank: $0.rank, tier: $0.tier, wins: $0.wins, losses: $0.losses,
+                    comparisons: $0.comparisons, strength: $0.strength, low: $0.low, high: $0.high)
             }
             unranked = m.board.unranked.map { Unranked(slug: $0.slug, name: name($0.slug), comparisons: $0.comparisons) }
         }

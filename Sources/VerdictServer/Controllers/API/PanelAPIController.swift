@@ -29,8 +29,9 @@ struct PanelAPIController {
             toolID = tool.id!
         }
         let jobs = try await PanelJobModel.recent(tool: toolID, limit: 200, on: req.db).map {
-            JobDTO(id: $0.id!, tool: $0.tool.slug, persona: $0.persona, backend: $0.backend, state: $0.state.rawValue,
-                   attempts: $0.attempts, lastError: $0.lastError, updatedAt: $0.updatedAt)
+            JobDTO(
+                id: $0.id!, tool: $0.tool.slug, persona: $0.persona, backend: $0.backend, state: $0.state.rawValue,
+                attempts: $0.attempts, lastError: $0.lastError, updatedAt: $0.updatedAt)
         }
         let counts = try await PanelJobModel.counts(on: req.db)
         // Every state is listed, zeros included, so clients need not know the states in advance.

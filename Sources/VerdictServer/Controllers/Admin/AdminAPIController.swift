@@ -21,7 +21,9 @@ struct AdminAPIController: Sendable {
     func updateTool(req: Request) async throws -> AdminDTO.Tool {
         let slug = try req.toolSlug
         _ = try await ToolDesk.find(slug, on: req.db)  // 404 before the body is judged
-        return AdminDTO.Tool(try await ToolDesk.update(slug, with: try Self.entry(req), source: "request body", actor: req.principal.actor, app: req.application))
+        return AdminDTO.Tool(
+            try await ToolDesk.update(
+                slug, with: try Self.entry(req), source: "request body", actor: req.principal.actor, app: req.application))
     }
 
     func retire(req: Request) async throws -> AdminDTO.Tool {
@@ -78,7 +80,8 @@ struct AdminAPIController: Sendable {
         var before: Date?
         if let raw = req.query[String.self, at: "before"] {
             guard let date = ISO8601DateFormatter().date(from: raw) else {
-                throw Abort(.badRequest, reason: "before must be an ISO-8601 date-time like 2026-11-25T18:00:00Z; got \"\(raw.prefix(40))\"")
+                throw Abort(
+                    .badRequest, reason: "before must be an ISO-8601 date-time like 2026-11-25T18:00:00Z; got \"\(raw.prefix(40))\"")
             }
             before = date
         }
@@ -113,12 +116,15 @@ struct AdminAPIController: Sendable {
     func updateSettings(req: Request) async throws -> AdminDTO.Settings {
         // Read strictly: a misspelt or unknown setting is an error, not silently ignored.
         guard let buffer = req.body.data, buffer.readableBytes > 0,
-              let fields = try? JSONDecoder().decode([String: JSONValue].self, from: Data(buffer: buffer)) else {
+            let fields = try? JSONDecoder().decode([String: JSONValue].self, from: Data(buffer: buffer))
+        else {
             throw Abort(.badRequest, reason: "The body must be a JSON object like {\"moderate_llm_takes\": true}.")
         }
         let unknown = Set(fields.keys).subtracting([EditorialSettings.moderateKey])
         guard unknown.isEmpty else {
-            throw Abort(.badRequest, reason: "Unknown setting(s): \(unknown.sorted().joined(separator: ", ")); known: \(EditorialSettings.moderateKey)")
+            throw Abort(
+                .badRequest,
+                reason: "Unknown setting(s): \(unknown.sorted().joined(separator: ", ")); known: \(EditorialSettings.moderateKey)")
         }
         guard case .bool(let on)? = fields[EditorialSettings.moderateKey] else {
             throw Abort(.badRequest, reason: "\(EditorialSettings.moderateKey) must be true or false.")
@@ -130,7 +136,8 @@ struct AdminAPIController: Sendable {
     /// The body as one tool entry (an import file's `tools[]` item).
     private static func entry(_ req: Request) throws -> JSONValue {
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
-            throw Abort(.badRequest, reason: "The request body is empty; send one tool as JSON (the fields of an import file's tools[] entry).")
+            throw Abort(
+                .badRequest, reason: "The request body is empty; send one tool as JSON (the fields of an import file's tools[] entry).")
         }
         do {
             return try CatalogImport.parseJSON(Data(buffer: buffer), source: "request body")

@@ -22,7 +22,8 @@ struct AdminController: Sendable {
     }
 
     func newTool(req: Request) async throws -> Response {
-        try Self.desk(req).toolForm(slug: nil, values: ["entry": EntryTier.free.rawValue], facts: "", problems: [], retired: nil, takes: []).response()
+        try Self.desk(req).toolForm(slug: nil, values: ["entry": EntryTier.free.rawValue], facts: "", problems: [], retired: nil, takes: [])
+            .response()
     }
 
     func tool(req: Request) async throws -> Response {
@@ -60,7 +61,8 @@ struct AdminController: Sendable {
         return try Self.desk(req).moderation(
             pending: try await Moderation.reviews(status: .pending, limit: 200, on: req.db),
             decided: try await Moderation.recentlyDecided(limit: 20, on: req.db),
-            enabled: try await EditorialSettings.moderatesModelTakes(on: req.db), notice: notice).response()
+            enabled: try await EditorialSettings.moderatesModelTakes(on: req.db), notice: notice
+        ).response()
     }
 
     struct ApproveForm: Content { var text: String? }
@@ -172,8 +174,10 @@ extension AdminController {
             if let model {
                 return try await toolPage(model, form: form, problems: problems, notice: nil, req: req, status: failure.status)
             }
-            return try Self.desk(req).toolForm(slug: nil, values: form.values, facts: form.facts, problems: problems, retired: nil, takes: [])
-                .response(status: failure.status)
+            return try Self.desk(req).toolForm(
+                slug: nil, values: form.values, facts: form.facts, problems: problems, retired: nil, takes: []
+            )
+            .response(status: failure.status)
         }
     }
 

@@ -15,7 +15,9 @@ enum AdminDTO {
 
         init(_ model: ToolModel) {
             let t = model.tool
-            (slug, name, category, categorySlug, description, entry) = (t.slug, t.name, t.category, t.categorySlug, t.description, t.entry.rawValue)
+            (slug, name, category, categorySlug, description, entry) = (
+                t.slug, t.name, t.category, t.categorySlug, t.description, t.entry.rawValue
+            )
             (vendor, tagline, homepage, sourceURL, facts) = (t.vendor, t.tagline, t.homepage, t.sourceURL, t.facts)
             retiredAt = model.retiredAt
             url = SiteURL.tool(t.slug).path
@@ -83,7 +85,9 @@ enum AdminDTO {
         @ExplicitNull var confirmedAt: Date?
 
         init(_ row: SubscriberModel) {
-            (email, status, createdAt, confirmedAt) = (row.email, row.stateRaw, row.createdAt ?? Date(timeIntervalSince1970: 0), row.confirmedAt)
+            (email, status, createdAt, confirmedAt) = (
+                row.email, row.stateRaw, row.createdAt ?? Date(timeIntervalSince1970: 0), row.confirmedAt
+            )
         }
     }
 

@@ -9,11 +9,13 @@ extension Desk {
             title: "Subscribers",
             body:
                 .h1("Subscribers"),
-                .p(.text(counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " · "))),
-                Desk.table(["Email", "State", "Signed up", "Confirmed"], rows.map { s in
+            .p(.text(counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " · "))),
+            Desk.table(
+                ["Email", "State", "Signed up", "Confirmed"],
+                rows.map { s in
                     [.td(.text(s.email)), .td(.text(s.status)), .td(.text(Desk.date(s.createdAt))), .td(.text(Desk.date(s.confirmedAt)))]
                 }),
-                .if(more, .p(.a(.href("\(SiteURL.admin(.subscribers).path)?offset=\(offset + rows.count)"), .text("Next page"))))
+            .if(more, .p(.a(.href("\(SiteURL.admin(.subscribers).path)?offset=\(offset + rows.count)"), .text("Next page"))))
         )
     }
 }

@@ -13,56 +13,74 @@ extension Desk {
         let title = slug.map { "Edit \(values["name"] ?? $0)" } ?? "Add a tool"
         let action = slug.map { SiteURL.admin(.tool($0)).path } ?? SiteURL.admin(.newTool).path
         func field(_ key: String, _ label: String, required: Bool = false, hint: String? = nil) -> Node<HTML.FormContext> {
-            .div(.class("field"),
-                 .label(.for("f-\(key)"), .text(label + (required ? "" : " (optional)"))),
-                 .input(.type(.text), .id("f-\(key)"), .name(key), .value(HTMLEscaping.attribute(values[key] ?? "")),
-                        .required(required)),
-                 .unwrap(hint) { .small(.class("muted"), .text($0)) })
+            .div(
+                .class("field"),
+                .label(.for("f-\(key)"), .text(label + (required ? "" : " (optional)"))),
+                .input(
+                    .type(.text), .id("f-\(key)"), .name(key), .value(HTMLEscaping.attribute(values[key] ?? "")),
+                    .required(required)),
+                .unwrap(hint) { .small(.class("muted"), .text($0)) })
         }
         return document(
             title: title, notice: notice,
             body:
                 .h1(.text(title)),
-                .unwrap(slug) { s in
-                    .div(.class("desk-actions"),
-                         .a(.href(HTMLEscaping.attribute(SiteURL.tool(s).path)), .text("Public page")),
-                         retired == nil ? button("Retire", to: SiteURL.admin(.toolRetire(s)).path, style: "button-secondary")
-                                        : button("Restore to listings", to: SiteURL.admin(.toolRestore(s)).path),
-                         button("Re-run panel", to: SiteURL.admin(.toolPanel(s)).path))
-                },
-                .if(retired != nil, .p(.class("notice"), .text("Retired \(Desk.date(retired)): not in listings; its page says so."))),
-                .if(!problems.isEmpty, .div(
+            .unwrap(slug) { s in
+                .div(
+                    .class("desk-actions"),
+                    .a(.href(HTMLEscaping.attribute(SiteURL.tool(s).path)), .text("Public page")),
+                    retired == nil
+                        ? button("Retire", to: SiteURL.admin(.toolRetire(s)).path, style: "button-secondary")
+                        : button("Restore to listings", to: SiteURL.admin(.toolRestore(s)).path),
+                    button("Re-run panel", to: SiteURL.admin(.toolPanel(s)).path))
+            },
+            .if(retired != nil, .p(.class("notice"), .text("Retired \(Desk.date(retired)): not in listings; its page says so."))),
+            .if(
+                !problems.isEmpty,
+                .div(
                     .class("form-error"), .attribute(named: "role", value: "alert"),
                     .p(.text("Nothing was saved. Fix these and save again:")),
                     .ul(.forEach(problems) { .li(.text($0)) }))),
-                .form(
-                    .class("desk-form"), .method(.post), .action(HTMLEscaping.attribute(action)), csrfField(),
-                    slug == nil ? field("slug", "Slug", required: true, hint: "Lowercase letters, digits and hyphens; used in URLs and cannot change.")
-                                : .input(.type(.hidden), .name("slug"), .value(HTMLEscaping.attribute(slug ?? ""))),
-                    field("name", "Name", required: true),
-                    field("vendor", "Vendor"),
-                    field("category", "Category", required: true),
-                    field("tagline", "Tagline"),
-                    .div(.class("field"),
-                         .label(.for("f-description"), .text("Description")),
-                         .textarea(.id("f-description"), .name("description"), .attribute(named: "rows", value: "6"), .text(values["description"] ?? ""))),
-                    .div(.class("field"),
-                         .label(.for("f-entry"), .text("Entry tier")),
-                         .select(.id("f-entry"), .attribute(named: "name", value: "entry"), .forEach(EntryTier.allCases) { tier in
-                             .option(.value(tier.rawValue), .label(tier.displayName), .isSelected(values["entry"] == tier.rawValue))
-                         })),
-                    field("homepage", "Homepage URL"),
-                    field("source_url", "Source URL", hint: "Where the facts were read."),
-                    .div(.class("field"),
-                         .label(.for("f-facts"), .text("Facts (YAML or JSON; keys as in the methodology)")),
-                         .textarea(.id("f-facts"), .name("facts"), .class("code"), .attribute(named: "rows", value: "14"), .text(facts))),
-                    .button(.type(.submit), .class("button"), .text(slug == nil ? "Add tool" : "Save changes"))
-                ),
-                .if(!takes.isEmpty, .section(
+            .form(
+                .class("desk-form"), .method(.post), .action(HTMLEscaping.attribute(action)), csrfField(),
+                slug == nil
+                    ? field("slug", "Slug", required: true, hint: "Lowercase letters, digits and hyphens; used in URLs and cannot change.")
+                    : .input(.type(.hidden), .name("slug"), .value(HTMLEscaping.attribute(slug ?? ""))),
+                field("name", "Name", required: true),
+                field("vendor", "Vendor"),
+                field("category", "Category", required: true),
+                field("tagline", "Tagline"),
+                .div(
+                    .class("field"),
+                    .label(.for("f-description"), .text("Description")),
+                    .textarea(
+                        .id("f-description"), .name("description"), .attribute(named: "rows", value: "6"),
+                        .text(values["description"] ?? ""))),
+                .div(
+                    .class("field"),
+                    .label(.for("f-entry"), .text("Entry tier")),
+                    .select(
+                        .id("f-entry"), .attribute(named: "name", value: "entry"),
+                        .forEach(EntryTier.allCases) { tier in
+                            .option(.value(tier.rawValue), .label(tier.displayName), .isSelected(values["entry"] == tier.rawValue))
+                        })),
+                field("homepage", "Homepage URL"),
+                field("source_url", "Source URL", hint: "Where the facts were read."),
+                .div(
+                    .class("field"),
+                    .label(.for("f-facts"), .text("Facts (YAML or JSON; keys as in the methodology)")),
+                    .textarea(.id("f-facts"), .name("facts"), .class("code"), .attribute(named: "rows", value: "14"), .text(facts))),
+                .button(.type(.submit), .class("button"), .text(slug == nil ? "Add tool" : "Save changes"))
+            ),
+            .if(
+                !takes.isEmpty,
+                .section(
                     .h2("Current panel"),
-                    Desk.table(["Persona", "Verdict", "Source", "Take"], takes.map { t in
-                        [.td(.text(t.persona)), .td(.text(t.verdict)), .td(.text(t.source)), .td(.text(t.text))]
-                    })))
+                    Desk.table(
+                        ["Persona", "Verdict", "Source", "Take"],
+                        takes.map { t in
+                            [.td(.text(t.persona)), .td(.text(t.verdict)), .td(.text(t.source)), .td(.text(t.text))]
+                        })))
         )
     }
 }

@@ -21,11 +21,13 @@ struct Desk {
                         .li(.a(.href(SiteURL.admin(.tools).path), .text("Tools"))),
                         .li(.a(.href(SiteURL.admin(.takes).path), .text("Moderation"))),
                         .li(.a(.href(SiteURL.admin(.importCatalog).path), .text("Import"))),
-                        .if(role == .admin, .group(
-                            .li(.a(.href(SiteURL.admin(.subscribers).path), .text("Subscribers"))),
-                            .li(.a(.href(SiteURL.admin(.sends).path), .text("Sends"))),
-                            .li(.a(.href(SiteURL.admin(.audit).path), .text("Audit log")))
-                        ))
+                        .if(
+                            role == .admin,
+                            .group(
+                                .li(.a(.href(SiteURL.admin(.subscribers).path), .text("Subscribers"))),
+                                .li(.a(.href(SiteURL.admin(.sends).path), .text("Sends"))),
+                                .li(.a(.href(SiteURL.admin(.audit).path), .text("Audit log")))
+                            ))
                     ),
                     .form(
                         .class("desk-signout"), .method(.post), .action(SiteURL.logout.path),
@@ -34,8 +36,8 @@ struct Desk {
                         .button(.type(.submit), .class("button-link"), .text("Sign out"))
                     )
                 ),
-                .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
-                .group(body)
+            .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+            .group(body)
         )
     }
 
@@ -45,8 +47,9 @@ struct Desk {
 
     /// A one-button form that POSTs to `action`.
     func button(_ label: String, to action: String, style: String = "button") -> Node<HTML.BodyContext> {
-        .form(.class("inline-form"), .method(.post), .action(HTMLEscaping.attribute(action)), csrfField(),
-              .button(.type(.submit), .class(style), .text(label)))
+        .form(
+            .class("inline-form"), .method(.post), .action(HTMLEscaping.attribute(action)), csrfField(),
+            .button(.type(.submit), .class(style), .text(label)))
     }
 
     static func date(_ date: Date?) -> String {
@@ -57,10 +60,12 @@ struct Desk {
     }
 
     static func table(_ headers: [String], _ rows: [[Node<HTML.TableRowContext>]]) -> Node<HTML.BodyContext> {
-        .div(.class("table-scroll"), .table(
-            .class("desk-table"),
-            .thead(.tr(.forEach(headers) { .th(.text($0)) })),
-            .tbody(.forEach(rows) { cells in .tr(.group(cells)) })
-        ))
+        .div(
+            .class("table-scroll"),
+            .table(
+                .class("desk-table"),
+                .thead(.tr(.forEach(headers) { .th(.text($0)) })),
+                .tbody(.forEach(rows) { cells in .tr(.group(cells)) })
+            ))
     }
 }

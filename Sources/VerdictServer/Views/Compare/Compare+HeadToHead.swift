@@ -12,10 +12,13 @@ extension Compare.View {
             .class("section card head-to-head"),
             .attribute(named: "aria-labelledby", value: "pick-title"),
             .h2(.id("pick-title"), .text("Which would you ship with?")),
-            .p(.class("muted"),
-               .text("For your next project, \(a.tool.name) or \(b.tool.name)? One answer per comparison, changeable. Picks rank tools on the "),
-               .a(.href(SiteURL.leaderboard(category: nil)), .text("leaderboard")),
-               .text("; “neither” counts here but not there.")),
+            .p(
+                .class("muted"),
+                .text(
+                    "For your next project, \(a.tool.name) or \(b.tool.name)? One answer per comparison, changeable. Picks rank tools on the "
+                ),
+                .a(.href(SiteURL.leaderboard(category: nil)), .text("leaderboard")),
+                .text("; “neither” counts here but not there.")),
             pickForm(),
             pickSplit()
         )
@@ -30,7 +33,8 @@ extension Compare.View {
             .div(
                 .class("pick-buttons"),
                 .attribute(named: "role", value: "group"),
-                .attribute(named: "aria-label", value: HTMLEscaping.attribute("Which would you ship with: \(a.tool.name) or \(b.tool.name)?")),
+                .attribute(
+                    named: "aria-label", value: HTMLEscaping.attribute("Which would you ship with: \(a.tool.name) or \(b.tool.name)?")),
                 pickButton(a.tool.slug, label: "Ship with \(a.tool.name)", kind: "a"),
                 pickButton(b.tool.slug, label: "Ship with \(b.tool.name)", kind: "b"),
                 pickButton("neither", label: "Neither", kind: "neither")
@@ -81,11 +85,12 @@ extension Compare.View {
         return .div(
             .class("pick-split"),
             Components.SVG.svg(width: 100, height: 8, class: "split-bar", label: label, stretch: true, rects),
-            .p(.class("pick-counts"),
-               count(a.tool.name, forA, kind: "a"), .text(" · "),
-               count(b.tool.name, forB, kind: "b"), .text(" · "),
-               count("Neither", tally.neither, kind: "neither"),
-               .text(" (\(tally.total == 1 ? "1 answer" : "\(tally.total) answers"))"))
+            .p(
+                .class("pick-counts"),
+                count(a.tool.name, forA, kind: "a"), .text(" · "),
+                count(b.tool.name, forB, kind: "b"), .text(" · "),
+                count("Neither", tally.neither, kind: "neither"),
+                .text(" (\(tally.total == 1 ? "1 answer" : "\(tally.total) answers"))"))
         )
     }
 

@@ -14,20 +14,22 @@ extension Compare {
         func document() -> HTML {
             Layout.document(
                 title: "\(a.tool.name) vs \(b.tool.name): which one should you ship with?",
-                description: "\(a.tool.name) vs \(b.tool.name): side-by-side panel verdict, pricing read, reviewer split and community vote.",
+                description:
+                    "\(a.tool.name) vs \(b.tool.name): side-by-side panel verdict, pricing read, reviewer split and community vote.",
                 canonical: model.canonical.path,
                 body:
                     Components.notice(model.notice),
-                    intro(),
-                    .section(.class("grid grid-2 compare-cards"),
-                             Components.toolCard(a, heading: .h2),
-                             Components.toolCard(b, heading: .h2)),
-                    recommendation(),
-                    pricing(),
-                    scorecard(),
-                    headToHead(),
-                    community(),
-                    Components.newsletterBox()
+                intro(),
+                .section(
+                    .class("grid grid-2 compare-cards"),
+                    Components.toolCard(a, heading: .h2),
+                    Components.toolCard(b, heading: .h2)),
+                recommendation(),
+                pricing(),
+                scorecard(),
+                headToHead(),
+                community(),
+                Components.newsletterBox()
             )
         }
 
@@ -45,9 +47,11 @@ extension Compare {
             return .section(
                 .class("card recommendation\(pick == nil ? " is-close" : "")"),
                 .h2(.class("eyebrow"), .text("Recommendation")),
-                .p(.class("recommendation-pick"),
-                   .unwrap(pick, { .group(.text("Ship with "), .strong(.text($0.tool.name))) },
-                           else: .strong(.text(noPickHeadline)))),
+                .p(
+                    .class("recommendation-pick"),
+                    .unwrap(
+                        pick, { .group(.text("Ship with "), .strong(.text($0.tool.name))) },
+                        else: .strong(.text(noPickHeadline)))),
                 .p(.class("recommendation-reason"), .text(comparison.recommendation.reason))
             )
         }
@@ -82,9 +86,10 @@ extension Compare {
                     .h3(.text(row.persona.displayName), .if(row.isSplit, .group(.text(" "), Components.splitMarker()))),
                     .p(.class("take-role"), .text(row.persona.role))
                 ),
-                .div(.class("grid grid-2 scorecard-takes"),
-                     cell(row.a, abstention(row.persona, in: a), a.tool),
-                     cell(row.b, abstention(row.persona, in: b), b.tool))
+                .div(
+                    .class("grid grid-2 scorecard-takes"),
+                    cell(row.a, abstention(row.persona, in: a), a.tool),
+                    cell(row.b, abstention(row.persona, in: b), b.tool))
             )
         }
 
@@ -96,9 +101,10 @@ extension Compare {
         func cell(_ take: Take?, _ abstention: Abstention?, _ tool: Tool) -> Node<HTML.BodyContext> {
             .div(
                 .class("take take-\(Components.takeKind(take, abstention))"),
-                .div(.class("take-head"),
-                     .p(.class("scorecard-tool"), .text(tool.name)),
-                     Components.takeBadge(take, abstention)),
+                .div(
+                    .class("take-head"),
+                    .p(.class("scorecard-tool"), .text(tool.name)),
+                    Components.takeBadge(take, abstention)),
                 Components.takeBody(take, abstention: abstention)
             )
         }

@@ -18,9 +18,9 @@ extension Home {
         var recent: [ComparisonTeaser] = []
         for slug in recentSlugs {
             guard let s = standings.first(where: { $0.tool.slug == slug }),
-                  let rival = Rivals.closest(to: s.tool, among: standings.map(\.tool), limit: 1).first,
-                  let r = standings.first(where: { $0.tool.slug == rival.slug }),
-                  seen.insert(pairKey(s.tool.slug, r.tool.slug)).inserted
+                let rival = Rivals.closest(to: s.tool, among: standings.map(\.tool), limit: 1).first,
+                let r = standings.first(where: { $0.tool.slug == rival.slug }),
+                seen.insert(pairKey(s.tool.slug, r.tool.slug)).inserted
             else { continue }
             recent.append(teaser(s, r))
             if recent.count == 4 { break }

@@ -15,12 +15,14 @@ extension Home {
                 canonical: SiteURL.home.path,
                 body:
                     hero(),
-                    comparisons("Featured comparisons", id: "featured", model.featured,
-                                empty: "Featured comparisons appear once a category has two tools."),
-                    comparisons("Recent comparisons", id: "recent", model.recent,
-                                empty: "No recent comparisons yet."),
-                    categories(),
-                    Components.newsletterBox()
+                comparisons(
+                    "Featured comparisons", id: "featured", model.featured,
+                    empty: "Featured comparisons appear once a category has two tools."),
+                comparisons(
+                    "Recent comparisons", id: "recent", model.recent,
+                    empty: "No recent comparisons yet."),
+                categories(),
+                Components.newsletterBox()
             )
         }
 
@@ -28,9 +30,11 @@ extension Home {
             .section(
                 .class("hero"),
                 .h1(.text("Which AI tool should you ship with?")),
-                .p(.class("lead"),
-                   .text("Four reviewer personas and a community vote give every tool a ship or skip verdict, "
-                         + "and every pair a side-by-side comparison.")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Four reviewer personas and a community vote give every tool a ship or skip verdict, "
+                            + "and every pair a side-by-side comparison.")),
                 Components.demoNotice(toolCount: model.toolCount)
             )
         }
@@ -42,7 +46,8 @@ extension Home {
                 .id(id),
                 .class("section"),
                 .h2(.text(title)),
-                .if(teasers.isEmpty,
+                .if(
+                    teasers.isEmpty,
                     .p(.class("muted"), .text(empty)),
                     else: .div(.class("grid"), .forEach(teasers) { Components.comparisonTeaser($0) }))
             )
@@ -53,7 +58,8 @@ extension Home {
                 .id(Home.categoriesID),
                 .class("section"),
                 .h2(.text("Tools by category")),
-                .if(model.categories.isEmpty,
+                .if(
+                    model.categories.isEmpty,
                     .p(.class("muted"), .text("No tools in the catalog yet.")),
                     else: .div(.class("grid category-grid"), .forEach(model.categories, category)))
             )
@@ -64,9 +70,11 @@ extension Home {
                 .class("card category-card"),
                 .h3(.a(.href(SiteURL.category(group.slug)), .text(group.name))),
                 .ul(.class("tool-list"), .forEach(group.tools, Components.toolRow)),
-                .p(.class("card-more"),
-                   .a(.href(SiteURL.category(group.slug)),
-                      .text("Ranking of \(group.tools.count) \(group.tools.count == 1 ? "tool" : "tools") →")))
+                .p(
+                    .class("card-more"),
+                    .a(
+                        .href(SiteURL.category(group.slug)),
+                        .text("Ranking of \(group.tools.count) \(group.tools.count == 1 ? "tool" : "tools") →")))
             )
         }
     }

@@ -8,7 +8,8 @@ extension Components {
         let (a, b) = (teaser.a.tool, teaser.b.tool)
         return .article(
             .class("card teaser"),
-            .h3(.class("teaser-title"),
+            .h3(
+                .class("teaser-title"),
                 .a(.href(SiteURL.compare(a.slug, b.slug)), .text("\(a.name) vs \(b.name)"))),
             .p(.class("teaser-pick"), pick(teaser.pickName)),
             .ul(.class("teaser-scores"), teaserScore(teaser.a), teaserScore(teaser.b)),
@@ -22,7 +23,8 @@ extension Components {
     }
 
     static func teaserScore(_ standing: ToolStanding) -> Node<HTML.ListContext> {
-        .li(.span(.class("teaser-name"), .text(standing.tool.name)),
+        .li(
+            .span(.class("teaser-name"), .text(standing.tool.name)),
             .text(" · Panel ship \(standing.panel.label)"))
     }
 

@@ -34,8 +34,9 @@ extension Components {
             .value(verdict.rawValue),
             .class("vote-button vote-\(verdict.rawValue)\(isCurrent ? " is-current" : "")"),
             .attribute(named: "aria-pressed", value: isCurrent ? "true" : "false"),
-            .span(.class("badge-icon"), .attribute(named: "aria-hidden", value: "true"),
-                  .text(verdict == .ship ? "✓" : "✕")),
+            .span(
+                .class("badge-icon"), .attribute(named: "aria-hidden", value: "true"),
+                .text(verdict == .ship ? "✓" : "✕")),
             .text(label(verdict))
         )
     }
@@ -63,8 +64,9 @@ extension Components {
                 ),
                 .button(.type(.submit), .text("Subscribe"))
             ),
-            .p(.class("newsletter-soon"),
-               .text("We send a confirmation link first; nothing arrives until you confirm. Leave with one click."))
+            .p(
+                .class("newsletter-soon"),
+                .text("We send a confirmation link first; nothing arrives until you confirm. Leave with one click."))
         )
     }
 }

@@ -33,7 +33,8 @@ extension Components {
     static func provenance(_ p: TakeProvenance) -> Node<HTML.BodyContext> {
         .group(
             provenanceLine(p, lead: "Written by"),
-            .if(!p.reliedOn.isEmpty,
+            .if(
+                !p.reliedOn.isEmpty,
                 .p(.class("take-relied"), .strong(.text("Relied on: ")), .text(p.reliedOn.joined(separator: ", "))))
         )
     }
@@ -48,10 +49,12 @@ extension Components {
         ]
         if let version = p.promptVersion { parts.append(.span(.text("prompt "), .code(.text(version)))) }
         if let hash = p.factsHash {
-            parts.append(.span(
-                .text("facts "),
-                .code(.title(HTMLEscaping.attribute("SHA-256 of the tool data the model saw: \(hash)")),
-                      .text(String(hash.prefix(8))))))
+            parts.append(
+                .span(
+                    .text("facts "),
+                    .code(
+                        .title(HTMLEscaping.attribute("SHA-256 of the tool data the model saw: \(hash)")),
+                        .text(String(hash.prefix(8))))))
         }
         if p.promptTokens + p.cachedTokens + p.completionTokens > 0 { parts.append(.span(.text(tokens(p)))) }
         if let cost = p.costUSD { parts.append(.span(.text(usd(cost)))) }

@@ -13,58 +13,70 @@ extension Components {
             width: Double, height: Double, class name: String, label: String,
             stretch: Bool = false, _ nodes: [Body]
         ) -> Body {
-            .element(named: "svg", nodes: [
-                .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
-                .attribute(named: "viewBox", value: "0 0 \(number(width)) \(number(height))"),
-                .attribute(named: "class", value: name),
-                .attribute(named: "role", value: "img"),
-                .attribute(named: "aria-label", value: HTMLEscaping.attribute(label)),
-                stretch ? .attribute(named: "preserveAspectRatio", value: "none") : .empty,
-                .group(nodes),
-            ])
+            .element(
+                named: "svg",
+                nodes: [
+                    .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
+                    .attribute(named: "viewBox", value: "0 0 \(number(width)) \(number(height))"),
+                    .attribute(named: "class", value: name),
+                    .attribute(named: "role", value: "img"),
+                    .attribute(named: "aria-label", value: HTMLEscaping.attribute(label)),
+                    stretch ? .attribute(named: "preserveAspectRatio", value: "none") : .empty,
+                    .group(nodes),
+                ])
         }
 
         static func rect(x: Double, y: Double, width: Double, height: Double, class name: String) -> Body {
-            .element(named: "rect", nodes: [
-                .attribute(named: "x", value: number(x)), .attribute(named: "y", value: number(y)),
-                .attribute(named: "width", value: number(max(width, 0))),
-                .attribute(named: "height", value: number(max(height, 0))),
-                .attribute(named: "class", value: name),
-            ])
+            .element(
+                named: "rect",
+                nodes: [
+                    .attribute(named: "x", value: number(x)), .attribute(named: "y", value: number(y)),
+                    .attribute(named: "width", value: number(max(width, 0))),
+                    .attribute(named: "height", value: number(max(height, 0))),
+                    .attribute(named: "class", value: name),
+                ])
         }
 
         static func line(x1: Double, y1: Double, x2: Double, y2: Double, class name: String) -> Body {
-            .element(named: "line", nodes: [
-                .attribute(named: "x1", value: number(x1)), .attribute(named: "y1", value: number(y1)),
-                .attribute(named: "x2", value: number(x2)), .attribute(named: "y2", value: number(y2)),
-                .attribute(named: "class", value: name),
-            ])
+            .element(
+                named: "line",
+                nodes: [
+                    .attribute(named: "x1", value: number(x1)), .attribute(named: "y1", value: number(y1)),
+                    .attribute(named: "x2", value: number(x2)), .attribute(named: "y2", value: number(y2)),
+                    .attribute(named: "class", value: name),
+                ])
         }
 
         static func circle(cx: Double, cy: Double, r: Double, class name: String) -> Body {
-            .element(named: "circle", nodes: [
-                .attribute(named: "cx", value: number(cx)), .attribute(named: "cy", value: number(cy)),
-                .attribute(named: "r", value: number(r)), .attribute(named: "class", value: name),
-            ])
+            .element(
+                named: "circle",
+                nodes: [
+                    .attribute(named: "cx", value: number(cx)), .attribute(named: "cy", value: number(cy)),
+                    .attribute(named: "r", value: number(r)), .attribute(named: "class", value: name),
+                ])
         }
 
         /// `anchor` is `start`, `middle` or `end`.
         static func text(_ text: String, x: Double, y: Double, anchor: String = "start", class name: String) -> Body {
-            .element(named: "text", nodes: [
-                .attribute(named: "x", value: number(x)), .attribute(named: "y", value: number(y)),
-                .attribute(named: "text-anchor", value: anchor),
-                .attribute(named: "class", value: name),
-                .text(text),
-            ])
+            .element(
+                named: "text",
+                nodes: [
+                    .attribute(named: "x", value: number(x)), .attribute(named: "y", value: number(y)),
+                    .attribute(named: "text-anchor", value: anchor),
+                    .attribute(named: "class", value: name),
+                    .text(text),
+                ])
         }
 
         /// A group with a `<title>`, which browsers show as a tooltip.
         static func group(title: String, class name: String, _ nodes: [Body]) -> Body {
-            .element(named: "g", nodes: [
-                .attribute(named: "class", value: name),
-                .element(named: "title", nodes: [.text(title)]),
-                .group(nodes),
-            ])
+            .element(
+                named: "g",
+                nodes: [
+                    .attribute(named: "class", value: name),
+                    .element(named: "title", nodes: [.text(title)]),
+                    .group(nodes),
+                ])
         }
 
         /// Two decimals, never "-0.00", in any locale.

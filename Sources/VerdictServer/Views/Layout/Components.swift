@@ -27,11 +27,13 @@ enum Components {
             .class("verdict"),
             .span(
                 .class("badge badge-\(verdict.rawValue)"),
-                .span(.class("badge-icon"), .attribute(named: "aria-hidden", value: "true"),
-                      .text(verdict == .ship ? "✓" : "✕")),
+                .span(
+                    .class("badge-icon"), .attribute(named: "aria-hidden", value: "true"),
+                    .text(verdict == .ship ? "✓" : "✕")),
                 .text(label(verdict))
             ),
-            .if(conviction == .narrow,
+            .if(
+                conviction == .narrow,
                 .span(.class("conviction"), .title("A close call"), .text("narrow"))),
             .unwrap(source) {
                 .span(.class("source"), .title(sourceHint($0)), .text($0.rawValue))
@@ -85,10 +87,11 @@ enum Components {
             .unwrap(take.source == .llm ? take.provenance : nil, provenance),
             .unwrap(take.provenance?.originalText) { original in
                 // An editor changed the model's words before publishing: say so, keep the original.
-                .details(.class("take-edited"),
-                         .summary(.text("Edited by the editors")),
-                         .p(.class("muted"), .text("The model's original words:")),
-                         .blockquote(.text(original)))
+                .details(
+                    .class("take-edited"),
+                    .summary(.text("Edited by the editors")),
+                    .p(.class("muted"), .text("The model's original words:")),
+                    .blockquote(.text(original)))
             }
         )
     }

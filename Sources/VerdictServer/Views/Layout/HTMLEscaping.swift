@@ -12,8 +12,8 @@ enum HTMLEscaping {
     /// (`javascript:`, `data:`, relative paths), which pages then show as text or not at all.
     static func externalURL(_ raw: String?) -> String? {
         guard let raw = raw?.trimmingCharacters(in: .whitespacesAndNewlines),
-              let url = URL(string: raw), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+            let url = URL(string: raw), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else { return nil }
         return attribute(raw)
     }

@@ -58,16 +58,20 @@ enum Layout {
             .class("site-footer"),
             .div(
                 .class("container"),
-                .p(.strong(.text("Demo data. ")),
-                   .text("Tool facts are as of each vendor's public pages when they were read; verify them before relying on them.")),
-                .p(.text("Panel ship = takes saying ship ÷ takes present, always shown with the number of takes. "
-                         + "Community = ship votes ÷ all votes, “—” until someone votes. "),
-                   .a(.href(SiteURL.methodology), .text("How every number is computed"))),
-                .p(.a(.href(SiteURL.api(.tools)), .text("JSON API")),
-                   .text(" · "),
-                   .a(.href(SiteURL.newsletter), .text("Weekly AI tool verdicts")),
-                   .text(" · "),
-                   .a(.href(SiteURL.login(next: nil).path), .text("Editors")))
+                .p(
+                    .strong(.text("Demo data. ")),
+                    .text("Tool facts are as of each vendor's public pages when they were read; verify them before relying on them.")),
+                .p(
+                    .text(
+                        "Panel ship = takes saying ship ÷ takes present, always shown with the number of takes. "
+                            + "Community = ship votes ÷ all votes, “—” until someone votes. "),
+                    .a(.href(SiteURL.methodology), .text("How every number is computed"))),
+                .p(
+                    .a(.href(SiteURL.api(.tools)), .text("JSON API")),
+                    .text(" · "),
+                    .a(.href(SiteURL.newsletter), .text("Weekly AI tool verdicts")),
+                    .text(" · "),
+                    .a(.href(SiteURL.login(next: nil).path), .text("Editors")))
             )
         )
     }

@@ -4,10 +4,22 @@ import VerdictCore
 extension Methodology.View {
     /// What each persona weighs, as in docs/methodology.md and the `Rubric+<Persona>.swift` files.
     static let rubricRows: [(persona: Persona, shipsAt: String, weighs: String)] = [
-        (.builder, "≥ 4", "api (−3…+3), sdks (−1…+2), quickstart_minutes (−1…+2), docs_url (−1…+1), rate_limits_published (−1…+1), license / open_weights (0…+1), self_hostable (0…+1), status, context_window (text models)"),
-        (.skeptic, "≥ 1", "benchmarks_published against claims (−2…+2: claims without published method and numbers are unverified), lock_in (−2…+1), backing (−1…+1), competitors (−1…0), status"),
-        (.futurist, "≥ 3", "launched + status → early, on time or late (−2…+2), bet (−1…+1), open_weights (0…+1), modalities (0…+1), competitors (a crowded bet −1, a rare one +1)"),
-        (.buyer, "≥ 5", "pricing_published (−3…+2), free_tier (−1…+2), entry (−2…+1), pricing_model with input/output_price_per_mtok or price_note (can the bill be modelled before integrating? −1…+1), enterprise (0…+1), lock_in (−1…+1)"),
+        (
+            .builder, "≥ 4",
+            "api (−3…+3), sdks (−1…+2), quickstart_minutes (−1…+2), docs_url (−1…+1), rate_limits_published (−1…+1), license / open_weights (0…+1), self_hostable (0…+1), status, context_window (text models)"
+        ),
+        (
+            .skeptic, "≥ 1",
+            "benchmarks_published against claims (−2…+2: claims without published method and numbers are unverified), lock_in (−2…+1), backing (−1…+1), competitors (−1…0), status"
+        ),
+        (
+            .futurist, "≥ 3",
+            "launched + status → early, on time or late (−2…+2), bet (−1…+1), open_weights (0…+1), modalities (0…+1), competitors (a crowded bet −1, a rare one +1)"
+        ),
+        (
+            .buyer, "≥ 5",
+            "pricing_published (−3…+2), free_tier (−1…+2), entry (−2…+1), pricing_model with input/output_price_per_mtok or price_note (can the bill be modelled before integrating? −1…+1), enterprise (0…+1), lock_in (−1…+1)"
+        ),
     ]
 
     func rubric() -> Body {
@@ -15,29 +27,41 @@ extension Methodology.View {
             "rubric",
             para("Every take records where it came from:"),
             .ul(
-                .li(.strong(.text("editorial")), .text(": written or imported by a person. It replaces the persona's current take; the older take stays in history.")),
+                .li(
+                    .strong(.text("editorial")),
+                    .text(": written or imported by a person. It replaces the persona's current take; the older take stays in history.")),
                 .li(.strong(.text("rubric")), .text(": the built-in offline reviewer, described below. The default.")),
-                .li(.strong(.text("llm")), .text(": written by a language model through an OpenAI-compatible chat-completions endpoint, when the operator configures one. The model, prompt version, facts hash, tokens and cost are recorded on the take; a persona whose model fails to give a valid take abstains and is not counted."))
+                .li(
+                    .strong(.text("llm")),
+                    .text(
+                        ": written by a language model through an OpenAI-compatible chat-completions endpoint, when the operator configures one. The model, prompt version, facts hash, tokens and cost are recorded on the take; a persona whose model fails to give a valid take abstains and is not counted."
+                    ))
             ),
-            para("The rubric is deterministic and offline: the same facts, persona and month always give the same take. Each persona reads only the facts it cares about, turns each into a signed weight, and ships when the sum reaches its threshold. A take is narrow when the sum is within 2 of the threshold, and names the single fact whose change would flip it (“flips to ship once pricing is published”) when one exists. Facts that were not declared are named as unknown in the text and count as a mild negative or zero, never guessed."),
+            para(
+                "The rubric is deterministic and offline: the same facts, persona and month always give the same take. Each persona reads only the facts it cares about, turns each into a signed weight, and ships when the sum reaches its threshold. A take is narrow when the sum is within 2 of the threshold, and names the single fact whose change would flip it (“flips to ship once pricing is published”) when one exists. Facts that were not declared are named as unknown in the text and count as a mild negative or zero, never guessed."
+            ),
             .div(
                 .class("table-scroll"),
                 .table(
                     .class("facts rubric-table"),
                     .caption(.class("visually-hidden"), .text("What each persona weighs")),
-                    .thead(.tr(
-                        .th(.attribute(named: "scope", value: "col"), .text("Persona")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Ships at")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Weighs (weight range)")))),
-                    .tbody(.forEach(Self.rubricRows) { row in
+                    .thead(
                         .tr(
-                            .th(.attribute(named: "scope", value: "row"), .text(row.persona.displayName)),
-                            .td(.class("num"), .text(row.shipsAt)),
-                            .td(.text(row.weighs)))
-                    })
+                            .th(.attribute(named: "scope", value: "col"), .text("Persona")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Ships at")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Weighs (weight range)")))),
+                    .tbody(
+                        .forEach(Self.rubricRows) { row in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(row.persona.displayName)),
+                                .td(.class("num"), .text(row.shipsAt)),
+                                .td(.text(row.weighs)))
+                        })
                 )
             ),
-            para("The month the Futurist judges timing against is the current month (UTC). The rubric's version (\(Rubric.version)) and a SHA-256 of the facts it read are stored on each take. Re-running the rubric on unchanged facts writes nothing; a changed fact rewrites only the takes whose text or verdict changes.")
+            para(
+                "The month the Futurist judges timing against is the current month (UTC). The rubric's version (\(Rubric.version)) and a SHA-256 of the facts it read are stored on each take. Re-running the rubric on unchanged facts writes nothing; a changed fact rewrites only the takes whose text or verdict changes."
+            )
         )
     }
 }

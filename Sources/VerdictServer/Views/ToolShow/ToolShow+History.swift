@@ -66,10 +66,14 @@ extension ToolShow.View {
             .class("section history"),
             .attribute(named: "aria-labelledby", value: "history-title"),
             .h2(.id("history-title"), .text("History")),
-            .p(.class("muted"),
-               .text("A persona's take is replaced when the facts, the prompt, the model or the author change. Earlier takes stay here, newest first. "),
-               .a(.href(HTMLEscaping.attribute(json)), .text("History as JSON"))),
-            .if(groups.isEmpty,
+            .p(
+                .class("muted"),
+                .text(
+                    "A persona's take is replaced when the facts, the prompt, the model or the author change. Earlier takes stay here, newest first. "
+                ),
+                .a(.href(HTMLEscaping.attribute(json)), .text("History as JSON"))),
+            .if(
+                groups.isEmpty,
                 .p(.class("history-empty"), .text("No earlier takes.")),
                 else: .div(.class("history-groups"), .forEach(groups, historyGroup)))
         )
@@ -82,9 +86,11 @@ extension ToolShow.View {
             .summary(
                 .span(.class("history-persona-name"), .text(group.persona.displayName)),
                 .span(.class("history-count"), .text(" · \(earlier) earlier \(earlier == 1 ? "take" : "takes")")),
-                .if(group.changedCount > 0, .group(
-                    .text(" "),
-                    changedMarker(group.changedCount == 1 ? "Verdict changed" : "Verdict changed \(group.changedCount)×")))),
+                .if(
+                    group.changedCount > 0,
+                    .group(
+                        .text(" "),
+                        changedMarker(group.changedCount == 1 ? "Verdict changed" : "Verdict changed \(group.changedCount)×")))),
             .ol(.class("history-list"), .forEach(group.items, historyItem))
         )
     }
@@ -103,11 +109,13 @@ extension ToolShow.View {
                 .if(e.verdictChanged, changedMarker("Verdict changed"))
             ),
             .p(.class("history-meta"), .text(authorLine(e))),
-            .if(!changes.isEmpty || e.verdictChanged,
+            .if(
+                !changes.isEmpty || e.verdictChanged,
                 .p(.class("history-why"), .text(whyLine(item, changes: changes)))),
-            .p(.class("history-text"),
-               .if(e.verdict == "abstain", .strong(.text("Reason: "))),
-               .text(Components.truncated(e.text.split(whereSeparator: \.isWhitespace).joined(separator: " "), limit: 240)))
+            .p(
+                .class("history-text"),
+                .if(e.verdict == "abstain", .strong(.text("Reason: "))),
+                .text(Components.truncated(e.text.split(whereSeparator: \.isWhitespace).joined(separator: " "), limit: 240)))
         )
     }
 
@@ -150,8 +158,10 @@ extension ToolShow.View {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         let day = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-        return .element(named: "time", nodes: [
-            .class("history-date"), .attribute(named: "datetime", value: day), .text(day),
-        ])
+        return .element(
+            named: "time",
+            nodes: [
+                .class("history-date"), .attribute(named: "datetime", value: day), .text(day),
+            ])
     }
 }

@@ -10,21 +10,25 @@ extension ToolShow {
         func document() -> HTML {
             Layout.document(
                 title: "\(tool.name): ship or skip?",
-                description: "\(tool.name) — panel ship \(model.standing.panel.label), community \(model.standing.community.label). \(tool.tagline ?? tool.description)",
+                description:
+                    "\(tool.name) — panel ship \(model.standing.panel.label), community \(model.standing.community.label). \(tool.tagline ?? tool.description)",
                 canonical: SiteURL.tool(tool.slug).path,
                 body:
                     Components.notice(model.notice),
-                    .unwrap(model.retiredAt) { date in
-                        .p(.class("notice notice-retired"), .attribute(named: "role", value: "note"),
-                           .text("Retired on \(Desk.date(date).prefix(10)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."))
-                    },
-                    Components.toolCard(model.standing, heading: .h1, size: .large),
-                    vote(),
-                    panel(),
-                    history(),
-                    rivals(),
-                    facts(),
-                    Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
+                .unwrap(model.retiredAt) { date in
+                    .p(
+                        .class("notice notice-retired"), .attribute(named: "role", value: "note"),
+                        .text(
+                            "Retired on \(Desk.date(date).prefix(10)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."
+                        ))
+                },
+                Components.toolCard(model.standing, heading: .h1, size: .large),
+                vote(),
+                panel(),
+                history(),
+                rivals(),
+                facts(),
+                Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
             )
         }
 
@@ -43,13 +47,17 @@ extension ToolShow {
             .section(
                 .class("section"),
                 .h2(.text("The panel")),
-                .p(.class("muted"), .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
-                .div(.class("takes"), .forEach(Persona.allCases) { persona in
-                    Components.takeBlock(
-                        model.standing.take(by: persona),
-                        abstention: model.standing.abstentions.first { $0.persona == persona },
-                        persona: persona)
-                })
+                .p(
+                    .class("muted"),
+                    .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
+                .div(
+                    .class("takes"),
+                    .forEach(Persona.allCases) { persona in
+                        Components.takeBlock(
+                            model.standing.take(by: persona),
+                            abstention: model.standing.abstentions.first { $0.persona == persona },
+                            persona: persona)
+                    })
             )
         }
 
@@ -63,7 +71,8 @@ extension ToolShow {
             .section(
                 .class("section"),
                 .h2(.text("Compare with")),
-                .if(model.rivals.isEmpty,
+                .if(
+                    model.rivals.isEmpty,
                     .p(.class("muted"), .text("No rivals in the catalog yet.")),
                     else: .div(.class("grid"), .forEach(model.rivals, rival)))
             )
@@ -72,9 +81,11 @@ extension ToolShow {
         func rival(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
             .div(
                 .class("rival"),
-                .p(.class("rival-link"),
-                   .a(.href(SiteURL.compare(tool.slug, standing.tool.slug)),
-                      .text("\(tool.name) vs \(standing.tool.name) →"))),
+                .p(
+                    .class("rival-link"),
+                    .a(
+                        .href(SiteURL.compare(tool.slug, standing.tool.slug)),
+                        .text("\(tool.name) vs \(standing.tool.name) →"))),
                 Components.toolCard(standing, heading: .h3, size: .compact)
             )
         }
@@ -86,21 +97,27 @@ extension ToolShow {
             return .section(
                 .class("section"),
                 .h2(.text("Declared facts")),
-                .p(.class("muted"), .text("As declared on the vendor's public pages. The panel's rubric reads these; it does not guess the rest.")),
-                .if(known.isEmpty,
+                .p(
+                    .class("muted"),
+                    .text("As declared on the vendor's public pages. The panel's rubric reads these; it does not guess the rest.")),
+                .if(
+                    known.isEmpty,
                     .p(.text("No facts declared.")),
                     else: .table(.class("facts"), .tbody(.forEach(known, factRow)))),
-                .if(!unknown.isEmpty,
-                    .p(.class("facts-unknown"), .strong(.text("Unknown (not declared): ")),
-                       .text(unknown.joined(separator: ", ") + ".")))
+                .if(
+                    !unknown.isEmpty,
+                    .p(
+                        .class("facts-unknown"), .strong(.text("Unknown (not declared): ")),
+                        .text(unknown.joined(separator: ", ") + ".")))
             )
         }
 
         func factRow(_ row: FactRow) -> Node<HTML.TableContext> {
             .tr(
                 .th(.attribute(named: "scope", value: "row"), .text(row.label)),
-                .td(row.link.map { .a(.href($0), .rel("nofollow noopener"), .text(row.value ?? "")) }
-                    ?? .text(row.value ?? ""))
+                .td(
+                    row.link.map { .a(.href($0), .rel("nofollow noopener"), .text(row.value ?? "")) }
+                        ?? .text(row.value ?? ""))
             )
         }
     }

@@ -12,8 +12,8 @@ extension CategoryShow {
                 canonical: SiteURL.category(model.slug).path,
                 body:
                     intro(),
-                    ranking(),
-                    otherCategories()
+                ranking(),
+                otherCategories()
             )
         }
 
@@ -22,8 +22,9 @@ extension CategoryShow {
                 .class("page-intro"),
                 .p(.class("eyebrow"), .text("Category")),
                 .h1(.text(model.name)),
-                .p(.class("lead"),
-                   .text("\(count(model.ranked.count)), ranked by panel ship, then community.")),
+                .p(
+                    .class("lead"),
+                    .text("\(count(model.ranked.count)), ranked by panel ship, then community.")),
                 topPair()
             )
         }
@@ -32,8 +33,10 @@ extension CategoryShow {
         func topPair() -> Node<HTML.BodyContext> {
             guard model.ranked.count >= 2 else { return .empty }
             let (first, second) = (model.ranked[0].tool, model.ranked[1].tool)
-            return .p(.a(.href(SiteURL.compare(first.slug, second.slug)),
-                         .text("Compare the top two: \(first.name) vs \(second.name) →")))
+            return .p(
+                .a(
+                    .href(SiteURL.compare(first.slug, second.slug)),
+                    .text("Compare the top two: \(first.name) vs \(second.name) →")))
         }
 
         func ranking() -> Node<HTML.BodyContext> {
@@ -45,8 +48,9 @@ extension CategoryShow {
                 .forEach(model.ranked.enumerated()) { index, standing in
                     .li(
                         .class("ranking-item"),
-                        .span(.class("rank"), .attribute(named: "aria-label", value: "Rank \(index + 1)"),
-                              .text("\(index + 1)")),
+                        .span(
+                            .class("rank"), .attribute(named: "aria-label", value: "Rank \(index + 1)"),
+                            .text("\(index + 1)")),
                         Components.toolCard(standing, heading: .h2)
                     )
                 }
@@ -60,11 +64,15 @@ extension CategoryShow {
                 .class("section other-categories"),
                 .attribute(named: "aria-label", value: "Other categories"),
                 .h2(.text("Other categories")),
-                .ul(.class("pill-list"), .forEach(others) { category in
-                    .li(.a(.href(SiteURL.category(category.slug)),
-                           .text(category.name),
-                           .span(.class("pill-count"), .text(" \(category.count)"))))
-                })
+                .ul(
+                    .class("pill-list"),
+                    .forEach(others) { category in
+                        .li(
+                            .a(
+                                .href(SiteURL.category(category.slug)),
+                                .text(category.name),
+                                .span(.class("pill-count"), .text(" \(category.count)"))))
+                    })
             )
         }
 

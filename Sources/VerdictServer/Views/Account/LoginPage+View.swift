@@ -13,14 +13,18 @@ enum LoginPage {
                 .form(
                     .method(.post), .action(SiteURL.login(next: nil).path),
                     .unwrap(next) { .input(.type(.hidden), .name("next"), .value(HTMLEscaping.attribute($0))) },
-                    .div(.class("field"),
-                         .label(.for("login-email"), .text("Email")),
-                         .input(.type(.email), .id("login-email"), .name("email"), .required(true),
-                                .value(HTMLEscaping.attribute(email)), .attribute(named: "autocomplete", value: "username"))),
-                    .div(.class("field"),
-                         .label(.for("login-password"), .text("Password")),
-                         .input(.type(.password), .id("login-password"), .name("password"), .required(true),
-                                .attribute(named: "autocomplete", value: "current-password"))),
+                    .div(
+                        .class("field"),
+                        .label(.for("login-email"), .text("Email")),
+                        .input(
+                            .type(.email), .id("login-email"), .name("email"), .required(true),
+                            .value(HTMLEscaping.attribute(email)), .attribute(named: "autocomplete", value: "username"))),
+                    .div(
+                        .class("field"),
+                        .label(.for("login-password"), .text("Password")),
+                        .input(
+                            .type(.password), .id("login-password"), .name("password"), .required(true),
+                            .attribute(named: "autocomplete", value: "current-password"))),
                     .button(.type(.submit), .class("button"), .text("Sign in"))
                 )
             )

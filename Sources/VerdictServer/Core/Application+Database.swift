@@ -32,7 +32,8 @@ extension Application {
             .ignoringConflicts(with: "key")
             .run()
         guard let stored = try await SettingModel.find("voter_key", on: db),
-              let data = Data(base64Encoded: stored.value) else {
+            let data = Data(base64Encoded: stored.value)
+        else {
             throw ConfigError("settings.voter_key is missing or corrupt")
         }
         return SymmetricKey(data: data)

@@ -27,20 +27,27 @@ extension LeaderboardPage {
 
         func node() -> Node<HTML.BodyContext> {
             // Plot has no <figure>; a custom element keeps the caption tied to the chart.
-            .element(named: "figure", nodes: [
-                .class("chart"),
-                .div(
-                    .class("chart-scroll"),
-                    Components.SVG.svg(
-                        width: Self.width, height: height, class: "leaderboard-chart",
-                        label: "Strength and 95% interval of \(entries.count) ranked \(entries.count == 1 ? "tool" : "tools"); the table below lists the numbers.",
-                        bands() + grid() + entries.enumerated().map(row))
-                ),
-                .element(named: "figcaption", nodes: [
-                    .class("chart-caption"),
-                    .text("Dot: fitted strength. Line: 95% bootstrap interval. 0 is the average ranked tool; +1 means e ≈ 2.7 : 1 odds of being picked over it."),
-                ]),
-            ])
+            .element(
+                named: "figure",
+                nodes: [
+                    .class("chart"),
+                    .div(
+                        .class("chart-scroll"),
+                        Components.SVG.svg(
+                            width: Self.width, height: height, class: "leaderboard-chart",
+                            label:
+                                "Strength and 95% interval of \(entries.count) ranked \(entries.count == 1 ? "tool" : "tools"); the table below lists the numbers.",
+                            bands() + grid() + entries.enumerated().map(row))
+                    ),
+                    .element(
+                        named: "figcaption",
+                        nodes: [
+                            .class("chart-caption"),
+                            .text(
+                                "Dot: fitted strength. Line: 95% bootstrap interval. 0 is the average ranked tool; +1 means e ≈ 2.7 : 1 odds of being picked over it."
+                            ),
+                        ]),
+                ])
         }
 
         // MARK: Scale
@@ -73,11 +80,13 @@ extension LeaderboardPage {
             while start < entries.count {
                 let tier = entries[start].tier
                 let end = entries[start...].firstIndex { $0.tier != tier } ?? entries.count
-                nodes.append(Components.SVG.rect(
-                    x: 0, y: Self.top + Double(start) * Self.rowHeight, width: Self.width,
-                    height: Double(end - start) * Self.rowHeight, class: "chart-band \(Tiers.parity(tier))"))
-                nodes.append(Components.SVG.text(
-                    "Tier \(tier)", x: Self.tierLeft, y: y(row: start) + 4, class: "chart-tier"))
+                nodes.append(
+                    Components.SVG.rect(
+                        x: 0, y: Self.top + Double(start) * Self.rowHeight, width: Self.width,
+                        height: Double(end - start) * Self.rowHeight, class: "chart-band \(Tiers.parity(tier))"))
+                nodes.append(
+                    Components.SVG.text(
+                        "Tier \(tier)", x: Self.tierLeft, y: y(row: start) + 4, class: "chart-tier"))
                 start = end
             }
             return nodes
@@ -118,17 +127,20 @@ extension LeaderboardPage {
         func row(_ index: Int, _ entry: LeaderboardEntry) -> Node<HTML.BodyContext> {
             let name = name(entry.slug)
             let cy = y(row: index)
-            let title = "\(entry.rank). \(name): strength \(Strength.signed(entry.strength)), "
+            let title =
+                "\(entry.rank). \(name): strength \(Strength.signed(entry.strength)), "
                 + "95% interval \(Strength.interval(entry)), tier \(entry.tier)"
-            return Components.SVG.group(title: title, class: "chart-row", [
-                Components.SVG.text(
-                    "\(entry.rank). \(Components.truncated(name, limit: 26))",
-                    x: Self.labelRight, y: cy + 4.5, anchor: "end", class: "chart-label"),
-                Components.SVG.line(x1: x(entry.low), y1: cy, x2: x(entry.high), y2: cy, class: "chart-interval"),
-                Components.SVG.line(x1: x(entry.low), y1: cy - 5, x2: x(entry.low), y2: cy + 5, class: "chart-interval"),
-                Components.SVG.line(x1: x(entry.high), y1: cy - 5, x2: x(entry.high), y2: cy + 5, class: "chart-interval"),
-                Components.SVG.circle(cx: x(entry.strength), cy: cy, r: 5.5, class: "chart-point"),
-            ])
+            return Components.SVG.group(
+                title: title, class: "chart-row",
+                [
+                    Components.SVG.text(
+                        "\(entry.rank). \(Components.truncated(name, limit: 26))",
+                        x: Self.labelRight, y: cy + 4.5, anchor: "end", class: "chart-label"),
+                    Components.SVG.line(x1: x(entry.low), y1: cy, x2: x(entry.high), y2: cy, class: "chart-interval"),
+                    Components.SVG.line(x1: x(entry.low), y1: cy - 5, x2: x(entry.low), y2: cy + 5, class: "chart-interval"),
+                    Components.SVG.line(x1: x(entry.high), y1: cy - 5, x2: x(entry.high), y2: cy + 5, class: "chart-interval"),
+                    Components.SVG.circle(cx: x(entry.strength), cy: cy, r: 5.5, class: "chart-point"),
+                ])
         }
     }
 

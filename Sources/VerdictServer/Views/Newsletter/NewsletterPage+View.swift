@@ -7,8 +7,9 @@ enum NewsletterPage {
     static func message(_ title: String, _ text: String, status: Int = 200) -> HTML {
         Layout.document(
             title: title, description: text,
-            body: .section(.class("card newsletter-message"), .h1(.text(title)), .p(.class("lead"), .text(text)),
-                           .p(.a(.class("button"), .href(SiteURL.home), .text("Back to all verdicts")))))
+            body: .section(
+                .class("card newsletter-message"), .h1(.text(title)), .p(.class("lead"), .text(text)),
+                .p(.a(.class("button"), .href(SiteURL.home), .text("Back to all verdicts")))))
     }
 
     /// The page behind a confirmation link: a button, because mail scanners prefetch GETs.
@@ -19,9 +20,10 @@ enum NewsletterPage {
                 .class("card newsletter-message"),
                 .h1("Confirm your subscription"),
                 .p(.class("lead"), .text("One click and the weekly digest of AI tool verdicts is on its way.")),
-                .form(.method(.post), .action(SiteURL.newsletterConfirm),
-                      .input(.type(.hidden), .name("token"), .value(HTMLEscaping.attribute(token))),
-                      .button(.type(.submit), .class("button"), .text("Confirm subscription")))))
+                .form(
+                    .method(.post), .action(SiteURL.newsletterConfirm),
+                    .input(.type(.hidden), .name("token"), .value(HTMLEscaping.attribute(token))),
+                    .button(.type(.submit), .class("button"), .text("Confirm subscription")))))
     }
 
     /// The page behind an unsubscribe link, for people who click it in the body.
@@ -31,8 +33,9 @@ enum NewsletterPage {
             body: .section(
                 .class("card newsletter-message"),
                 .h1("Leave the weekly digest?"),
-                .form(.method(.post), .action(HTMLEscaping.attribute(action)),
-                      .button(.type(.submit), .class("button"), .text("Unsubscribe")))))
+                .form(
+                    .method(.post), .action(HTMLEscaping.attribute(action)),
+                    .button(.type(.submit), .class("button"), .text("Unsubscribe")))))
     }
 
     static func archive(_ issues: [(week: String, subject: String)]) -> HTML {
@@ -40,13 +43,15 @@ enum NewsletterPage {
             title: "Weekly AI tool verdicts", description: "Every issue of Verdict's weekly digest",
             body:
                 .h1("Weekly AI tool verdicts"),
-                .p(.class("lead"), .text("Every digest we have sent, newest first.")),
-                issues.isEmpty
-                    ? .p(.text("No issue has been sent yet."))
-                    : .ul(.class("archive-list"), .forEach(issues) { issue in
+            .p(.class("lead"), .text("Every digest we have sent, newest first.")),
+            issues.isEmpty
+                ? .p(.text("No issue has been sent yet."))
+                : .ul(
+                    .class("archive-list"),
+                    .forEach(issues) { issue in
                         .li(.a(.href(SiteURL.newsletterIssue(issue.week)), .text("\(issue.week): \(issue.subject)")))
                     }),
-                Components.newsletterBox())
+            Components.newsletterBox())
     }
 
     /// One issue as the site shows it: the plain-text part, which says everything the mail does.
@@ -55,9 +60,9 @@ enum NewsletterPage {
             title: subject, description: "Verdict's weekly digest for \(week)",
             body:
                 .p(.class("eyebrow"), .text(preview ? "Preview · not sent" : "Weekly AI tool verdicts · \(week)")),
-                .h1(.text(subject)),
-                .pre(.class("digest-text"), .text(text)),
-                .p(.a(.href(SiteURL.newsletterArchive), .text("All issues"))),
-                Components.newsletterBox())
+            .h1(.text(subject)),
+            .pre(.class("digest-text"), .text(text)),
+            .p(.a(.href(SiteURL.newsletterArchive), .text("All issues"))),
+            Components.newsletterBox())
     }
 }

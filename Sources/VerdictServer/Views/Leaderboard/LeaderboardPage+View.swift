@@ -11,13 +11,14 @@ extension LeaderboardPage {
         func document() -> HTML {
             Layout.document(
                 title: title,
-                description: "AI tools\(model.category.map { " in \($0.name)" } ?? "") ranked by readers' head-to-head picks, with 95% intervals and tiers.",
+                description:
+                    "AI tools\(model.category.map { " in \($0.name)" } ?? "") ranked by readers' head-to-head picks, with 95% intervals and tiers.",
                 canonical: SiteURL.leaderboard(category: model.category?.slug).path,
                 body:
                     intro(),
-                    board.ranked.isEmpty ? empty() : ranked(),
-                    unranked(),
-                    otherBoards()
+                board.ranked.isEmpty ? empty() : ranked(),
+                unranked(),
+                otherBoards()
             )
         }
 
@@ -26,10 +27,14 @@ extension LeaderboardPage {
                 .class("page-intro"),
                 .p(.class("eyebrow"), .text("Which would you ship with?")),
                 .h1(.text(title)),
-                .p(.class("lead"),
-                   .text("Ranked by a Bradley–Terry fit of head-to-head picks; bars are 95% bootstrap intervals; tools whose intervals overlap share a tier. "),
-                   .a(.href(HTMLEscaping.attribute(SiteURL.methodology.path + "#" + Methodology.leaderboardID)),
-                      .text("How the ranking works")))
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Ranked by a Bradley–Terry fit of head-to-head picks; bars are 95% bootstrap intervals; tools whose intervals overlap share a tier. "
+                    ),
+                    .a(
+                        .href(HTMLEscaping.attribute(SiteURL.methodology.path + "#" + Methodology.leaderboardID)),
+                        .text("How the ranking works")))
             )
         }
 
@@ -53,10 +58,14 @@ extension LeaderboardPage {
                     .table(
                         .class("leaderboard-table"),
                         .caption(.class("visually-hidden"), .text("Ranked tools, strongest first")),
-                        .thead(.tr(
-                            .forEach(["Rank", "Tool", "Strength", "95% interval", "Wins–losses", "Panel ship", "Community", "Critics vs crowd"]) {
-                                .th(.attribute(named: "scope", value: "col"), .text($0))
-                            })),
+                        .thead(
+                            .tr(
+                                .forEach([
+                                    "Rank", "Tool", "Strength", "95% interval", "Wins–losses", "Panel ship", "Community",
+                                    "Critics vs crowd",
+                                ]) {
+                                    .th(.attribute(named: "scope", value: "col"), .text($0))
+                                })),
                         .tbody(.forEach(board.ranked, row))
                     )
                 )
@@ -67,7 +76,8 @@ extension LeaderboardPage {
             let standing = model.tools[entry.slug]
             return .tr(
                 .class(Tiers.parity(entry.tier)),
-                .td(.class("lb-rank"),
+                .td(
+                    .class("lb-rank"),
                     .span(.class("lb-rank-number"), .text("\(entry.rank)")),
                     .span(.class("tier-tag"), .text("Tier \(entry.tier)"))),
                 .th(.attribute(named: "scope", value: "row"), .class("lb-tool"), toolLink(entry.slug)),
@@ -76,10 +86,11 @@ extension LeaderboardPage {
                 .td(.class("num"), .text("\(entry.wins)–\(entry.losses)")),
                 .td(.class("num"), .text(standing?.panel.label ?? "—")),
                 .td(.class("num"), .text(standing?.community.label ?? "—")),
-                .td(standing.map { s in
-                    CriticsVsCrowd.flag(panel: s.panel, community: s.community) == nil
-                        ? .span(.class("muted"), .text("—")) : Components.crowdFlag(s)
-                } ?? .span(.class("muted"), .text("—")))
+                .td(
+                    standing.map { s in
+                        CriticsVsCrowd.flag(panel: s.panel, community: s.community) == nil
+                            ? .span(.class("muted"), .text("—")) : Components.crowdFlag(s)
+                    } ?? .span(.class("muted"), .text("—")))
             )
         }
 
@@ -89,8 +100,11 @@ extension LeaderboardPage {
             .section(
                 .class("section card leaderboard-empty"),
                 .h2(.text("No rankings yet")),
-                .p(.text("The leaderboard ranks tools by readers' answers to “Which would you ship with?” on comparison pages. "
-                         + "A tool is ranked once it has \(model.minimumComparisons) head-to-head picks for or against it; “neither” does not count.")),
+                .p(
+                    .text(
+                        "The leaderboard ranks tools by readers' answers to “Which would you ship with?” on comparison pages. "
+                            + "A tool is ranked once it has \(model.minimumComparisons) head-to-head picks for or against it; “neither” does not count."
+                    )),
                 .p(.text("Open a comparison, read the panel's takes, and pick the one you would ship with.")),
                 starter()
             )
@@ -103,8 +117,10 @@ extension LeaderboardPage {
             for slug in slugs where !pair.contains(slug) && pair.count < 2 { pair.append(slug) }
             guard pair.count == 2 else { return .empty }
             let (x, y) = Comparison.canonicalPair(pair[0], pair[1])
-            return .p(.a(.class("button"), .href(SiteURL.compare(x, y)),
-                         .text("Start with \(name(x)) vs \(name(y)) →")))
+            return .p(
+                .a(
+                    .class("button"), .href(SiteURL.compare(x, y)),
+                    .text("Start with \(name(x)) vs \(name(y)) →")))
         }
 
         /// Tools with some picks get a row each; the never-compared ones share one line, since on
@@ -117,19 +133,30 @@ extension LeaderboardPage {
             return .section(
                 .class("section"),
                 .h2(.text("Not enough head-to-heads yet")),
-                .p(.class("muted"),
-                   .text("A tool is ranked once it has \(model.minimumComparisons) head-to-head picks for or against it. Pick between tools on their comparison pages to get them ranked.")),
-                .if(!started.isEmpty, .ul(.class("tool-list unranked-list"), .forEach(started) { item in
-                    .li(.class("tool-row"),
-                        toolLink(item.slug),
-                        .span(.class("tool-row-score"), .text("\(item.comparisons) of \(model.minimumComparisons) comparisons")))
-                })),
-                .if(!untouched.isEmpty, .p(
-                    .class("unranked-untouched"),
-                    .strong(.text("0 of \(model.minimumComparisons) comparisons: ")),
-                    .group(untouched.enumerated().map { index, slug in
-                        .group(.if(index > 0, .text(", ")), toolLink(slug))
-                    })))
+                .p(
+                    .class("muted"),
+                    .text(
+                        "A tool is ranked once it has \(model.minimumComparisons) head-to-head picks for or against it. Pick between tools on their comparison pages to get them ranked."
+                    )),
+                .if(
+                    !started.isEmpty,
+                    .ul(
+                        .class("tool-list unranked-list"),
+                        .forEach(started) { item in
+                            .li(
+                                .class("tool-row"),
+                                toolLink(item.slug),
+                                .span(.class("tool-row-score"), .text("\(item.comparisons) of \(model.minimumComparisons) comparisons")))
+                        })),
+                .if(
+                    !untouched.isEmpty,
+                    .p(
+                        .class("unranked-untouched"),
+                        .strong(.text("0 of \(model.minimumComparisons) comparisons: ")),
+                        .group(
+                            untouched.enumerated().map { index, slug in
+                                .group(.if(index > 0, .text(", ")), toolLink(slug))
+                            })))
             )
         }
 
@@ -143,15 +170,18 @@ extension LeaderboardPage {
                 .class("section other-categories"),
                 .attribute(named: "aria-label", value: "Leaderboards"),
                 .h2(.text("Leaderboards")),
-                .ul(.class("pill-list"), .forEach(boards) { board in
-                    let isCurrent = board.slug == current
-                    return .li(.a(
-                        .href(SiteURL.leaderboard(category: board.slug)),
-                        .class(isCurrent ? "is-current" : ""),
-                        .attribute(named: "aria-current", value: isCurrent ? "page" : nil),
-                        .text(board.name),
-                        .unwrap(board.count) { .span(.class("pill-count"), .text(" \($0)")) }))
-                })
+                .ul(
+                    .class("pill-list"),
+                    .forEach(boards) { board in
+                        let isCurrent = board.slug == current
+                        return .li(
+                            .a(
+                                .href(SiteURL.leaderboard(category: board.slug)),
+                                .class(isCurrent ? "is-current" : ""),
+                                .attribute(named: "aria-current", value: isCurrent ? "page" : nil),
+                                .text(board.name),
+                                .unwrap(board.count) { .span(.class("pill-count"), .text(" \($0)")) }))
+                    })
             )
         }
     }
