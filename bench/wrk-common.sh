@@ -5,8 +5,9 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
-swift build -c release >/dev/null 2>&1
-BIN="$(swift build -c release --show-bin-path)/verdict"
+# SCRATCH=.build-release keeps the release build out of the debug build's lock.
+swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} >/dev/null 2>&1
+BIN="$(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/verdict"
 WORK=$(mktemp -d)
 SERVER=
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT

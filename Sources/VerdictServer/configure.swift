@@ -16,6 +16,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.verdict = VerdictState(settings: settings)
     app.dependencies = try .live(settings, http: app.http.client.shared)
     app.votingState = VotingState(limits: settings.limits, application: app)
+    app.subscribeLimiter = RateLimiter(settings.subscribesPerNetworkPerHour, per: 3600)
     app.mail = MailSetup(settings)
     try useDatabase(app, settings.database, pool: settings.postgresPoolPerEventLoop)
     app.migrations.add(Migrations.all)

@@ -85,6 +85,7 @@ struct RouteHandlers: Sendable {
         case .adminSettings: .init(adminAPI.settings)
         case .adminUpdateSettings: .init(adminAPI.updateSettings)
         case .health: .init(ops.health)
+        case .ready: .init(ops.ready)
         case .metrics: .init(ops.metrics)
         case .stylesheet: .init(ops.stylesheet)
         }

@@ -89,7 +89,7 @@ struct DeskTests {
     func moderation() async throws {
         try await withModelPanel({ _, _ in .content(takeJSON("skip"), prompt: 100, cached: 0, completion: 50) }) { app, _, _ in
             _ = try await app.importYAML(Catalogs.two)
-            try await EditorialSettings.setModeratesModelTakes(true, actor: "test", db: app.db)
+            try await EditorialSettings.setModeratesModelTakes(true, actor: "test", at: app.dependencies.clock.now(), db: app.db)
             let before = try await app.send(.GET, "/api/v1/tools/alpha").text
             #expect(try await app.queueAll(["alpha"]) == 4)
             try await app.testWorker().drain()
@@ -136,14 +136,14 @@ struct DeskTests {
     func decisionsDoNotRace() async throws {
         try await withModelPanel({ _, _ in .content(takeJSON("skip"), prompt: 100, cached: 0, completion: 50) }) { app, _, _ in
             _ = try await app.importYAML(Catalogs.two)
-            try await EditorialSettings.setModeratesModelTakes(true, actor: "test", db: app.db)
+            try await EditorialSettings.setModeratesModelTakes(true, actor: "test", at: app.dependencies.clock.now(), db: app.db)
             _ = try await app.queueAll(["alpha"], personas: [.builder, .skeptic])
             try await app.testWorker().drain()
             let reviews = try await TakeReviewModel.query(on: app.db).filter(\.$statusRaw == "pending").all()
             let builder = try #require(reviews.first { $0.persona == "builder" })
             let id = try #require(builder.id)
-            async let approved: Bool = (try? await Moderation.approve(id, editedText: nil, actor: "a", on: app.db)) != nil
-            async let rejected: Bool = (try? await Moderation.reject(id, actor: "b", on: app.db)) != nil
+            async let approved: Bool = (try? await Moderation.approve(id, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db)) != nil
+            async let rejected: Bool = (try? await Moderation.reject(id, actor: "b", at: app.dependencies.clock.now(), on: app.db)) != nil
             let outcomes = await [approved, rejected]
             #expect(outcomes.filter { $0 }.count == 1)
             let decided = try #require(try await TakeReviewModel.find(builder.id!, on: app.db))
@@ -153,11 +153,11 @@ struct DeskTests {
             // Moderation switched off: a newer model take is published directly; the old proposal
             // for that persona can no longer replace it.
             let skeptic = try #require(reviews.first { $0.persona == "skeptic" })
-            try await EditorialSettings.setModeratesModelTakes(false, actor: "test", db: app.db)
+            try await EditorialSettings.setModeratesModelTakes(false, actor: "test", at: app.dependencies.clock.now(), db: app.db)
             _ = try await app.queueAll(["alpha"], personas: [.skeptic], force: true)
             try await app.testWorker().drain()
             await #expect(throws: Moderation.Failure.superseded) {
-                try await Moderation.approve(skeptic.id!, editedText: nil, actor: "a", on: app.db)
+                try await Moderation.approve(skeptic.id!, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db)
             }
             #expect(try await TakeReviewModel.find(skeptic.id!, on: app.db)?.statusRaw == "pending")
         }

@@ -26,9 +26,9 @@ struct DigestQueryTests {
         // Votes a month ago and this week, so "movers" has a before and an after.
         let early = (0..<12).map { "early-\($0)" }
         let late = (0..<12).map { "late-\($0)" }
-        try await VoteModel.upsert(tools.prefix(4).flatMap { t in early.map { (t.id!, $0, Verdict.ship, true) } }, on: app.db)
+        try await VoteModel.upsert(tools.prefix(4).flatMap { t in early.map { (t.id!, $0, Verdict.ship, true) } }, at: Date(), on: app.db)
         try await app.db.sql().update(VoteModel.schema).set("created_at", to: month).run()
-        try await VoteModel.upsert(tools.prefix(4).flatMap { t in late.map { (t.id!, $0, Verdict.skip, true) } }, on: app.db)
+        try await VoteModel.upsert(tools.prefix(4).flatMap { t in late.map { (t.id!, $0, Verdict.skip, true) } }, at: Date(), on: app.db)
         var changed: [String] = []
         for (i, tool) in tools.prefix(count).enumerated() {
             let rows = try await TakeModel.currentRows(tool: tool.id!, on: app.db)
@@ -53,7 +53,7 @@ struct DigestQueryTests {
         if flipping { take.verdict = take.verdict == .ship ? .skip : .ship }
         take.text += " (revised)"
         let next = TakeModel(toolID: row.$tool.id, take: take, promptVersion: row.promptVersion, factsHash: row.factsHash)
-        try await TakeModel.replace(row, with: next, on: db)
+        try await TakeModel.replace(row, with: next, at: Date(), on: db)
         return next
     }
 

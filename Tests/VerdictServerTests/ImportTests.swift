@@ -72,7 +72,7 @@ struct ImportTests {
             #expect(all.filter { $0.supersededAt == nil }.count == 2)  // alpha's and beta's
             #expect(all.count == 3)  // beta's rubric buyer take kept as history
             // The rubric never overwrites an editorial take.
-            #expect(try await RubricPanel.runAll(asOf: "2026-11", on: app.db) == 0)
+            #expect(try await RubricPanel.runAll(at: app.dependencies.clock.now(), on: app.db) == 0)
         }
     }
 
@@ -103,7 +103,7 @@ struct ImportTests {
             #expect(tools >= 30)
             #expect(takes == tools * 4)
             #expect(try await DemoCatalog.seedIfEmpty(app) == nil)
-            #expect(try await RubricPanel.runAll(asOf: "2026-11", on: app.db) == 0)
+            #expect(try await RubricPanel.runAll(at: app.dependencies.clock.now(), on: app.db) == 0)
             #expect(try await TakeModel.query(on: app.db).count() == takes)
             let categories = Set(try await ToolModel.query(on: app.db).all(\.$category))
             #expect(categories.count >= 5)

@@ -36,7 +36,7 @@ let expectedAccess: [String: Access] = [
     "POST /api/v1/admin/import": .token(.editor, .write), "GET /api/v1/admin/audit": .token(.admin, .read),
     "GET /api/v1/admin/subscribers": .token(.admin, .read), "GET /api/v1/admin/sends": .token(.admin, .read),
     "GET /api/v1/admin/settings": .token(.admin, .read), "PUT /api/v1/admin/settings": .token(.admin, .write),
-    "GET /healthz": .open, "GET /metrics": .open, "GET /assets/site.css": .open,
+    "GET /healthz": .open, "GET /readyz": .open, "GET /metrics": .open, "GET /assets/site.css": .open,
 ]
 
 extension Route {

@@ -64,6 +64,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .adminSends: .api(.admin(.sends))
     case .adminSettings, .adminUpdateSettings: .api(.admin(.settings))
     case .health: .health
+    case .ready: .ready
     case .metrics: .metrics
     case .stylesheet: .stylesheet
     }

@@ -1,10 +1,12 @@
 import Foundation
 import Vapor
 
-/// A signed cookie a browser earns by signing in to an account. Attempts on that account from
-/// that browser are counted on their own, so failures an attacker sends (at the account, or
+/// A signed cookie a browser earns by signing in to an account. Attempts from that browser
+/// are not held by its network's failures, and the account holds it only after a few more
+/// failures than an unknown browser, so an attacker failing on purpose (at the account, or
 /// from a shared network such as a proxy) cannot lock its rightful owner out (OWASP's "device
-/// cookies"). It grants nothing by itself: the password is still checked every time.
+/// cookies"). It never lifts the account's limit: see `LoginThrottle`. It grants nothing by
+/// itself: the password is still checked every time.
 enum DeviceCookie {
     static let maxAge = 400 * 24 * 3600
 
@@ -22,10 +24,14 @@ enum DeviceCookie {
     }
 
     static func issue(email: String, key: SymmetricKey, req: Request) -> HTTPCookies.Value {
-        let device = UUID().uuidString.lowercased()
-        return HTTPCookies.Value(
-            string: "d1.\(device).\(SiteCrypto.mac(material(device, email), key: key))", maxAge: maxAge, path: "/",
+        HTTPCookies.Value(
+            string: value(device: UUID().uuidString.lowercased(), email: email, key: key), maxAge: maxAge, path: "/",
             isSecure: req.settings.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    /// The cookie's value for one device and account: `d1.<device>.<HMAC>`.
+    static func value(device: String, email: String, key: SymmetricKey) -> String {
+        "d1.\(device).\(SiteCrypto.mac(material(device, email), key: key))"
     }
 
     private static func material(_ device: String, _ email: String) -> String { "device:\(device):\(email)" }

@@ -26,7 +26,7 @@ struct PanelRunCommand: AsyncCommand {
         let tools = try await PanelTargets.tools(slugs, on: app.db, console: context.console)
         let personas = try PanelTargets.personas(signature.persona, console: context.console)
         guard !app.panel.config.isEmpty || signature.backend != nil else {
-            let written = try await RubricPanel.runAll(slugs: slugs, asOf: app.dependencies.clock.month(), on: app.db)
+            let written = try await RubricPanel.runAll(slugs: slugs, at: app.dependencies.clock.now(), on: app.db)
             context.console.success("Rubric panel: \(written) take\(written == 1 ? "" : "s") written (unchanged takes are kept).")
             return
         }

@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 import VerdictCore
 
-/// `verdict token create --email OWNER --name NAME [--scope read|write]`.
+/// `verdict token create --email OWNER --name NAME [--scope read|write] [--expires-in-days N]`.
 struct TokenCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "email", help: "The account that owns the token; the token never has more rights than it")
@@ -14,6 +14,9 @@ struct TokenCreateCommand: AsyncCommand {
 
         @Option(name: "scope", help: "read (default) or write")
         var scope: String?
+
+        @Option(name: "expires-in-days", help: "Refuse the token after this many days (1–3650); without it, it works until revoked")
+        var expiresInDays: String?
     }
 
     var help: String { "Creates an admin API token acting as an account (the secret is printed once)" }
@@ -33,17 +36,31 @@ struct TokenCreateCommand: AsyncCommand {
         }
         let scope = try TokenScope(rawValue: signature.scope ?? "read").orThrow(
             ConfigError("--scope must be read or write; got '\(signature.scope ?? "")'"))
+        let now = app.dependencies.clock.now()
+        let expiresAt = try Self.expiry(days: signature.expiresInDays, now: now)
         if try await APITokenModel.find(name: name, on: app.db) != nil {
             throw ConfigError("A token named '\(name)' exists; revoke it or pick another name.")
         }
         let secret = try await app.db.transaction { tx in
-            let (_, secret) = try await APITokens.create(name: name, scope: scope, owner: owner, on: tx)
+            let (_, secret) = try await APITokens.create(name: name, scope: scope, owner: owner, expiresAt: expiresAt, on: tx)
+            let expires = expiresAt.map { $0.formatted(.iso8601) } ?? "never"
             try await Audit.record(
                 Audit.cli("token create"), "token.created", subject: "token:\(name)",
-                after: Audit.json(["name": name, "owner": email, "scope": scope.rawValue]), on: tx)
+                after: Audit.json(["name": name, "owner": email, "scope": scope.rawValue, "expires": expires]), at: now, on: tx)
             return secret
         }
-        context.console.info("Token '\(name)' (\(scope.rawValue), acting as \(email), \(owner.role.rawValue)); shown once, store it now:")
+        let until = expiresAt.map { ", expires \($0.formatted(.iso8601))" } ?? ""
+        context.console.info(
+            "Token '\(name)' (\(scope.rawValue), acting as \(email), \(owner.role.rawValue)\(until)); shown once, store it now:")
         context.console.print(secret)
+    }
+
+    /// When a token made at `now` with `--expires-in-days` stops working; nil without the option.
+    static func expiry(days raw: String?, now: Date) throws -> Date? {
+        guard let raw else { return nil }
+        guard let days = Int(raw), (1...3650).contains(days) else {
+            throw ConfigError("--expires-in-days must be a whole number of days from 1 to 3650; got '\(raw)'")
+        }
+        return now.addingTimeInterval(TimeInterval(days) * 86_400)
     }
 }

@@ -1,6 +1,7 @@
+import Foundation
 import Vapor
 
-/// `verdict token list`: every token, its scope, owner, state and last use.
+/// `verdict token list`: every token, its scope, owner, state (with its expiry) and last use.
 struct TokenListCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
@@ -9,10 +10,17 @@ struct TokenListCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
+        let now = app.dependencies.clock.now()
         for row in try await APITokenModel.allWithOwners(on: app.db) {
-            let state = row.revokedAt.map { "revoked \($0)" } ?? "active"
-            context.console.print(
-                "\(row.name)\t\(row.scope.rawValue)\t\(row.user.email)\t\(state)\tlast used \(row.lastUsedAt.map { "\($0)" } ?? "never")")
+            let used = row.lastUsedAt.map { $0.formatted(.iso8601) } ?? "never"
+            context.console.print("\(row.name)\t\(row.scope.rawValue)\t\(row.user.email)\t\(Self.state(row, now: now))\tlast used \(used)")
         }
+    }
+
+    /// "active", "active, expires …", "expired …" or "revoked …".
+    static func state(_ row: APITokenModel, now: Date) -> String {
+        if let revoked = row.revokedAt { return "revoked \(revoked.formatted(.iso8601))" }
+        guard let expires = row.expiresAt else { return "active" }
+        return row.isUsable(at: now) ? "active, expires \(expires.formatted(.iso8601))" : "expired \(expires.formatted(.iso8601))"
     }
 }

@@ -3,25 +3,22 @@ import Foundation
 import Vapor
 import VerdictCore
 
-/// `verdict user password|disable|enable --email ADDRESS`: one verb per action, sharing the
-/// audit and the ending of the account's sessions.
+/// `verdict user password|disable|enable --email ADDRESS`: one verb per action, applied by
+/// `AccountChanges` (a new password or a disabled account ends its sessions and revokes its
+/// tokens; enabling restores neither).
 struct UserChangeCommand: AsyncCommand {
-    enum Action: String {
-        case password, disable, enable
-    }
-
     struct Signature: CommandSignature {
         @Option(name: "email", help: "The account's email address")
         var email: String?
     }
 
-    let action: Action
+    let action: AccountChanges.Change
 
     var help: String {
         switch action {
-        case .password: "Sets a new password (read from the terminal or stdin); the account's sessions end"
-        case .disable: "Disables an account; its sessions end"
-        case .enable: "Enables a disabled account"
+        case .password: "Sets a new password (read from the terminal or stdin); the account's sessions end and its tokens are revoked"
+        case .disable: "Disables an account; its sessions end and its tokens are revoked"
+        case .enable: "Enables a disabled account (its old sessions and tokens stay ended: sign in and create tokens afresh)"
         }
     }
 
@@ -39,20 +36,10 @@ struct UserChangeCommand: AsyncCommand {
             if let problem = Passwords.policy.problem(with: password, email: email) { throw ConfigError(problem) }
             hash = try await Passwords.hash(password, on: app)
         }
-        let newHash = hash
-        let now = app.dependencies.clock.now()
-        try await app.db.transaction { tx in
-            let before = Audit.json(["disabled": user.disabledAt != nil])
-            switch action {
-            case .password: user.passwordHash = newHash ?? user.passwordHash
-            case .disable: user.disabledAt = user.disabledAt ?? now
-            case .enable: user.disabledAt = nil
-            }
-            try await UserModel.saveEndingSessions(user, on: tx)
-            try await Audit.record(
-                Audit.cli("user \(action.rawValue)"), "user.\(action == .password ? "password_changed" : action.rawValue + "d")",
-                subject: "user:\(email)", before: before, after: Audit.json(["disabled": user.disabledAt != nil]), on: tx)
-        }
-        context.console.success("\(email): \(action == .password ? "password changed" : action.rawValue + "d"); its sessions have ended.")
+        let revoked = try await AccountChanges.apply(
+            action, to: user, passwordHash: hash, actor: Audit.cli("user \(action.rawValue)"), now: app.dependencies.clock.now(),
+            on: app.db)
+        let ended = action == .enable ? "" : "; its sessions have ended and \(revoked.count) token(s) were revoked"
+        context.console.success("\(email): \(action.done)\(ended).")
     }
 }

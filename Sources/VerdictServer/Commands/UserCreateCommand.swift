@@ -36,7 +36,7 @@ struct UserCreateCommand: AsyncCommand {
             try await UserModel.create(email: address, passwordHash: hash, role: role, on: tx)
             try await Audit.record(
                 Audit.cli("user create"), "user.created", subject: "user:\(address)",
-                after: Audit.json(["email": address, "role": role.rawValue]), on: tx)
+                after: Audit.json(["email": address, "role": role.rawValue]), at: app.dependencies.clock.now(), on: tx)
         }
         context.console.success("Created \(role.rawValue) \(address). Sign in at /login.")
     }

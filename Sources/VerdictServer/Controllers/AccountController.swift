@@ -28,25 +28,20 @@ struct AccountController: Sendable {
                 status: .badRequest)
         }
         guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
-        // A browser that signed in to this account before is counted on its own (see DeviceCookie).
+        // A browser that signed in to this account before gets a bounded allowance of its own
+        // (see LoginThrottle); the account's count still holds it once the account is under attack.
         let device = DeviceCookie.verify(req, email: email, key: key)
-        let account = device.map { "device:\($0)" } ?? email
-        let network = device.map { "device:\($0)" } ?? VoterGate.networkHash(req, key: key)
+        let network = VoterGate.networkHash(req, key: key)
         let now = req.dependencies.clock.now()
         let attempt: UUID
-        switch try await throttle.begin(account: account, network: network, now: now, random: req.dependencies.random, on: req.db) {
+        switch try await throttle.begin(
+            account: email, device: device, network: network, now: now, random: req.dependencies.random, on: req.db)
+        {
         case .success(let id):
             attempt = id
         case .failure(let held):
-            let wait = held.seconds
-            req.logger.notice("login throttled for an account or network (\(wait) s)")
-            let minutes = max(1, (wait + 59) / 60)
-            let response = LoginPage.document(
-                email: email, next: next,
-                message: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
-            ).response(status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
-            return response
+            req.logger.notice("login throttled for an account or network (\(held.seconds) s)")
+            return Self.heldResponse(wait: held.seconds, email: email, next: next)
         }
         let user = try await UserModel.find(email: email, on: req.db)
         // Unknown accounts cost a bcrypt verification too, so timing does not tell which emails exist.
@@ -61,6 +56,16 @@ struct AccountController: Sendable {
         let response = req.redirect(to: next ?? SiteURL.admin(.home).path, redirectType: .normal)
         response.cookies[Sessions.cookieName(for: req)] = Sessions.cookie(secret, req: req)
         if device == nil { response.cookies[DeviceCookie.name(for: req)] = DeviceCookie.issue(email: email, key: key, req: req) }
+        return response
+    }
+
+    /// 429 with `Retry-After`, the password unchecked: the right one waits like any other.
+    static func heldResponse(wait: Int, email: String, next: String?) -> Response {
+        let minutes = max(1, (wait + 59) / 60)
+        let response = LoginPage.document(
+            email: email, next: next, message: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+        ).response(status: .tooManyRequests)
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
         return response
     }
 

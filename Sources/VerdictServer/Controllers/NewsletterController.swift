@@ -8,8 +8,10 @@ struct NewsletterController {
     private struct EmailBody: Content { var email: String }
     private struct TokenBody: Content { var token: String }
 
-    /// `POST /newsletter/subscribe` (form) — the same answer whatever the address's state.
+    /// `POST /newsletter/subscribe` (form) — the same answer whatever the address's state; 429
+    /// when the network has subscribed too often.
     func subscribeForm(req: Request) async throws -> Response {
+        try Subscriptions.admit(req)
         guard let body = try? req.content.decode(EmailBody.self), let email = EmailAddress(body.email) else {
             return NewsletterPage.message("That address does not look right", "Check the email address and try again.", status: 400)
                 .response(status: .badRequest)
@@ -22,6 +24,7 @@ struct NewsletterController {
 
     /// `POST /api/v1/subscribers` with `{"email":"…"}` → 202, never revealing prior state.
     func subscribeAPI(req: Request) async throws -> Response {
+        try Subscriptions.admit(req)
         guard let body = try? req.content.decode(EmailBody.self) else {
             throw Abort(.badRequest, reason: #"Expected a JSON body {"email":"you@example.com"}"#)
         }

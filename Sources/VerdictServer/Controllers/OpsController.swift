@@ -4,7 +4,39 @@ import Vapor
 
 /// Health, metrics and the stylesheet: the routes operators and browsers need, not readers.
 struct OpsController {
-    func health(req: Request) async throws -> String { "ok" }
+    /// Live: the process answers and so does its database (a read of a real table).
+    func health(req: Request) async throws -> Response {
+        do {
+            _ = try await req.db.appliedMigrationCount()
+            return plain(.ok, "ok")
+        } catch {
+            req.logger.error("healthz: the database does not answer: \(String(reflecting: error))")
+            return plain(.serviceUnavailable, "database unavailable: see the server log")
+        }
+    }
+
+    /// Ready for traffic: the database answers, every migration is applied and the signing key
+    /// is loaded. A server still migrating (or waiting for another to finish) is not ready.
+    func ready(req: Request) async throws -> Response {
+        let applied: Int
+        do {
+            applied = try await req.db.appliedMigrationCount()
+        } catch {
+            req.logger.error("readyz: the database does not answer: \(String(reflecting: error))")
+            return plain(.serviceUnavailable, "database unavailable: see the server log")
+        }
+        guard applied >= Migrations.all.count, req.application.verdict.signingKey != nil else {
+            return plain(.serviceUnavailable, "not ready: \(applied) of \(Migrations.all.count) migrations applied")
+        }
+        return plain(.ok, "ready")
+    }
+
+    private func plain(_ status: HTTPStatus, _ text: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .plainText
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: text))
+    }
 
     func metrics(req: Request) async throws -> Response {
         var buffer: [UInt8] = []

@@ -25,13 +25,9 @@ struct AppDependencies: Sendable {
 }
 
 extension Application {
-    private struct DependenciesKey: StorageKey {
-        typealias Value = AppDependencies
-    }
-
     var dependencies: AppDependencies {
-        get { configured(DependenciesKey.self) }
-        set { storage[DependenciesKey.self] = newValue }
+        get { configured() }
+        set { configure(newValue) }
     }
 }
 

@@ -8,14 +8,17 @@ extension Application {
     /// Idempotent; every command that touches the database calls it first.
     func prepareDatabase() async throws {
         let db = self.db
-        if db.isSQLite {
-            // WAL lets readers run beside the writer, and the mode is stored in the file, so it
-            // holds for every pooled connection. `synchronous` stays at SQLite's default (FULL):
-            // a commit is on disk before it is acknowledged. Foreign keys are switched on per
-            // connection by SQLiteKit.
-            try await db.sql().raw("PRAGMA journal_mode=WAL").run()
+        // Two servers started at once on a fresh database would both create the same tables.
+        try await withMigrationLock {
+            if db.isSQLite {
+                // WAL lets readers run beside the writer, and the mode is stored in the file, so it
+                // holds for every pooled connection. `synchronous` stays at SQLite's default (FULL):
+                // a commit is on disk before it is acknowledged. Foreign keys are switched on per
+                // connection by SQLiteKit.
+                try await db.sql().raw("PRAGMA journal_mode=WAL").run()
+            }
+            try await autoMigrate()
         }
-        try await autoMigrate()
         if verdict.signingKey == nil {
             verdict.signingKey = try await loadSigningKey()
         }

@@ -9,13 +9,9 @@ struct VerdictState: Sendable {
 }
 
 extension Application {
-    private struct Key: StorageKey {
-        typealias Value = VerdictState
-    }
-
     var verdict: VerdictState {
-        get { configured(Key.self) }
-        set { storage[Key.self] = newValue }
+        get { configured() }
+        set { configure(newValue) }
     }
 
     /// The settings `configure` was given; tests may change them before use.

@@ -17,18 +17,26 @@ struct CrossSiteGuard: AsyncMiddleware {
         if let site = request.headers.first(name: "Sec-Fetch-Site")?.lowercased(), site == "cross-site" || site == "same-site" {
             throw Abort(.forbidden, reason: "Cross-site request refused: submit the form from this site")
         }
-        if let origin = request.headers.first(name: .origin), origin != "null" {
-            let host = request.headers.first(name: .host) ?? ""
-            // Behind a proxy that rewrites Host, the configured public origin is this site too.
-            let publicOrigin = request.settings.publicURL?.trimmingSuffix("/")
-            guard let url = URL(string: origin), let originHost = url.host,
-                originHost + (url.port.map { ":\($0)" } ?? "") == host || originHost == host || origin == publicOrigin
-            else {
-                throw Abort(.forbidden, reason: "Cross-site request refused: the Origin does not match this site")
+        if let origin = request.headers.first(name: .origin) {
+            guard origin != "null" else { throw Abort(.forbidden, reason: "Cross-site request refused: opaque origin") }
+            guard let claimed = WebOrigin(origin), Self.siteOrigins(request).contains(claimed) else {
+                throw Abort(
+                    .forbidden,
+                    reason:
+                        "Cross-site request refused: the Origin does not match this site (behind a proxy, set VERDICT_PUBLIC_URL to the address browsers use)"
+                )
             }
-        } else if request.headers.first(name: .origin) == "null" {
-            throw Abort(.forbidden, reason: "Cross-site request refused: opaque origin")
         }
         return try await next.respond(to: request)
+    }
+
+    /// This site's origins: the configured public URL, and the `Host` the request was sent to,
+    /// reached by the public URL's scheme (plain http when none is configured). Scheme, host and
+    /// port are all compared: another port on the same host is another site.
+    static func siteOrigins(_ request: Request) -> [WebOrigin] {
+        let configured = request.settings.publicURL.flatMap(WebOrigin.init)
+        let scheme = configured?.scheme ?? "http"
+        let host = request.headers.first(name: .host).flatMap { WebOrigin(scheme: scheme, hostHeader: $0) }
+        return [configured, host].compactMap { $0 }
     }
 }

@@ -15,7 +15,7 @@ enum Endpoint: CaseIterable, Sendable {
     case adminTools, adminCreateTool, adminTool, adminUpdateTool, adminRetire, adminRestore, adminPanel
     case adminTakes, adminApprove, adminReject, adminImport, adminAudit, adminSubscribers, adminSends
     case adminSettings, adminUpdateSettings
-    case health, metrics, stylesheet
+    case health, ready, metrics, stylesheet
 
     /// One row of the table.
     struct Spec {
@@ -97,6 +97,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .adminSettings: Spec(.GET, "/api/v1/admin/settings", .token(.admin, .read))
         case .adminUpdateSettings: Spec(.PUT, "/api/v1/admin/settings", .token(.admin, .write))
         case .health: Spec(.GET, "/healthz", .open)
+        case .ready: Spec(.GET, "/readyz", .open)
         case .metrics: Spec(.GET, "/metrics", .open)
         case .stylesheet: Spec(.GET, "/assets/site.css", .open)
         }

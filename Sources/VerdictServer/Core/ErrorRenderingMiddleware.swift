@@ -13,7 +13,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     }
 
     private func render(_ error: any Error, for req: Request) -> Response {
-        let (status, reason, headers) = describe(error)
+        let (status, reason, headers) = describe(error, for: req)
         if status.code >= 500 {
             req.logger.report(error: error)
         }
@@ -31,17 +31,25 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         return response
     }
 
-    private func describe(_ error: any Error) -> (HTTPStatus, String, HTTPHeaders) {
+    private func describe(_ error: any Error, for req: Request) -> (HTTPStatus, String, HTTPHeaders) {
         if let abort = error as? any AbortError {
+            // The route's own limit: an import takes a whole file, a vote 64 KB.
             let reason =
                 abort.status == .payloadTooLarge
-                ? "The request body is too large; the limit is 64 KB." : abort.reason
+                ? "The request body is too large; the limit is \(Self.size(Gatekeeper.maxFormBytes(req)))." : abort.reason
             return (abort.status, reason, abort.headers)
         }
         if let decoding = error as? DecodingError {
             return (.badRequest, "The request body could not be read: \(CatalogImport.describe(decoding))", [:])
         }
         return (.internalServerError, "Something went wrong on our side; it has been logged.", [:])
+    }
+
+    /// `bytes` in the largest unit that divides it: "64 KB", "8 MB", "8256 KB".
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KB" }
+        return "\(bytes) bytes"
     }
 
     private func title(_ status: HTTPStatus) -> String {

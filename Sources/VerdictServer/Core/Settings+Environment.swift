@@ -29,6 +29,9 @@ extension Settings {
             "VERDICT_SECURE_COOKIES", unset: "unset: on exactly when VERDICT_PUBLIC_URL is https",
             expected: SettingParse.boolExpected, show: { $0 ? "on" : "off" }, parse: SettingParse.bool)
         s.limits = try readLimits(&r)
+        s.subscribesPerNetworkPerHour = try r.read(
+            "VERDICT_SUBSCRIBES_PER_NETWORK_PER_HOUR", default: s.subscribesPerNetworkPerHour,
+            expected: SettingParse.intExpected(1...1_000_000_000), show: String.init, parse: SettingParse.int(in: 1...1_000_000_000))
         s.llm = try readLLM(&r)
         s.mail = try readMail(&r)
         s.report = r.entries

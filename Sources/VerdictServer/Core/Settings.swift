@@ -34,6 +34,9 @@ public struct Settings: Sendable {
     public var secureCookies: Bool?
     /// Abuse limits for votes; see docs/methodology.md.
     public var limits = VoteLimits()
+    /// `VERDICT_SUBSCRIBES_PER_NETWORK_PER_HOUR`: newsletter subscribes one network (/24 or /64)
+    /// may make per hour on one app server, so nobody can mail-bomb a list of strangers.
+    public var subscribesPerNetworkPerHour = 20
     /// Model backends for the panel; empty means the offline rubric only.
     public var llm = LLMConfig(backends: [])
     /// How mail leaves and who it is from.

@@ -26,6 +26,7 @@ enum SiteURL: Sendable, Hashable {
     case logout
     case admin(Admin)
     case health
+    case ready
     case metrics
 
     /// The editor's desk.
@@ -109,6 +110,7 @@ enum SiteURL: Sendable, Hashable {
         case .login(let next): Target(endpoint: .loginPage, suffix: next.map { "?next=\(SiteURL.queryEscaped($0))" } ?? "")
         case .logout: Target(endpoint: .logout)
         case .health: Target(endpoint: .health)
+        case .ready: Target(endpoint: .ready)
         case .metrics: Target(endpoint: .metrics)
         case .admin(let admin): admin.target
         case .api(let api): api.target

@@ -15,7 +15,7 @@ enum Audit {
     /// Records one change in the caller's transaction, so the entry exists exactly when the change does.
     static func record(
         _ actor: String, _ action: String, subject: String, before: String? = nil, after: String? = nil,
-        at: Date = Date(), on db: any Database
+        at: Date, on db: any Database
     ) async throws {
         let row = AuditEntryModel()
         row.at = at

@@ -10,7 +10,7 @@ enum EditorialSettings {
         try await SettingModel.find(moderateKey, on: db)?.value == "1"
     }
 
-    static func setModeratesModelTakes(_ on: Bool, actor: String, db: any Database) async throws {
+    static func setModeratesModelTakes(_ on: Bool, actor: String, at now: Date, db: any Database) async throws {
         try await db.transaction { tx in
             let before = try await moderatesModelTakes(on: tx)
             guard before != on else { return }
@@ -22,7 +22,7 @@ enum EditorialSettings {
             }
             try await Audit.record(
                 actor, "settings.updated", subject: "setting:\(moderateKey)",
-                before: Audit.json([moderateKey: before]), after: Audit.json([moderateKey: on]), on: tx)
+                before: Audit.json([moderateKey: before]), after: Audit.json([moderateKey: on]), at: now, on: tx)
         }
     }
 }

@@ -14,17 +14,17 @@ enum Moderation {
 
     /// Queues `row` (not yet stored) instead of publishing it. An older pending proposal for the
     /// same persona is set aside: only the newest model take can be approved.
-    static func propose(_ row: TakeModel, tool: ToolModel, actor: String, on db: any Database) async throws {
+    static func propose(_ row: TakeModel, tool: ToolModel, actor: String, at now: Date, on db: any Database) async throws {
         let toolID = try tool.requireID()
         let older = try await TakeReviewModel.reviews(tool: toolID, persona: row.persona, in: [.pending], on: db)
         for old in older {
             old.statusRaw = TakeReviewModel.Status.rejected.rawValue
             old.decidedBy = "\(actor): a newer take replaced it"
-            old.decidedAt = Date()
+            old.decidedAt = now
             try await old.save(on: db)
             try await Audit.record(
                 actor, "take.set_aside", subject: Audit.subject(tool: tool.slug, persona: old.persona),
-                before: proposed(old).map { Audit.json(Audit.TakeRecord($0)) }, on: db)
+                before: proposed(old).map { Audit.json(Audit.TakeRecord($0)) }, at: now, on: db)
         }
         let review = TakeReviewModel()
         review.$tool.id = toolID
@@ -34,7 +34,7 @@ enum Moderation {
         try await review.create(on: db)
         try await Audit.record(
             actor, "take.proposed", subject: Audit.subject(tool: tool.slug, persona: row.persona),
-            after: Audit.json(Audit.TakeRecord(row)), on: db)
+            after: Audit.json(Audit.TakeRecord(row)), at: now, on: db)
     }
 
     /// The proposed take row of a review (not stored).
@@ -55,9 +55,9 @@ enum Moderation {
     /// Publishes the take, replacing the persona's current one. With `editedText`, the published
     /// words are the editor's, marked as edited, and the model's original words are kept.
     @discardableResult
-    static func approve(_ id: UUID, editedText: String?, actor: String, on db: any Database) async throws -> TakeReviewModel {
+    static func approve(_ id: UUID, editedText: String?, actor: String, at now: Date, on db: any Database) async throws -> TakeReviewModel {
         try await db.transaction { tx in
-            let review = try await decide(id, as: .approved, actor: actor, on: tx)
+            let review = try await decide(id, as: .approved, actor: actor, at: now, on: tx)
             guard let row = proposed(review), let tool = try await ToolModel.find(review.$tool.id, on: tx) else {
                 throw Failure.notFound
             }
@@ -76,34 +76,34 @@ enum Moderation {
             {
                 throw Failure.superseded
             }
-            try await TakeModel.replace(current, with: row, on: tx)
+            try await TakeModel.replace(current, with: row, at: now, on: tx)
             if review.editedText != nil { try await review.save(on: tx) }
             try await Audit.record(
                 actor, row.editedBy == nil ? "take.approved" : "take.approved_edited",
                 subject: Audit.subject(tool: tool.slug, persona: row.persona),
-                before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: tx)
+                before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), at: now, on: tx)
             return review
         }
     }
 
     @discardableResult
-    static func reject(_ id: UUID, actor: String, on db: any Database) async throws -> TakeReviewModel {
+    static func reject(_ id: UUID, actor: String, at now: Date, on db: any Database) async throws -> TakeReviewModel {
         try await db.transaction { tx in
-            let review = try await decide(id, as: .rejected, actor: actor, on: tx)
+            let review = try await decide(id, as: .rejected, actor: actor, at: now, on: tx)
             let slug = try await ToolModel.find(review.$tool.id, on: tx)?.slug ?? "?"
             try await Audit.record(
                 actor, "take.rejected", subject: Audit.subject(tool: slug, persona: review.persona),
-                before: proposed(review).map { Audit.json(Audit.TakeRecord($0)) }, on: tx)
+                before: proposed(review).map { Audit.json(Audit.TakeRecord($0)) }, at: now, on: tx)
             return review
         }
     }
 
     /// Records the decision (see `TakeReviewModel.decide`): of two editors deciding the same take
     /// at once exactly one wins; the other gets `alreadyDecided`.
-    private static func decide(_ id: UUID, as status: TakeReviewModel.Status, actor: String, on db: any Database) async throws
+    private static func decide(_ id: UUID, as status: TakeReviewModel.Status, actor: String, at now: Date, on db: any Database) async throws
         -> TakeReviewModel
     {
-        let won = try await TakeReviewModel.decide(id, as: status, actor: actor, at: Date(), on: db)
+        let won = try await TakeReviewModel.decide(id, as: status, actor: actor, at: now, on: db)
         guard let review = try await TakeReviewModel.find(id, on: db) else { throw Failure.notFound }
         guard won else { throw Failure.alreadyDecided(review.statusRaw) }
         return review

@@ -53,7 +53,7 @@ enum ToolDesk {
     /// Retires (true) or restores (false) a tool: retired tools leave every listing, their pages stay.
     static func setRetired(_ retired: Bool, slug: String, actor: String, app: Application) async throws -> ToolModel {
         let now = app.dependencies.clock.now()
-        return try await app.db.transaction { tx in
+        return try await app.db.writeTransaction { tx in
             guard let model = try await ToolModel.find(slug: slug, on: tx) else { throw ToolEditing.Failure.notFound(slug) }
             guard (model.retiredAt != nil) != retired else { return model }
             let before = model.retiredAt
@@ -61,7 +61,7 @@ enum ToolDesk {
             try await model.save(on: tx)
             try await Audit.record(
                 actor, retired ? "tool.retired" : "tool.restored", subject: Audit.subject(tool: slug),
-                before: Audit.json(["retired_at": before]), after: Audit.json(["retired_at": model.retiredAt]), on: tx)
+                before: Audit.json(["retired_at": before]), after: Audit.json(["retired_at": model.retiredAt]), at: app.dependencies.clock.now(), on: tx)
             return model
         }
     }
@@ -78,17 +78,17 @@ enum ToolDesk {
         let model = try await find(slug, on: app.db)
         let id = try model.requireID()
         if let backend = app.panel.config.defaultBackend {
-            let queued = try await app.db.transaction { tx in
+            let queued = try await app.db.writeTransaction { tx in
                 let n = try await PanelJobModel.enqueue(tools: [id], personas: Persona.allCases, backend: backend.name, force: true, on: tx)
                 try await Audit.record(
                     actor, "panel.requested", subject: Audit.subject(tool: slug),
-                    after: Audit.json(["backend": backend.name, "jobs": "\(n)"]), on: tx)
+                    after: Audit.json(["backend": backend.name, "jobs": "\(n)"]), at: app.dependencies.clock.now(), on: tx)
                 return n
             }
             return PanelRerun(queued: queued, backend: backend.name, rubricTakes: 0)
         }
-        let written = try await app.db.transaction { tx in
-            try await RubricPanel.run(tools: [model], asOf: app.dependencies.clock.month(), on: tx)
+        let written = try await app.db.writeTransaction { tx in
+            try await RubricPanel.run(tools: [model], at: app.dependencies.clock.now(), on: tx)
         }
         return PanelRerun(queued: 0, backend: nil, rubricTakes: written)
     }

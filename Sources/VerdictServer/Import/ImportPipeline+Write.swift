@@ -8,17 +8,17 @@ extension ImportPipeline {
     /// and the panel jobs of every created or changed tool. Each change is audited under the
     /// origin's actor.
     func write(_ plan: CatalogImport, origin: ImportOrigin) async throws -> ImportSummary {
-        let (actor, asOf, backend) = (origin.actor, clock.month(), panelBackend)
+        let (actor, now, backend) = (origin.actor, clock.now(), panelBackend)
         let summary = try await db.transaction { tx in
             var summary = ImportSummary()
             var touched: [String: ToolModel] = [:]
             for tool in plan.tools {
-                touched[tool.slug] = try await Self.upsert(tool, actor: actor, summary: &summary, on: tx)
+                touched[tool.slug] = try await Self.upsert(tool, actor: actor, at: now, summary: &summary, on: tx)
             }
             for imported in plan.takes {
-                try await Self.replace(imported, touched: &touched, actor: actor, summary: &summary, on: tx)
+                try await Self.replace(imported, touched: &touched, actor: actor, at: now, summary: &summary, on: tx)
             }
-            summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), asOf: asOf, on: tx)
+            summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), at: now, on: tx)
             // Unchanged tools are left out: their facts hash would not re-bill anyway.
             if let backend, !summary.changedTools.isEmpty {
                 summary.panelJobsQueued = try await PanelJobModel.enqueue(
@@ -30,11 +30,11 @@ extension ImportPipeline {
         return summary
     }
 
-    private static func upsert(_ tool: Tool, actor: String, summary: inout ImportSummary, on db: any Database) async throws -> ToolModel {
+    private static func upsert(_ tool: Tool, actor: String, at now: Date, summary: inout ImportSummary, on db: any Database) async throws -> ToolModel {
         guard let existing = try await ToolModel.find(slug: tool.slug, on: db) else {
             let model = ToolModel(tool)
             try await model.create(on: db)
-            try await Audit.record(actor, "tool.created", subject: Audit.subject(tool: tool.slug), after: Audit.json(tool), on: db)
+            try await Audit.record(actor, "tool.created", subject: Audit.subject(tool: tool.slug), after: Audit.json(tool), at: now, on: db)
             summary.toolsCreated += 1
             summary.changedTools.append(model.id!)
             return model
@@ -47,7 +47,7 @@ extension ImportPipeline {
         existing.apply(tool)
         try await existing.save(on: db)
         try await Audit.record(
-            actor, "tool.updated", subject: Audit.subject(tool: tool.slug), before: Audit.json(before), after: Audit.json(tool), on: db)
+            actor, "tool.updated", subject: Audit.subject(tool: tool.slug), before: Audit.json(before), after: Audit.json(tool), at: now, on: db)
         summary.toolsUpdated += 1
         summary.changedTools.append(existing.id!)
         return existing
@@ -55,7 +55,7 @@ extension ImportPipeline {
 
     /// Makes an editorial take the persona's current take, unless it already says the same.
     private static func replace(
-        _ imported: ImportedTake, touched: inout [String: ToolModel], actor: String, summary: inout ImportSummary,
+        _ imported: ImportedTake, touched: inout [String: ToolModel], actor: String, at now: Date, summary: inout ImportSummary,
         on db: any Database
     ) async throws {
         var found = touched[imported.toolSlug]
@@ -68,10 +68,10 @@ extension ImportPipeline {
             return
         }
         let row = TakeModel(toolID: id, take: imported.take, promptVersion: nil, factsHash: model.factsHash)
-        try await TakeModel.replace(current, with: row, on: db)
+        try await TakeModel.replace(current, with: row, at: now, on: db)
         try await Audit.record(
             actor, "take.imported", subject: Audit.subject(tool: model.slug, persona: row.persona),
-            before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: db)
+            before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), at: now, on: db)
         summary.takesImported += 1
     }
 }

@@ -43,14 +43,14 @@ extension ModelPanel {
     private func publish(_ take: PanelTake, on tx: any Database) async throws {
         let actor = Audit.panelJob(take.backend)
         if try await EditorialSettings.moderatesModelTakes(on: tx) {
-            try await Moderation.propose(take.row, tool: take.tool, actor: actor, on: tx)
+            try await Moderation.propose(take.row, tool: take.tool, actor: actor, at: now(), on: tx)
             return
         }
         let current = try await TakeModel.currentRows(tool: take.row.$tool.id, on: tx)[take.persona]
-        try await TakeModel.replace(current, with: take.row, on: tx)
+        try await TakeModel.replace(current, with: take.row, at: now(), on: tx)
         try await Audit.record(
             actor, "take.written", subject: Audit.subject(tool: take.tool.slug, persona: take.row.persona),
-            before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(take.row)), on: tx)
+            before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(take.row)), at: now(), on: tx)
     }
 
     /// The row for a validated model reply, with its provenance, tokens and cost.

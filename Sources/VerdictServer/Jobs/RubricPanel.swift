@@ -6,7 +6,8 @@ import VerdictCore
 /// editorial or model take, and rewrites a rubric take only when its output would change.
 enum RubricPanel {
     /// Returns how many takes were written.
-    static func run(tools: [ToolModel], asOf: String, on db: any Database) async throws -> Int {
+    static func run(tools: [ToolModel], at now: Date, on db: any Database) async throws -> Int {
+        let asOf = AppClock.month(now)
         var written = 0
         for model in tools {
             guard let id = model.id else { continue }
@@ -18,10 +19,10 @@ enum RubricPanel {
                 let take = Rubric.take(for: persona, on: tool, asOf: asOf)
                 if let existing, existing.says(take) { continue }
                 let row = TakeModel(toolID: id, take: take, promptVersion: Rubric.version, factsHash: model.factsHash)
-                try await TakeModel.replace(existing, with: row, on: db)
+                try await TakeModel.replace(existing, with: row, at: now, on: db)
                 try await Audit.record(
                     Audit.rubricJob, "take.written", subject: Audit.subject(tool: model.slug, persona: persona.rawValue),
-                    before: existing.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), on: db)
+                    before: existing.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), at: now, on: db)
                 written += 1
             }
         }
@@ -29,10 +30,10 @@ enum RubricPanel {
     }
 
     /// Runs the rubric over the whole catalog (or the given slugs) in one transaction.
-    static func runAll(slugs: [String]? = nil, asOf: String, on db: any Database) async throws -> Int {
+    static func runAll(slugs: [String]? = nil, at now: Date, on db: any Database) async throws -> Int {
         try await db.transaction { tx in
             let tools = if let slugs { try await ToolModel.find(slugs: slugs, on: tx) } else { try await ToolModel.allBySlug(on: tx) }
-            return try await run(tools: tools, asOf: asOf, on: tx)
+            return try await run(tools: tools, at: now, on: tx)
         }
     }
 }

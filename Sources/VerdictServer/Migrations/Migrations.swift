@@ -14,5 +14,7 @@ enum Migrations {
         CreateNewsletter(),
         CreateAccounts(),
         CreateEditorialControls(),
+        AddTokenExpiry(),
+        AddConfirmationThrottle(),
     ]
 }

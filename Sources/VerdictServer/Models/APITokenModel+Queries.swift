@@ -4,12 +4,15 @@ import VerdictCore
 
 extension APITokenModel {
     /// Stores a new token for `user`, keyed by the SHA-256 of its secret.
-    static func create(name: String, tokenHash: String, scope: TokenScope, user: UUID, on db: any Database) async throws -> APITokenModel {
+    static func create(
+        name: String, tokenHash: String, scope: TokenScope, user: UUID, expiresAt: Date?, on db: any Database
+    ) async throws -> APITokenModel {
         let row = APITokenModel()
         row.name = name
         row.tokenHash = tokenHash
         row.scopeRaw = scope.rawValue
         row.$user.id = user
+        row.expiresAt = expiresAt
         try await row.create(on: db)
         return row
     }
@@ -39,5 +42,12 @@ extension APITokenModel {
     static func revoke(_ row: APITokenModel, at: Date, on db: any Database) async throws {
         row.revokedAt = at
         try await row.save(on: db)
+    }
+
+    /// Revokes every token of one account still in force at `at`; returns their names.
+    static func revokeAll(user: UUID, at: Date, on db: any Database) async throws -> [String] {
+        let names = try await APITokenModel.query(on: db).filter(\.$user.$id == user).filter(\.$revokedAt == nil).all(\.$name)
+        try await APITokenModel.query(on: db).filter(\.$user.$id == user).filter(\.$revokedAt == nil).set(\.$revokedAt, to: at).update()
+        return names
     }
 }

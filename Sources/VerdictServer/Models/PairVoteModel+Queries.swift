@@ -16,8 +16,7 @@ struct PairTally: Sendable, Hashable {
 extension PairVoteModel {
     /// One changeable pick per voter per pair, in one statement (see `VoteModel.upsert`).
     /// `a` and `b` must be in canonical order; `pick` nil means "neither".
-    static func upsert(a: UUID, b: UUID, voter: String, pick: UUID?, counted: Bool, on db: any Database) async throws {
-        let now = Date()
+    static func upsert(a: UUID, b: UUID, voter: String, pick: UUID?, counted: Bool, at now: Date, on db: any Database) async throws {
         try await db.sql().insert(into: schema)
             .columns("id", "tool_a_id", "tool_b_id", "voter", "pick_id", "counted", "created_at", "updated_at")
             .values(SQLBind(UUID()), SQLBind(a), SQLBind(b), SQLBind(voter), SQLBind(pick), SQLBind(counted), SQLBind(now), SQLBind(now))

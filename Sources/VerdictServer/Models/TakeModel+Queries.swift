@@ -81,9 +81,9 @@ extension TakeModel {
 
     /// Moves `old` (if any) to history and stores `row` as the current one, in a transaction
     /// owned by the caller.
-    static func replace(_ old: TakeModel?, with row: TakeModel, on db: any Database) async throws {
+    static func replace(_ old: TakeModel?, with row: TakeModel, at now: Date, on db: any Database) async throws {
         if let old {
-            old.supersededAt = Date()
+            old.supersededAt = now
             try await old.save(on: db)
         }
         try await row.create(on: db)

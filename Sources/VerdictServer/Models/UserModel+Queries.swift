@@ -18,11 +18,12 @@ extension UserModel {
         try await UserModel.query(on: db).sort(\.$email).all()
     }
 
-    /// Stores a changed password or enabled state, and ends every session of the account in
-    /// the same transaction (the caller's): a new password or a disabled account signs out
-    /// everywhere at once.
-    static func saveEndingSessions(_ user: UserModel, on db: any Database) async throws {
+    /// Stores the account, ending every session and revoking every API token of it in the same
+    /// transaction (the caller's): a new password or a disabled account signs out everywhere at
+    /// once, and enabling it later brings none of them back. Returns the revoked tokens' names.
+    static func saveEndingCredentials(_ user: UserModel, at: Date, on db: any Database) async throws -> [String] {
         try await user.save(on: db)
         try await SessionModel.endAll(user: user.requireID(), on: db)
+        return try await APITokenModel.revokeAll(user: user.requireID(), at: at, on: db)
     }
 }

@@ -35,7 +35,7 @@ enum Composer {
             try await NewsletterIssueModel.saveComposed(issue, on: tx)
             try await Audit.record(
                 Audit.cli("newsletter compose"), "newsletter.composed", subject: "newsletter:\(week)",
-                before: before, after: Audit.json(["week": issue.week, "subject": issue.subject]), on: tx)
+                before: before, after: Audit.json(["week": issue.week, "subject": issue.subject]), at: app.dependencies.clock.now(), on: tx)
         }
         return issue
     }

@@ -20,12 +20,8 @@ struct MailSetup: Sendable {
 }
 
 extension Application {
-    private struct MailKey: StorageKey {
-        typealias Value = MailSetup
-    }
-
     var mail: MailSetup {
-        get { configured(MailKey.self) }
-        set { storage[MailKey.self] = newValue }
+        get { configured() }
+        set { configure(newValue) }
     }
 }

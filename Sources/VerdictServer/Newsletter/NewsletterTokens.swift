@@ -2,7 +2,8 @@ import Foundation
 import Vapor
 
 /// Unforgeable links: unsubscribe and preview links are HMACs under the site key (nothing to
-/// store, compared in constant time); confirmation tokens are random, stored only as SHA-256.
+/// store, compared in constant time); a confirmation token is an HMAC of the address and a
+/// random stored nonce, stored only as SHA-256, so the same link can be mailed again.
 enum NewsletterTokens {
     static func unsubscribe(_ subscriber: UUID, key: SymmetricKey) -> String {
         mac("unsubscribe:v1:\(subscriber.uuidString.lowercased())", key: key)
@@ -18,10 +19,10 @@ enum NewsletterTokens {
         verify("preview:v1:\(week)", token: token, key: key)
     }
 
-    /// A fresh confirmation token and the hash to store.
-    static func confirmation() -> (token: String, hash: String) {
-        let token = SiteCrypto.generate()
-        return (token, SiteCrypto.sha256Hex(token))
+    /// The confirmation token for `email` under `nonce`: needs both the site key and the
+    /// database's nonce, and the database keeps only its hash.
+    static func confirmation(email: String, nonce: String, key: SymmetricKey) -> String {
+        mac("confirm:v1:\(nonce):\(email)", key: key)
     }
 
     private static func mac(_ message: String, key: SymmetricKey) -> String { SiteCrypto.mac(message, key: key) }

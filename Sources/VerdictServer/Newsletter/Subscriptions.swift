@@ -6,22 +6,28 @@ import VerdictCore
 /// Subscribing (double opt-in), confirming and leaving.
 enum Subscriptions {
     static let confirmationLifetime: TimeInterval = 48 * 3600
+    /// At most one confirmation mail per address in this long, however often it is asked for.
+    static let resendInterval: TimeInterval = 10 * 60
 
-    /// Starts a subscription, or re-sends the confirmation for a pending one. Says nothing about
-    /// whether the address was already subscribed: the caller answers the same in every case,
-    /// and the mail goes out in the background so timing does not tell either.
+    /// Starts a subscription, or mails the pending one's link again (the same link, at most once
+    /// per `resendInterval`). The work is the same whatever the address's state — one upsert of
+    /// its row — and the mail is built and sent in the background, so neither the answer nor its
+    /// timing tells whether the address was known. The caller checks the network limit first.
     static func subscribe(_ email: EmailAddress, app: Application) async throws {
-        let db = app.db
-        let (token, hash) = NewsletterTokens.confirmation()
+        guard let key = app.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
         let now = app.dependencies.clock.now()
-        guard
-            try await SubscriberModel.awaitConfirmation(
-                email: email.value, confirmHash: hash, expiresAt: now.addingTimeInterval(confirmationLifetime), on: db)
-        else { return }
-        let envelope = Mailer.confirmation(to: email, token: token, mail: app.mail, date: now)
-        let logger = app.logger
-        let transport = app.dependencies.mailTransport
+        let nonce = SiteCrypto.generate()
+        let claim = SiteCrypto.generate()
+        let request = ConfirmationRequest(
+            email: email.value, nonce: nonce,
+            confirmHash: SiteCrypto.sha256Hex(NewsletterTokens.confirmation(email: email.value, nonce: nonce, key: key)),
+            claim: claim, now: now, resendAfter: now.addingTimeInterval(-resendInterval),
+            expiresAt: now.addingTimeInterval(confirmationLifetime))
+        guard let mailNonce = try await SubscriberModel.requestConfirmation(request, on: app.db) else { return }
+        let (mail, transport, logger) = (app.mail, app.dependencies.mailTransport, app.logger)
         Task {
+            let token = NewsletterTokens.confirmation(email: email.value, nonce: mailNonce, key: key)
+            let envelope = Mailer.confirmation(to: email, token: token, mail: mail, date: now)
             do {
                 let result = try await transport.send([envelope])
                 if result.first != .delivered { logger.warning("confirmation mail not delivered: \(String(describing: result.first))") }

@@ -42,7 +42,7 @@ actor VoteWriter {
             let batch = Array(queue.prefix(Self.maxBatch))
             queue.removeFirst(batch.count)
             do {
-                let scores = try await Self.write(batch, on: application.db)
+                let scores = try await Self.write(batch, at: application.dependencies.clock.now(), on: application.db)
                 for p in batch { p.done.resume(returning: scores[p.tool] ?? CommunityScore(ship: 0, skip: 0)) }
             } catch {
                 for p in batch { p.done.resume(throwing: error) }
@@ -52,14 +52,14 @@ actor VoteWriter {
     }
 
     /// One transaction for the batch, then one grouped count for the tools it touched.
-    static func write(_ batch: [Pending], on db: any Database) async throws -> [UUID: CommunityScore] {
+    static func write(_ batch: [Pending], at now: Date, on db: any Database) async throws -> [UUID: CommunityScore] {
         // The same voter twice on one tool in a batch: the later vote wins, as it would have
         // in separate transactions (and PostgreSQL refuses one statement touching a row twice).
         var latest: [String: Pending] = [:]
         for p in batch { latest["\(p.tool)|\(p.voter)"] = p }
         let unique = Array(latest.values)
         try await db.transaction { tx in
-            try await VoteModel.upsert(unique.map { ($0.tool, $0.voter, $0.vote, $0.counted) }, on: tx)
+            try await VoteModel.upsert(unique.map { ($0.tool, $0.voter, $0.vote, $0.counted) }, at: now, on: tx)
         }
         return try await VoteModel.counts(forTools: Array(Set(batch.map(\.tool))), on: db)
     }

@@ -22,13 +22,9 @@ final class VotingState: Sendable {
 }
 
 extension Application {
-    private struct VotingKey: StorageKey {
-        typealias Value = VotingState
-    }
-
     var votingState: VotingState {
-        get { configured(VotingKey.self) }
-        set { storage[VotingKey.self] = newValue }
+        get { configured() }
+        set { configure(newValue) }
     }
 }
 

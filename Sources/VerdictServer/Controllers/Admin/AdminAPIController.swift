@@ -57,12 +57,12 @@ struct AdminAPIController: Sendable {
                 edited = try Moderation.editedText(text)
             }
         }
-        let review = try await Moderation.approve(id, editedText: edited, actor: req.principal.actor, on: req.db)
+        let review = try await Moderation.approve(id, editedText: edited, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db)
         return try await Moderation.review(review, on: req.db)
     }
 
     func reject(req: Request) async throws -> AdminDTO.Review {
-        let review = try await Moderation.reject(try req.reviewID, actor: req.principal.actor, on: req.db)
+        let review = try await Moderation.reject(try req.reviewID, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db)
         return try await Moderation.review(review, on: req.db)
     }
 
@@ -129,7 +129,7 @@ struct AdminAPIController: Sendable {
         guard case .bool(let on)? = fields[EditorialSettings.moderateKey] else {
             throw Abort(.badRequest, reason: "\(EditorialSettings.moderateKey) must be true or false.")
         }
-        try await EditorialSettings.setModeratesModelTakes(on, actor: req.principal.actor, db: req.db)
+        try await EditorialSettings.setModeratesModelTakes(on, actor: req.principal.actor, at: req.dependencies.clock.now(), db: req.db)
         return AdminDTO.Settings(moderateLlmTakes: try await EditorialSettings.moderatesModelTakes(on: req.db))
     }
 

@@ -70,12 +70,12 @@ struct AdminController: Sendable {
     func approve(req: Request) async throws -> Response {
         let id = try req.reviewID
         let text = try req.content.decode(ApproveForm.self).text.map(Moderation.editedText)
-        try await Moderation.approve(id, editedText: text, actor: req.principal.actor, on: req.db)
+        try await Moderation.approve(id, editedText: text, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db)
         return req.redirect(to: SiteURL.admin(.takes).path + "?done=approved", redirectType: .normal)
     }
 
     func reject(req: Request) async throws -> Response {
-        try await Moderation.reject(try req.reviewID, actor: req.principal.actor, on: req.db)
+        try await Moderation.reject(try req.reviewID, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db)
         return req.redirect(to: SiteURL.admin(.takes).path + "?done=rejected", redirectType: .normal)
     }
 
@@ -139,7 +139,7 @@ struct AdminController: Sendable {
 
     func updateSettings(req: Request) async throws -> Response {
         let on = try req.content.decode(SettingsForm.self).moderate_llm_takes == "1"
-        try await EditorialSettings.setModeratesModelTakes(on, actor: req.principal.actor, db: req.db)
+        try await EditorialSettings.setModeratesModelTakes(on, actor: req.principal.actor, at: req.dependencies.clock.now(), db: req.db)
         return req.redirect(to: SiteURL.admin(.home).path, redirectType: .normal)
     }
 }

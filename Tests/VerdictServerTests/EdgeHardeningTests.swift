@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import VerdictCore
+
+@testable import VerdictServer
+
+@Suite("Smaller hardening: caching of private answers, Origin, body limits, health")
+struct EdgeHardeningTests {
+    @Test("Admin answers are never cached, however the path is spelt")
+    func noStoreOnEveryPrivateRoute() async throws {
+        try await withTestApp { app in
+            try await app.makeUser("boss@example.com", role: .admin)
+            let token = try await app.makeToken("boss", owner: "boss@example.com", scope: .read)
+            for path in ["/api/v1/admin/subscribers", "/api/v1//admin/subscribers", "//api/v1/admin//subscribers"] {
+                let res = try await app.api(.GET, path, token: token)
+                #expect(res.headers.first(name: .cacheControl) == "no-store", "\(path): \(res.status)")
+            }
+            #expect(try await app.send(.GET, "/api/v1/tools").headers.first(name: .cacheControl) != "no-store")
+        }
+    }
+
+    @Test(
+        "The Origin must match this site in scheme, host and port",
+        arguments: [
+            ("http://example.com", "example.com", HTTPStatus.seeOther),
+            ("http://example.com:80", "example.com", .seeOther),
+            ("http://example.com:8081", "example.com", .forbidden),
+            ("https://example.com", "example.com", .forbidden),
+            ("http://example.com", "example.com:8080", .forbidden),
+            ("http://example.com:8080", "example.com:8080", .seeOther),
+        ])
+    func originComparesSchemeAndPort(origin: String, host: String, expected: HTTPStatus) async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            let headers: HTTPHeaders = ["Origin": origin, "Host": host, "Content-Type": "application/x-www-form-urlencoded"]
+            let res = try await app.sendRaw(.POST, "/tools/alpha/vote", headers: headers, body: "vote=ship")
+            #expect(res.status == expected)
+        }
+    }
+
+    @Test("An https public URL is this site's origin; its http twin is not")
+    func publicOrigin() {
+        let site = WebOrigin("https://verdict.example/")
+        #expect(site == WebOrigin("https://verdict.example:443"))
+        #expect(site != WebOrigin("http://verdict.example"))
+        #expect(WebOrigin("https://verdict.example/path") == nil)
+    }
+
+    @Test("A body over an import's limit names that route's limit, not the 64 KB default")
+    func importLimitNamed() async throws {
+        try await withTestApp { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            let token = try await app.makeToken("ed", owner: "ed@example.com", scope: .write)
+            let big = String(repeating: "x", count: ImportFile.maxBytes + 1)
+            let res = try await app.api(.POST, "/api/v1/admin/import", token: token, json: big)
+            #expect(res.status == .payloadTooLarge)
+            #expect(res.json["error"] as? String == "The request body is too large; the limit is 8 MB.")
+        }
+    }
+
+    @Test("/healthz and /readyz answer 503 when the database does not answer")
+    func healthChecksTheDatabase() async throws {
+        try await withTestApp { app in
+            #expect(try await app.send(.GET, "/healthz").status == .ok)
+            #expect(try await app.send(.GET, "/readyz").status == .ok)
+            // A database that fails reads, as a corrupt file does: the table health reads is gone.
+            try await app.db.sql().raw("DROP TABLE _fluent_migrations").run()
+            #expect(try await app.send(.GET, "/healthz").status == .serviceUnavailable)
+            #expect(try await app.send(.GET, "/readyz").status == .serviceUnavailable)
+        }
+    }
+}
