@@ -142,7 +142,8 @@ struct DeskTests {
             let reviews = try await TakeReviewModel.query(on: app.db).filter(\.$statusRaw == "pending").all()
             let builder = try #require(reviews.first { $0.persona == "builder" })
             let id = try #require(builder.id)
-            async let approved: Bool = (try? await Moderation.approve(id, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db)) != nil
+            async let approved: Bool =
+                (try? await Moderation.approve(id, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db)) != nil
             async let rejected: Bool = (try? await Moderation.reject(id, actor: "b", at: app.dependencies.clock.now(), on: app.db)) != nil
             let outcomes = await [approved, rejected]
             #expect(outcomes.filter { $0 }.count == 1)

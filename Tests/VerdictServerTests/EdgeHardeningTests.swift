@@ -55,7 +55,12 @@ struct EdgeHardeningTests {
             try await app.makeUser("ed@example.com", role: .editor)
             let token = try await app.makeToken("ed", owner: "ed@example.com", scope: .write)
             let big = String(repeating: "x", count: ImportFile.maxBytes + 1)
-            let res = try await app.api(.POST, "/api/v1/admin/import", token: token, json: big)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            headers.contentType = .json
+            // Body limits apply to streamed bodies, so this goes over a real socket.
+            let res = try await app.testing(method: .running(port: Int.random(in: 20_000...60_000)))
+                .sendRequest(.POST, "/api/v1/admin/import", headers: headers, body: ByteBuffer(string: big))
             #expect(res.status == .payloadTooLarge)
             #expect(res.json["error"] as? String == "The request body is too large; the limit is 8 MB.")
         }

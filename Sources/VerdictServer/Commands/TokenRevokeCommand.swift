@@ -24,7 +24,8 @@ struct TokenRevokeCommand: AsyncCommand {
         }
         try await app.db.transaction { tx in
             try await APITokenModel.revoke(row, at: app.dependencies.clock.now(), on: tx)
-            try await Audit.record(Audit.cli("token revoke"), "token.revoked", subject: "token:\(name)", at: app.dependencies.clock.now(), on: tx)
+            try await Audit.record(
+                Audit.cli("token revoke"), "token.revoked", subject: "token:\(name)", at: app.dependencies.clock.now(), on: tx)
         }
         context.console.success("Revoked token '\(name)'; it stops working on every app server now.")
     }

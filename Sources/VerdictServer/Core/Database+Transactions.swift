@@ -1,8 +1,8 @@
 import Fluent
-import FluentSQL
-import Foundation
 import FluentPostgresDriver
+import FluentSQL
 import FluentSQLiteDriver
+import Foundation
 
 extension Database {
     /// Runs `body` as one write transaction that several requests (or servers) can run at once
@@ -20,7 +20,7 @@ extension Database {
                     try await tx.lockForWriting()
                     return try await body(tx)
                 }
-            } catch where attempt < attempts && Self.isContention(error) {
+            } catch  where attempt < attempts && Self.isContention(error) {
                 // 20, 40, 80, 160 ms: long enough for the holder of the lock to commit.
                 try await Task.sleep(for: .milliseconds(20 << (attempt - 1)))
                 attempt += 1

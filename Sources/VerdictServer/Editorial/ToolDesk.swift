@@ -61,7 +61,8 @@ enum ToolDesk {
             try await model.save(on: tx)
             try await Audit.record(
                 actor, retired ? "tool.retired" : "tool.restored", subject: Audit.subject(tool: slug),
-                before: Audit.json(["retired_at": before]), after: Audit.json(["retired_at": model.retiredAt]), at: app.dependencies.clock.now(), on: tx)
+                before: Audit.json(["retired_at": before]), after: Audit.json(["retired_at": model.retiredAt]),
+                at: app.dependencies.clock.now(), on: tx)
             return model
         }
     }

@@ -30,7 +30,9 @@ extension ImportPipeline {
         return summary
     }
 
-    private static func upsert(_ tool: Tool, actor: String, at now: Date, summary: inout ImportSummary, on db: any Database) async throws -> ToolModel {
+    private static func upsert(_ tool: Tool, actor: String, at now: Date, summary: inout ImportSummary, on db: any Database) async throws
+        -> ToolModel
+    {
         guard let existing = try await ToolModel.find(slug: tool.slug, on: db) else {
             let model = ToolModel(tool)
             try await model.create(on: db)
@@ -47,7 +49,8 @@ extension ImportPipeline {
         existing.apply(tool)
         try await existing.save(on: db)
         try await Audit.record(
-            actor, "tool.updated", subject: Audit.subject(tool: tool.slug), before: Audit.json(before), after: Audit.json(tool), at: now, on: db)
+            actor, "tool.updated", subject: Audit.subject(tool: tool.slug), before: Audit.json(before), after: Audit.json(tool), at: now,
+            on: db)
         summary.toolsUpdated += 1
         summary.changedTools.append(existing.id!)
         return existing

@@ -37,7 +37,8 @@ extension VoteModel {
 
     /// One vote per voter per tool: inserts, or replaces the earlier vote, in one statement so
     /// concurrent votes from the same voter cannot create a second row. Keys must be unique.
-    static func upsert(_ votes: [(tool: UUID, voter: String, vote: Verdict, counted: Bool)], at now: Date, on db: any Database) async throws {
+    static func upsert(_ votes: [(tool: UUID, voter: String, vote: Verdict, counted: Bool)], at now: Date, on db: any Database) async throws
+    {
         guard !votes.isEmpty else { return }
         let rows: [[any SQLExpression]] = votes.map { v in
             [

@@ -24,7 +24,8 @@ extension Voting {
             throw Abort(.badRequest, reason: "'pick' must be \"\(first)\", \"\(second)\" or \"neither\"; got \"\(pick.prefix(40))\"")
         }
         let voter = try await VoterGate.admit(req)
-        try await PairVoteModel.upsert(a: ida, b: idb, voter: voter.id, pick: pickID, counted: voter.counted, at: req.dependencies.clock.now(), on: req.db)
+        try await PairVoteModel.upsert(
+            a: ida, b: idb, voter: voter.id, pick: pickID, counted: voter.counted, at: req.dependencies.clock.now(), on: req.db)
         let tally = try await PairVoteModel.tally(a: ida, b: idb, on: req.db)
         return PickOutcome(tally: tally, newCookie: voter.newCookie)
     }

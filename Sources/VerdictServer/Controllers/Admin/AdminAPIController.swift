@@ -57,7 +57,8 @@ struct AdminAPIController: Sendable {
                 edited = try Moderation.editedText(text)
             }
         }
-        let review = try await Moderation.approve(id, editedText: edited, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db)
+        let review = try await Moderation.approve(
+            id, editedText: edited, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db)
         return try await Moderation.review(review, on: req.db)
     }
 
