@@ -13,14 +13,10 @@ struct PreparingServe: AnyAsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         if app.settings.seedDemo {
-            do {
-                if let summary = try await DemoCatalog.seedIfEmpty(app) {
-                    app.logger.notice("Loaded the demo catalog: \(summary.line)")
-                }
-            } catch {
-                // Another app server sharing this database may have seeded it first.
-                guard try await ToolModel.count(on: app.db) > 0 else { throw error }
-                app.logger.notice("Demo catalog already loaded by another server")
+            // Under the migration lock: a server started at the same moment on the same database
+            // waits, then finds the catalog loaded instead of importing it a second time.
+            if let summary = try await app.withMigrationLock({ try await DemoCatalog.seedIfEmpty(app) }) {
+                app.logger.notice("Loaded the demo catalog: \(summary.line)")
             }
         }
         if !app.panel.config.isEmpty {

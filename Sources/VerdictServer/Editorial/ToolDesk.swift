@@ -55,14 +55,15 @@ enum ToolDesk {
         let now = app.dependencies.clock.now()
         return try await app.db.writeTransaction { tx in
             guard let model = try await ToolModel.find(slug: slug, on: tx) else { throw ToolEditing.Failure.notFound(slug) }
-            guard (model.retiredAt != nil) != retired else { return model }
             let before = model.retiredAt
+            guard try await ToolModel.setRetired(slug: slug, at: retired ? now : nil, now: now, on: tx) else {
+                return try await ToolModel.find(slug: slug, on: tx) ?? model
+            }
             model.retiredAt = retired ? now : nil
-            try await model.save(on: tx)
             try await Audit.record(
                 actor, retired ? "tool.retired" : "tool.restored", subject: Audit.subject(tool: slug),
-                before: Audit.json(["retired_at": before]), after: Audit.json(["retired_at": model.retiredAt]),
-                at: app.dependencies.clock.now(), on: tx)
+                before: Audit.json(["retired_at": retired ? nil : before]), after: Audit.json(["retired_at": model.retiredAt]),
+                at: now, on: tx)
             return model
         }
     }

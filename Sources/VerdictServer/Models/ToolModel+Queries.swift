@@ -101,3 +101,17 @@ extension Optional where Wrapped: Sendable {
         return try await fallback()
     }
 }
+
+extension ToolModel {
+    /// Retires (a date) or restores (nil) a tool in one conditional UPDATE, so of concurrent
+    /// callers on any app server exactly one changes it (and records the change); false when the
+    /// tool was already in that state.
+    static func setRetired(slug: String, at date: Date?, now: Date, on db: any Database) async throws -> Bool {
+        let changed = try await db.sql().update(schema)
+            .set("retired_at", to: date).set("updated_at", to: now)
+            .where("slug", .equal, slug)
+            .where(SQLColumn("retired_at"), date == nil ? .isNot : .is, SQLLiteral.null)
+            .returning("id").all()
+        return !changed.isEmpty
+    }
+}
