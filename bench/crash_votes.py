@@ -15,7 +15,7 @@ import argparse, http.client, json, os, random, signal, sqlite3, subprocess, sys
 
 def start(binary, workdir, port):
     env = dict(os.environ, LOG_LEVEL="error", VERDICT_NEW_VOTERS_PER_NETWORK_PER_HOUR="100000000",
-               VERDICT_VOTES_PER_NETWORK_PER_MINUTE="100000000", VERDICT_SECRET="crash-test")
+               VERDICT_VOTES_PER_NETWORK_PER_MINUTE="100000000", VERDICT_SECRET="crash-test-secret-0123456789abcdef-0123")
     proc = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=workdir, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60

@@ -20,7 +20,7 @@ trap '[ -n "$SINK" ] && kill $SINK 2>/dev/null; rm -rf "$WORK"' EXIT
 printf "%-8s %10s %10s %10s %12s %14s\n" N compose-s send-s delivered "messages/s" "max RSS (KB)"
 for N in $NS; do
   DIR="$WORK/n$N"; mkdir -p "$DIR"
-  export DATABASE_URL="sqlite:$DIR/verdict.sqlite" VERDICT_OUTBOX="$DIR/outbox" VERDICT_SECRET=bench-secret \
+  export DATABASE_URL="sqlite:$DIR/verdict.sqlite" VERDICT_OUTBOX="$DIR/outbox" VERDICT_SECRET=bench-secret-0123456789abcdef-0123456789 \
          VERDICT_PUBLIC_URL=http://127.0.0.1:8080 VERDICT_DEMO=0 LOG_LEVEL=error
   (cd "$DIR" && timeout "$TIMEOUT" "$BIN" import "$REPO/Sources/VerdictServer/Resources/demo-catalog.yaml" >/dev/null)
   # Subscribers as Fluent writes them on SQLite: id is the UUID as uppercase text, dates are

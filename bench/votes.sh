@@ -17,7 +17,7 @@ trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 export VOTES_COOKIES=$WORK/cookies VOTES_TOOLS=$WORK/tools
 
 run_db() {  # $1 label, $2 DATABASE_URL
-  (cd "$WORK" && DATABASE_URL=$2 LOG_LEVEL=error VERDICT_SECRET=bench \
+  (cd "$WORK" && DATABASE_URL=$2 LOG_LEVEL=error VERDICT_SECRET=bench-secret-0123456789abcdef-0123456789 \
      VERDICT_NEW_VOTERS_PER_NETWORK_PER_HOUR=1000000 VERDICT_VOTES_PER_NETWORK_PER_MINUTE=100000000 \
      exec "$BIN" serve --port "$PORT" >"$WORK/server.log" 2>&1) &
   SERVER=$!
