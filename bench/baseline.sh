@@ -31,7 +31,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "http://127.0.0.1:$PORT/healthz" >/dev/nu
 read -r base_rps base_p50 base_p99 < <(run /healthz)
 printf "%-42s %10s %9s %9s %8s\n" route "req/s" p50 p99 "ratio"
 printf "%-42s %10s %9s %9s %8s\n" /healthz "$base_rps" "$base_p50" "$base_p99" "1.00"
-for path in /compare/gemini-2-5-flash-vs-smollm3 /api/v1/tools/gemini-2-5-flash; do
+for path in /assets/site.css /compare/gemini-2-5-flash-vs-smollm3 /api/v1/tools/gemini-2-5-flash; do
   read -r rps p50 p99 < <(run "$path")
   ratio=$(awk -v a="$rps" -v b="$base_rps" 'BEGIN {printf "%.3f", a / b}')
   printf "%-42s %10s %9s %9s %8s\n" "$path" "$rps" "$p50" "$p99" "$ratio"
