@@ -25,7 +25,7 @@ enum DeviceCookie {
 
     static func issue(email: String, key: SymmetricKey, req: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: value(device: UUID().uuidString.lowercased(), email: email, key: key), maxAge: maxAge, path: "/",
+            string: value(device: req.dependencies.random.hex128(), email: email, key: key), maxAge: maxAge, path: "/",
             isSecure: req.settings.sessionCookiesSecure, isHTTPOnly: true, sameSite: .lax)
     }
 

@@ -29,6 +29,11 @@ struct RandomSource: Sendable {
         return Int.random(in: range, using: &generator)
     }
 
+    /// 128 bits as 32 hex digits: an identifier (a device id; its cookie is signed, so it need not be secret).
+    func hex128() -> String {
+        String(next(), radix: 16).leftPadded(to: 16) + String(next(), radix: 16).leftPadded(to: 16)
+    }
+
     /// For APIs that take `inout some RandomNumberGenerator`.
     var generator: Generator { Generator(source: self) }
 
@@ -36,5 +41,11 @@ struct RandomSource: Sendable {
     struct Generator: RandomNumberGenerator {
         let source: RandomSource
         mutating func next() -> UInt64 { source.next() }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

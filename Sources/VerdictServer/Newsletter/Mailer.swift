@@ -4,7 +4,8 @@ import VerdictCore
 
 /// Builds the envelopes Verdict sends: confirmations and digests.
 enum Mailer {
-    static func confirmation(to: EmailAddress, token: String, mail: MailSetup, date: Date) -> Envelope {
+    /// `idSeed` is unique per request (the claim that won the send), so each re-sent mail gets its own Message-ID.
+    static func confirmation(to: EmailAddress, token: String, mail: MailSetup, date: Date, idSeed: String) -> Envelope {
         let link = "\(mail.publicURL)\(SiteURL.newsletterConfirm.path)?token=\(token)"
         let text = """
             Someone (hopefully you) asked to get "Weekly AI tool verdicts" from Verdict at this address.
@@ -19,7 +20,8 @@ enum Mailer {
             <p><a href="\(link)">Confirm your subscription</a> (the link works once, for 48 hours).</p>
             <p>If it was not you, ignore this mail: nothing is sent until the address is confirmed.</p>
             """
-        return envelope(to: to, subject: "Confirm your Verdict subscription", text: text, html: html, extra: [], mail: mail, date: date)
+        return envelope(
+            to: to, subject: "Confirm your Verdict subscription", text: text, html: html, extra: [], mail: mail, date: date, idSeed: idSeed)
     }
 
     /// A digest for one subscriber, with its own one-click unsubscribe link (RFC 8058).
@@ -39,7 +41,7 @@ enum Mailer {
 
     private static func envelope(
         to: EmailAddress, subject: String, text: String, html: String, extra: [(String, String)], mail: MailSetup,
-        date: Date, idSeed: String = UUID().uuidString
+        date: Date, idSeed: String
     ) -> Envelope {
         let host = URL(string: mail.publicURL)?.host ?? "verdict.local"
         let messageID = "<\(SiteCrypto.sha256Hex(idSeed).prefix(24))@\(host)>"

@@ -27,7 +27,7 @@ enum Subscriptions {
         let (mail, transport, logger) = (app.mail, app.dependencies.mailTransport, app.logger)
         Task {
             let token = NewsletterTokens.confirmation(email: email.value, nonce: mailNonce, key: key)
-            let envelope = Mailer.confirmation(to: email, token: token, mail: mail, date: now)
+            let envelope = Mailer.confirmation(to: email, token: token, mail: mail, date: now, idSeed: claim)
             do {
                 let result = try await transport.send([envelope])
                 if result.first != .delivered { logger.warning("confirmation mail not delivered: \(String(describing: result.first))") }
