@@ -18,7 +18,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.votingState = VotingState(limits: settings.limits, application: app)
     app.subscribeLimiter = RateLimiter(settings.subscribesPerNetworkPerHour, per: 3600)
     app.mail = MailSetup(settings)
-    try useDatabase(app, settings.database, pool: settings.postgresPoolPerEventLoop)
+    try useDatabase(app, settings)
     app.migrations.add(Migrations.all)
 
     let encoder = JSONEncoder()
@@ -44,13 +44,17 @@ public func configure(_ app: Application, settings: Settings) async throws {
     Commands.register(app)
 }
 
-private func useDatabase(_ app: Application, _ choice: Settings.DatabaseChoice, pool: Int) throws {
-    switch choice {
+private func useDatabase(_ app: Application, _ settings: Settings) throws {
+    switch settings.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url, let searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }
-        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: pool), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: pg, maxConnectionsPerEventLoop: settings.postgresPoolPerEventLoop,
+                connectionPoolTimeout: .seconds(Int64(settings.postgresPoolWaitSeconds))),
+            as: .psql)
     }
 }

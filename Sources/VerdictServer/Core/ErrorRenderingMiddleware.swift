@@ -42,6 +42,10 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         if let decoding = error as? DecodingError {
             return (.badRequest, "The request body could not be read: \(CatalogImport.describe(decoding))", [:])
         }
+        if error is ConnectionPoolTimeoutError {
+            // Every database connection is busy: a moment's overload, not a fault; say when to retry.
+            return (.serviceUnavailable, "The site is busy; try again in a few seconds.", ["Retry-After": "5"])
+        }
         return (.internalServerError, "Something went wrong on our side; it has been logged.", [:])
     }
 

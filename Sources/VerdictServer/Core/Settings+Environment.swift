@@ -15,6 +15,9 @@ extension Settings {
         s.postgresPoolPerEventLoop = try r.read(
             "VERDICT_DB_POOL", default: 4, expected: SettingParse.intExpected(1...100), show: String.init,
             parse: SettingParse.int(in: 1...100))
+        s.postgresPoolWaitSeconds = try r.read(
+            "VERDICT_DB_POOL_WAIT", default: 10, expected: SettingParse.intExpected(1...600), show: String.init,
+            parse: SettingParse.int(in: 1...600))
         s.secret = try r.readOptional(
             "VERDICT_SECRET", unset: "unset: generated once, stored in the database",
             expected: "at least \(minimumSecretBytes) bytes (e.g. openssl rand -base64 48)", secrecy: .secret,

@@ -21,6 +21,9 @@ public struct Settings: Sendable {
     /// `VERDICT_DB_POOL`: PostgreSQL connections per event loop; several app servers share the
     /// database's connection limit.
     public var postgresPoolPerEventLoop = 4
+    /// `VERDICT_DB_POOL_WAIT`: seconds a request waits for a free PostgreSQL connection before
+    /// it is answered 503 with Retry-After.
+    public var postgresPoolWaitSeconds = 10
     /// `VERDICT_SECRET`: key for signing cookies. When unset, one is generated once and kept in
     /// the database so that every app server sharing it agrees.
     public var secret: String?
