@@ -16,7 +16,7 @@ public enum Entrypoint {
         } catch {
             fail(error, status: 2)
         }
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: Metrics.registry))
+        Metrics.bootstrap()
         let app: Application
         do {
             app = try await Application.make(env)

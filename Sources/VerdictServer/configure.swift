@@ -18,6 +18,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.votingState = VotingState(limits: settings.limits, application: app)
     app.subscribeLimiter = RateLimiter(settings.subscribesPerNetworkPerHour, per: 3600)
     app.mail = MailSetup(settings)
+    app.pageCache = PageCache(maxBytes: settings.pageCacheMegabytes << 20)
+    app.changeFeed = ChangeFeed(origin: app.dependencies.random.hex128())
     try useDatabase(app, settings)
     app.migrations.add(Migrations.all)
 

@@ -71,9 +71,13 @@ struct HeadToHeadTests {
             #expect(ranked.map { $0["slug"] as? String } == ["alpha", "beta", "gamma"])
             #expect(ranked.first?["wins"] as? Int == 11)
             let unranked = try #require(board["unranked"] as? [[String: Any]])
-            #expect(unranked.map { $0["slug"] as? String } == ["delta"])
+            // Never-compared tools are counted, not listed: at 10,000 tools a list would be the catalog.
+            #expect(unranked.isEmpty)
+            #expect(board["uncompared"] as? Int == 1)
             let scoped = try await app.send(.GET, "/api/v1/leaderboard?category=other-things").json
             #expect((scoped["ranked"] as? [Any])?.isEmpty == true)
+            #expect(scoped["uncompared"] as? Int == 1)
+            #expect(try await app.send(.GET, "/leaderboard/other-things").text.contains("1 tool"))
             #expect(try await app.send(.GET, "/leaderboard").status == .ok)
             #expect(try await app.send(.GET, "/leaderboard/developer-tools").status == .ok)
             #expect(try await app.send(.GET, "/leaderboard/nope").status == .notFound)

@@ -35,7 +35,7 @@ extension Application {
     /// A worker whose retries wait no real time; `waits` records each delay asked for.
     func testWorker(waits: NIOLockedValueBox<[Double]> = .init([]), now: @escaping @Sendable () -> Date = { Date() }) -> PanelWorker {
         var panel = ModelPanel(
-            client: self.panel.client, config: self.panel.config, db: db, now: now, random: .seeded(1), logger: logger)
+            client: self.panel.client, config: self.panel.config, db: db, now: now, random: .seeded(1), logger: logger, changes: changes)
         panel.sleep = { seconds in waits.withLockedValue { $0.append(seconds) } }
         return PanelWorker(panel: panel)
     }

@@ -14,6 +14,7 @@ enum Commands {
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(TokenCommand(), as: "token")
         app.asyncCommands.use(ConfigCommand(), as: "config")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
     }
 }
 

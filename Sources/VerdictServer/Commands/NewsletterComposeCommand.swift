@@ -15,7 +15,19 @@ struct NewsletterComposeCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         let week = try NewsletterWeek.parse(signature.week, now: app.dependencies.clock.now(), console: context.console)
-        let issue = try await Composer.compose(week: week, app: app)
+        let issue: NewsletterIssueModel
+        switch try await WeeklyDigest(app: app, role: "cli").compose(week: week, actor: Audit.cli("newsletter compose")) {
+        case .composed(let composed): issue = composed
+        case .alreadySent(let at):
+            context.console.error("The \(week) issue was already sent (\(at)); it is not recomposed.")
+            throw CommandFailed()
+        case .sending:
+            context.console.error("The \(week) issue is being sent; it is not recomposed (`verdict newsletter send --week \(week)` resumes it).")
+            throw CommandFailed()
+        case .busy(let lease):
+            context.console.error(lease.refusal(week))
+            throw CommandFailed()
+        }
         try FileManager.default.createDirectory(at: app.mail.outbox, withIntermediateDirectories: true)
         let file = app.mail.outbox.appendingPathComponent("digest-\(week).txt")
         try issue.textBody.write(to: file, atomically: true, encoding: .utf8)

@@ -27,6 +27,7 @@ struct PanelRunCommand: AsyncCommand {
         let personas = try PanelTargets.personas(signature.persona, console: context.console)
         guard !app.panel.config.isEmpty || signature.backend != nil else {
             let written = try await RubricPanel.runAll(slugs: slugs, at: app.dependencies.clock.now(), on: app.db)
+            await app.changes.standingsChanged(tools.compactMap(\.id))
             context.console.success("Rubric panel: \(written) take\(written == 1 ? "" : "s") written (unchanged takes are kept).")
             return
         }

@@ -19,11 +19,16 @@ struct PreparingServe: AnyAsyncCommand {
                 app.logger.notice("Loaded the demo catalog: \(summary.line)")
             }
         }
+        // Other servers' and processes' writes drop this server's cached pages.
+        let follower = Task { [app] in await app.changeFeed.follow(app) }
+        app.lifecycle.use(CancelOnShutdown(task: follower))
         if !app.panel.config.isEmpty {
             // The web server runs the panel worker too; `verdict worker` runs it alone.
             let worker = Task { [app] in await app.panel.worker(db: app.db, logger: app.logger).runForever(logger: app.logger) }
             app.lifecycle.use(CancelOnShutdown(task: worker))
         }
+        // VERDICT_DIGEST_SCHEDULE: the weekly digest, sent once per week by whichever server gets to it.
+        app.startDigestScheduler()
         try await wrapped.run(using: &context)
     }
 

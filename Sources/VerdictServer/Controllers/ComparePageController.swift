@@ -5,20 +5,26 @@ import VerdictCore
 
 /// `/compare/{a}-vs-{b}`: the comparison page and its head-to-head form.
 struct ComparePageController {
-    func show(req: Request) async throws -> Response {
+    func show(req: Request) async throws -> CachedAnswer {
         let (a, b) = try pair(req)
-        let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: req.db)
-        let (first, second) = Comparison.canonicalPair(a, b)
-        let (ia, ib) = (ids[first]!, ids[second]!)  // both loaded above, or it threw
-        let pages = PageController()
-        let tally = try await PairVoteModel.tally(a: ia, b: ib, on: req.db)
-        let bySlug = [first: tally.forA, second: tally.forB]
-        let model = Compare.Model(
-            comparison: comparison, canonical: SiteURL.canonicalCompare(a, b),
-            myVotes: try await pages.myVotes(req, slugs: [a, b]), notice: pages.notice(req),
-            headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
-            myPick: try await myPick(ia, ib, first: first, second: second, req: req))
-        return Compare.View(model: model).document().response()
+        var reader = try await Reader.load(req, slugs: [a, b])
+        let myPick = try await myPick(a, b, reader: reader, req: req)
+        if let myPick { reader.extra = "pick=\(myPick)" }
+        var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
+            let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)
+            let (first, second) = Comparison.canonicalPair(a, b)
+            let (ia, ib) = (ids[first]!, ids[second]!)  // both loaded above, or it threw
+            let tally = try await PairVoteModel.tally(a: ia, b: ib, on: db)
+            let bySlug = [first: tally.forA, second: tally.forB]
+            let model = Compare.Model(
+                comparison: comparison, canonical: SiteURL.canonicalCompare(a, b),
+                myVotes: reader.votes, notice: reader.notice,
+                headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
+                myPick: myPick)
+            return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
+        }
+        answer.keyQuery = reader.keyQuery
+        return answer
     }
 
     /// The form POST behind "which would you ship with?"; redirects back to the page.
@@ -44,9 +50,12 @@ struct ComparePageController {
         return pair
     }
 
-    /// This reader's pick: a slug, "neither", or nil when they have not answered.
-    private func myPick(_ ia: UUID, _ ib: UUID, first: String, second: String, req: Request) async throws -> String? {
-        guard let voter = Voting.currentVoter(req),
+    /// This reader's pick: a slug, "neither", or nil when they have not answered (or the pair
+    /// is unknown, which the page itself answers with a 404).
+    private func myPick(_ a: String, _ b: String, reader: Reader, req: Request) async throws -> String? {
+        guard let voter = reader.voter else { return nil }
+        let (first, second) = Comparison.canonicalPair(a, b)
+        guard let ia = reader.toolIDs[first], let ib = reader.toolIDs[second],
             let pick = try await PairVoteModel.pick(a: ia, b: ib, voter: voter, on: req.db)
         else { return nil }
         switch pick {

@@ -5,40 +5,68 @@ import Vapor
 import VerdictCore
 
 /// `/leaderboard[/{category}]` and `GET /api/v1/leaderboard[?category=]`.
+///
+/// The board holds the tools with head-to-head picks (read from the picks, not the catalog);
+/// tools never compared are counted, not listed.
 struct LeaderboardController {
-    func page(req: Request) async throws -> Response {
-        let model = try await load(req, categorySlug: req.parameters.get("category"))
-        return LeaderboardPage.View(model: model).document().response()
+    func page(req: Request) async throws -> CachedAnswer {
+        let category = req.parameters.get("category")
+        return CachedAnswer { [db = req.db] in
+            let (model, tags) = try await Self.load(categorySlug: category, on: db)
+            return .html(LeaderboardPage.View(model: model).document().render(), tags: tags)
+        }
     }
 
-    func api(req: Request) async throws -> API.LeaderboardDTO {
-        let model = try await load(req, categorySlug: req.query[String.self, at: "category"])
-        return API.LeaderboardDTO(model)
+    func api(req: Request) async throws -> CachedAnswer {
+        let category = req.query[String.self, at: "category"]
+        var answer = CachedAnswer { [db = req.db] in
+            let (model, tags) = try await Self.load(categorySlug: category, on: db)
+            return try .json(API.LeaderboardDTO(model), tags: tags)
+        }
+        answer.keyQuery = ["category": category ?? ""]
+        return answer
     }
 
-    func methodology(req: Request) async throws -> Response {
-        let model = Methodology.Model(
-            limits: req.settings.limits, minimumVotesForComparison: Comparison.minimumVotes,
-            minimumComparisonsForLeaderboard: Leaderboard.minimumComparisons,
-            criticsVsCrowdGap: CriticsVsCrowd.threshold, criticsVsCrowdMinimumVotes: CriticsVsCrowd.minimumVotes)
-        return Methodology.View(model: model).document().response()
+    func methodology(req: Request) async throws -> CachedAnswer {
+        let limits = req.settings.limits
+        return CachedAnswer {
+            let model = Methodology.Model(
+                limits: limits, minimumVotesForComparison: Comparison.minimumVotes,
+                minimumComparisonsForLeaderboard: Leaderboard.minimumComparisons,
+                criticsVsCrowdGap: CriticsVsCrowd.threshold, criticsVsCrowdMinimumVotes: CriticsVsCrowd.minimumVotes)
+            return .html(Methodology.View(model: model).document().render(), tags: [])
+        }
     }
 
-    private func load(_ req: Request, categorySlug: String?) async throws -> LeaderboardPage.Model {
-        let all = try await ToolModel.standings(on: req.db)
-        let tools = categorySlug.map { slug in all.filter { $0.tool.categorySlug == slug } } ?? all
-        if let categorySlug, tools.isEmpty {
+    static func load(categorySlug: String?, on db: any Database) async throws -> (LeaderboardPage.Model, Set<CacheTag>) {
+        let summaries = try await ToolModel.categorySummaries(on: db)
+        let scope = categorySlug.flatMap { slug in summaries.first { $0.slug == slug } }
+        if let categorySlug, scope == nil {
             throw Abort(.notFound, reason: "There is no category called '\(categorySlug)'.")
         }
-        let slugs = Set(tools.map(\.tool.slug))
-        let results = try await PairVoteModel.results(on: req.db)
-            .filter { slugs.contains($0.winner) && slugs.contains($0.loser) }
+        let allResults = try await PairVoteModel.results(on: db)
+        let compared = Set(allResults.flatMap { [$0.winner, $0.loser] })
+        var models = try await ToolModel.find(slugs: compared.sorted(), on: db).filter { $0.retiredAt == nil }
+        if let categorySlug { models = models.filter { $0.categorySlug == categorySlug } }
+        let slugs = Set(models.map(\.slug))
+        let results = allResults.filter { slugs.contains($0.winner) && slugs.contains($0.loser) }
         let board = BoardCache.shared.board(results: results, items: slugs.sorted())
-        return LeaderboardPage.Model(
-            category: tools.first.flatMap { t in categorySlug.map { _ in (t.tool.category, t.tool.categorySlug) } },
-            categories: Home.categories(all).map { ($0.name, $0.slug, $0.tools.count) },
-            board: board, tools: Dictionary(uniqueKeysWithValues: tools.map { ($0.tool.slug, $0) }),
-            minimumComparisons: Leaderboard.minimumComparisons)
+        var shown = try await ToolModel.standings(of: models, on: db).compactMap { $0 }
+        // A board too young to rank anything still offers a first comparison: the scope's top two.
+        if shown.count < 2 {
+            let top = try await ToolModel.rankedStandings(categorySlug: categorySlug, offset: 0, limit: 2, on: db)
+            shown += top.filter { t in !shown.contains { $0.tool.slug == t.tool.slug } }
+        }
+        let total = scope?.count ?? summaries.reduce(0) { $0 + $1.count }
+        let model = LeaderboardPage.Model(
+            category: scope.map { ($0.name, $0.slug) },
+            categories: summaries.map { ($0.name, $0.slug, $0.count) },
+            board: board, tools: Dictionary(shown.map { ($0.tool.slug, $0) }, uniquingKeysWith: { a, _ in a }),
+            minimumComparisons: Leaderboard.minimumComparisons, uncompared: max(0, total - slugs.count))
+        var tags: Set<CacheTag> = [.leaderboard, .catalog]
+        tags.formUnion(shown.map { .tool($0.tool.slug) })
+        if let categorySlug { tags.insert(.category(categorySlug)) }
+        return (model, tags)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Prometheus
 import Vapor
 
@@ -38,11 +39,25 @@ struct OpsController {
         return Response(status: status, headers: headers, body: .init(string: text))
     }
 
+    /// The process's counters and latencies (Vapor's per route, `SiteMetrics`), then the panel
+    /// jobs by state, counted in the database now. Guarded by `MetricsAccess`.
     func metrics(req: Request) async throws -> Response {
+        switch MetricsAccess.decide(peer: req.remoteAddress, bearer: req.headers.bearerAuthorization?.token, req.settings.metrics) {
+        case .allow: break
+        case .forbidden:
+            return plain(.forbidden, "this address may not read metrics: see VERDICT_METRICS_ALLOW")
+        case .unauthorized:
+            let refusal = plain(.unauthorized, "send Authorization: Bearer with VERDICT_METRICS_TOKEN")
+            refusal.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"metrics\"")
+            return refusal
+        }
+        let jobs = try await PanelJobModel.counts(on: req.db)
         var buffer: [UInt8] = []
         Metrics.registry.emit(into: &buffer)
+        Metrics.panelJobs(jobs).emit(into: &buffer)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(data: Data(buffer)))
     }
 
@@ -81,9 +96,33 @@ enum Stylesheet {
     }()
 }
 
-/// The Prometheus registry `/metrics` reads; `bootstrapMetrics()` makes it the process-wide factory.
+/// The Prometheus registry `/metrics` reads; `bootstrap()` makes it the process-wide factory.
 enum Metrics {
     static let registry = PrometheusCollectorRegistry()
+
+    /// Makes `registry` swift-metrics' factory. swift-metrics allows one bootstrap per process,
+    /// and a test process makes many apps, so later calls do nothing.
+    static func bootstrap() { _ = bootstrapped }
+
+    private static let bootstrapped: Bool = {
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return true
+    }()
+
+    /// `verdict_panel_jobs{state}` for one scrape, every state shown (0 included). A registry of
+    /// its own per scrape: the numbers are the database's, not this process's, and two
+    /// scrapes at once must not see each other's. Every app server reports the same numbers,
+    /// so aggregate with `max`, not `sum`.
+    static func panelJobs(_ counts: [PanelJobModel.State: Int]) -> PrometheusCollectorRegistry {
+        let scrape = PrometheusCollectorRegistry()
+        for state in PanelJobModel.State.allCases {
+            scrape.makeGauge(
+                name: "verdict_panel_jobs", labels: [("state", state.rawValue)],
+                help: "Panel jobs in each state, counted in the shared database at scrape time"
+            ).set(Double(counts[state] ?? 0))
+        }
+        return scrape
+    }
 }
 
 /// `Resources/openapi.json`, read from the bundle once.

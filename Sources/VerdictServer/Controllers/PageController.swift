@@ -3,50 +3,95 @@ import Plot
 import Vapor
 import VerdictCore
 
-/// The HTML pages: each loads its model, and renders its view.
+/// The HTML pages: each names what differs for this reader, then loads its model and renders
+/// its view only when the page cache has no copy. No page reads the whole catalog.
 struct PageController {
-    func home(req: Request) async throws -> Response {
-        let standings = try await ToolModel.standings(on: req.db)
-        let updated = try await ToolModel.recentlyUpdatedSlugs(limit: 6, on: req.db)
-        return Home.View(model: Home.build(standings, recentSlugs: updated)).document().response()
+    /// Tools per page of a category ranking.
+    static let categoryPageSize = 50
+    /// Tools shown under each category on the home page.
+    static let homeToolsPerCategory = 5
+    /// Rivals are drawn from at most this many tools of the same category.
+    static let rivalCandidates = 1000
+
+    func home(req: Request) async throws -> CachedAnswer {
+        CachedAnswer { [db = req.db] in
+            let summaries = try await ToolModel.categorySummaries(on: db)
+            var groups: [Home.CategoryGroup] = []
+            var tags: Set<CacheTag> = [.catalog]
+            for summary in summaries {
+                let top = try await ToolModel.rankedStandings(
+                    categorySlug: summary.slug, offset: 0, limit: Self.homeToolsPerCategory, on: db)
+                groups.append(Home.CategoryGroup(name: summary.name, slug: summary.slug, tools: top, count: summary.count))
+                tags.insert(.category(summary.slug))
+                tags.formUnion(top.map { .tool($0.tool.slug) })
+            }
+            let recent = try await recentTeasers(on: db, tags: &tags)
+            let model = Home.build(groups, recent: recent, toolCount: summaries.reduce(0) { $0 + $1.count })
+            return .html(Home.View(model: model).document().render(), tags: tags)
+        }
     }
 
-    func tool(req: Request) async throws -> Response {
-        let slug = try req.parameters.require("slug")
-        // The catalog's standings are needed for the rivals anyway; this tool's is among them.
-        let all = try await ToolModel.standings(on: req.db)
-        guard let row = try await ToolModel.find(slug: slug, on: req.db), let id = row.id else {
-            throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
+    /// The most recently added or updated tools, each against the leader of its category.
+    private func recentTeasers(on db: any Database, tags: inout Set<CacheTag>) async throws -> [ComparisonTeaser] {
+        var teasers: [ComparisonTeaser] = []
+        for slug in try await ToolModel.recentlyUpdatedSlugs(limit: 6, on: db) {
+            guard let standing = try await ToolModel.standing(slug: slug, on: db) else { continue }
+            let leaders = try await ToolModel.rankedStandings(categorySlug: standing.tool.categorySlug, offset: 0, limit: 2, on: db)
+            guard let rival = leaders.first(where: { $0.tool.slug != slug }) else { continue }
+            teasers.append(Home.teaser(standing, rival))
+            tags.formUnion([.tool(standing.tool.slug), .tool(rival.tool.slug)])
+            tags.insert(.category(standing.tool.categorySlug))
+            if teasers.count == 4 { break }
         }
-        // A retired tool is not among the listed standings; its page stays, with a notice.
-        guard
-            let standing = try await all.first(where: { $0.tool.slug == slug }).asyncOr({
-                try await ToolModel.standing(of: row, on: req.db)
-            })
-        else {
-            throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
-        }
-        let rivalTools = Rivals.closest(to: standing.tool, among: all.map(\.tool))
-        let rivals = rivalTools.compactMap { r in all.first { $0.tool.slug == r.slug } }
-        var myVote: Verdict?
-        if let voter = Voting.currentVoter(req) { myVote = try await VoteModel.vote(tool: id, voter: voter, on: req.db) }
-        var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: myVote, notice: notice(req))
-        model.history = try await TakeModel.history(tool: id, on: req.db)
-        model.retiredAt = row.retiredAt
-        return ToolShow.View(model: model).document().response()
+        return teasers
     }
 
-    func category(req: Request) async throws -> Response {
+    func tool(req: Request) async throws -> CachedAnswer {
         let slug = try req.parameters.require("slug")
-        let all = try await ToolModel.standings(on: req.db)
-        let inCategory = all.filter { $0.tool.categorySlug == slug }
-        guard let first = inCategory.first else {
-            throw Abort(.notFound, reason: "There is no category called '\(slug)'.")
+        let reader = try await Reader.load(req, slugs: [slug])
+        var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
+            guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
+                let standing = try await ToolModel.standing(of: row, on: db)
+            else {
+                throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
+            }
+            let candidates = try await ToolModel.listed(categorySlug: row.categorySlug, limit: Self.rivalCandidates, on: db)
+            let rivalTools = Rivals.closest(to: standing.tool, among: candidates.map(\.tool))
+            let rivalRows = rivalTools.compactMap { r in candidates.first { $0.slug == r.slug } }
+            let rivals = try await ToolModel.standings(of: rivalRows, on: db).compactMap { $0 }
+            var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: reader.votes[slug], notice: reader.notice)
+            model.history = try await TakeModel.history(tool: id, on: db)
+            model.retiredAt = row.retiredAt
+            var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
+            tags.formUnion(rivalRows.map { .tool($0.slug) })
+            return .html(ToolShow.View(model: model).document().render(), tags: tags)
         }
-        let model = CategoryShow.Model(
-            name: first.tool.category, slug: slug, ranked: rankedByPanel(inCategory),
-            allCategories: Home.categories(all).map { ($0.name, $0.slug, $0.tools.count) })
-        return CategoryShow.View(model: model).document().response()
+        answer.keyQuery = reader.keyQuery
+        return answer
+    }
+
+    func category(req: Request) async throws -> CachedAnswer {
+        let slug = try req.parameters.require("slug")
+        let page = try Paging.page(req)
+        var answer = CachedAnswer { [db = req.db] in
+            let summaries = try await ToolModel.categorySummaries(on: db)
+            guard let summary = summaries.first(where: { $0.slug == slug }) else {
+                throw Abort(.notFound, reason: "There is no category called '\(slug)'.")
+            }
+            let paging = Paging(page: page, size: Self.categoryPageSize, total: summary.count)
+            guard paging.exists else {
+                throw Abort(.notFound, reason: "'\(summary.name)' has \(paging.pageCount) page(s) of tools; there is no page \(page).")
+            }
+            let ranked = try await ToolModel.rankedStandings(categorySlug: slug, offset: paging.offset, limit: paging.size, on: db)
+            let model = CategoryShow.Model(
+                name: summary.name, slug: slug, ranked: ranked, allCategories: summaries.map { ($0.name, $0.slug, $0.count) },
+                paging: paging)
+            var tags: Set<CacheTag> = [.catalog, .category(slug)]
+            tags.formUnion(ranked.map { .tool($0.tool.slug) })
+            return .html(CategoryShow.View(model: model).document().render(), tags: tags)
+        }
+        answer.keyQuery = ["page": "\(page)"]
+        return answer
     }
 
     /// The form POST behind the vote buttons; answers with a redirect back (post/redirect/get).
@@ -65,19 +110,62 @@ struct PageController {
         outcome.setCookie(on: response, req: req)
         return response
     }
+}
 
-    func myVotes(_ req: Request, slugs: [String]) async throws -> [String: Verdict] {
-        guard let voter = Voting.currentVoter(req) else { return [:] }
-        let tools = try await ToolModel.find(slugs: slugs, on: req.db)
-        let votes = try await VoteModel.votes(tools: tools.compactMap(\.id), voter: voter, on: req.db)
-        var out: [String: Verdict] = [:]
-        for t in tools { if let id = t.id, let v = votes[id] { out[t.slug] = v } }
-        return out
+/// What a page shows only to this reader: their votes on the page's tools, their pick, and
+/// the notice after a vote. Readers without a voter cookie cost no query; the rest one.
+struct Reader: Sendable {
+    var votes: [String: Verdict] = [:]
+    var notice: String?
+    /// The page's query values that shape this reader's copy.
+    var keyQuery: [String: String] = [:]
+    var extra: String = ""
+    /// The ids of the page's tools, looked up for a reader with a voter cookie.
+    var toolIDs: [String: UUID] = [:]
+    var voter: String?
+
+    /// The cache variant: empty for the shared copy.
+    var variant: String {
+        let parts = votes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" } + (extra.isEmpty ? [] : [extra])
+        return parts.joined(separator: "&")
     }
 
-    func notice(_ req: Request) -> String? {
-        guard let slug = req.query[String.self, at: "voted"], Slug.isValidToolSlug(slug) else { return nil }
-        return "Your vote on \(slug) is counted. You can change it any time."
+    static func load(_ req: Request, slugs: [String]) async throws -> Reader {
+        var reader = Reader()
+        // The notice names the tool voted on, and only a tool this page shows.
+        if let voted = req.query[String.self, at: "voted"], slugs.contains(voted) {
+            reader.notice = "Your vote on \(voted) is counted. You can change it any time."
+            reader.keyQuery["voted"] = voted
+        }
+        guard let voter = Voting.currentVoter(req) else { return reader }
+        reader.voter = voter
+        let tools = try await ToolModel.find(slugs: slugs, on: req.db)
+        for t in tools { reader.toolIDs[t.slug] = t.id }
+        let votes = try await VoteModel.votes(tools: tools.compactMap(\.id), voter: voter, on: req.db)
+        for t in tools { if let id = t.id, let v = votes[id] { reader.votes[t.slug] = v } }
+        return reader
+    }
+}
+
+/// Which slice of a long list a page shows: `?page=N`, 1-based.
+struct Paging: Sendable, Equatable {
+    var page: Int
+    var size: Int
+    var total: Int
+
+    var offset: Int { (page - 1) * size }
+    var pageCount: Int { max(1, (total + size - 1) / size) }
+    /// Page 1 always exists (an empty list says so); later pages only within the list.
+    var exists: Bool { page == 1 || offset < total }
+    var hasNext: Bool { page < pageCount }
+
+    /// The `page` query value: absent is 1; anything but a positive number is a 400.
+    static func page(_ req: Request) throws -> Int {
+        guard let raw = req.query[String.self, at: "page"] else { return 1 }
+        guard let n = Int(raw), n >= 1, n <= 1_000_000 else {
+            throw Abort(.badRequest, reason: "'page' must be a whole number from 1; got '\(raw.prefix(20))'.")
+        }
+        return n
     }
 }
 

@@ -18,6 +18,12 @@ extension Settings {
         s.postgresPoolWaitSeconds = try r.read(
             "VERDICT_DB_POOL_WAIT", default: 10, expected: SettingParse.intExpected(1...600), show: String.init,
             parse: SettingParse.int(in: 1...600))
+        s.pageCacheMegabytes = try r.read(
+            "VERDICT_PAGE_CACHE_MB", default: s.pageCacheMegabytes, expected: SettingParse.intExpected(0...65_536), show: String.init,
+            parse: SettingParse.int(in: 0...65_536))
+        s.sharedCacheSeconds = try r.read(
+            "VERDICT_SHARED_CACHE_SECONDS", default: 0, expected: SettingParse.intExpected(0...86_400), show: String.init,
+            parse: SettingParse.int(in: 0...86_400))
         s.secret = try r.readOptional(
             "VERDICT_SECRET", unset: "unset: generated once, stored in the database",
             expected: "at least \(minimumSecretBytes) bytes (e.g. openssl rand -base64 48)", secrecy: .secret,
@@ -37,6 +43,11 @@ extension Settings {
             expected: SettingParse.intExpected(1...1_000_000_000), show: String.init, parse: SettingParse.int(in: 1...1_000_000_000))
         s.llm = try readLLM(&r)
         s.mail = try readMail(&r)
+        s.digestSchedule = try r.read(
+            "VERDICT_DIGEST_SCHEDULE", default: nil, expected: DigestSchedule.expected,
+            show: { $0?.description ?? "off" },
+            parse: { $0.lowercased() == "off" ? .some(nil) : DigestSchedule($0).map { .some($0) } })
+        s.metrics = try readMetrics(&r)
         s.report = r.entries
         return s
     }

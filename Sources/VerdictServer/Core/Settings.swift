@@ -24,6 +24,11 @@ public struct Settings: Sendable {
     /// `VERDICT_DB_POOL_WAIT`: seconds a request waits for a free PostgreSQL connection before
     /// it is answered 503 with Retry-After.
     public var postgresPoolWaitSeconds = 10
+    /// `VERDICT_PAGE_CACHE_MB`: memory for rendered public pages; 0 renders every request.
+    public var pageCacheMegabytes = 256
+    /// `VERDICT_SHARED_CACHE_SECONDS`: how long a CDN or proxy in front may keep a page for
+    /// readers without cookies (`s-maxage`); 0, the default, lets it keep nothing unvalidated.
+    public var sharedCacheSeconds = 0
     /// `VERDICT_SECRET`: key for signing cookies. When unset, one is generated once and kept in
     /// the database so that every app server sharing it agrees.
     public var secret: String?
@@ -44,6 +49,11 @@ public struct Settings: Sendable {
     public var llm = LLMConfig(backends: [])
     /// How mail leaves and who it is from.
     var mail = MailSettings()
+    /// `VERDICT_DIGEST_SCHEDULE`: when `serve` sends the weekly digest by itself (UTC); nil
+    /// (`off`) leaves it to `verdict newsletter compose|send`.
+    public var digestSchedule: DigestSchedule?
+    /// Who may read `/metrics` (`VERDICT_METRICS_TOKEN`, `VERDICT_METRICS_ALLOW`).
+    var metrics = MetricsSettings()
     /// Each setting's shown value (secrets masked) and source, for `verdict config`.
     public var report: [SettingEntry] = []
 

@@ -55,8 +55,10 @@ enum Moderation {
     /// Publishes the take, replacing the persona's current one. With `editedText`, the published
     /// words are the editor's, marked as edited, and the model's original words are kept.
     @discardableResult
-    static func approve(_ id: UUID, editedText: String?, actor: String, at now: Date, on db: any Database) async throws -> TakeReviewModel {
-        try await db.transaction { tx in
+    static func approve(
+        _ id: UUID, editedText: String?, actor: String, at now: Date, on db: any Database, changes: SiteChanges
+    ) async throws -> TakeReviewModel {
+        let review = try await db.transaction { tx in
             let review = try await decide(id, as: .approved, actor: actor, at: now, on: tx)
             guard let row = proposed(review), let tool = try await ToolModel.find(review.$tool.id, on: tx) else {
                 throw Failure.notFound
@@ -84,6 +86,8 @@ enum Moderation {
                 before: current.map { Audit.json(Audit.TakeRecord($0)) }, after: Audit.json(Audit.TakeRecord(row)), at: now, on: tx)
             return review
         }
+        await changes.standingsChanged([review.$tool.id])
+        return review
     }
 
     @discardableResult

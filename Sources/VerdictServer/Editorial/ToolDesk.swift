@@ -53,7 +53,7 @@ enum ToolDesk {
     /// Retires (true) or restores (false) a tool: retired tools leave every listing, their pages stay.
     static func setRetired(_ retired: Bool, slug: String, actor: String, app: Application) async throws -> ToolModel {
         let now = app.dependencies.clock.now()
-        return try await app.db.writeTransaction { tx in
+        let model = try await app.db.writeTransaction { tx in
             guard let model = try await ToolModel.find(slug: slug, on: tx) else { throw ToolEditing.Failure.notFound(slug) }
             let before = model.retiredAt
             guard try await ToolModel.setRetired(slug: slug, at: retired ? now : nil, now: now, on: tx) else {
@@ -66,6 +66,8 @@ enum ToolDesk {
                 at: now, on: tx)
             return model
         }
+        await app.changes.toolsChanged([try model.requireID()])
+        return model
     }
 
     struct PanelRerun: Content {
@@ -92,6 +94,7 @@ enum ToolDesk {
         let written = try await app.db.writeTransaction { tx in
             try await RubricPanel.run(tools: [model], at: app.dependencies.clock.now(), on: tx)
         }
+        await app.changes.standingsChanged([id])
         return PanelRerun(queued: 0, backend: nil, rubricTakes: written)
     }
 }

@@ -9,11 +9,13 @@ extension ImportPipeline {
     /// origin's actor.
     func write(_ plan: CatalogImport, origin: ImportOrigin) async throws -> ImportSummary {
         let (actor, now, backend) = (origin.actor, clock.now(), panelBackend)
-        let summary = try await db.transaction { tx in
+        let (summary, affected, formerCategories) = try await db.transaction { tx in
             var summary = ImportSummary()
             var touched: [String: ToolModel] = [:]
+            var formerCategories = Set<String>()
             for tool in plan.tools {
-                touched[tool.slug] = try await Self.upsert(tool, actor: actor, at: now, summary: &summary, on: tx)
+                touched[tool.slug] = try await Self.upsert(
+                    tool, actor: actor, at: now, summary: &summary, formerCategories: &formerCategories, on: tx)
             }
             for imported in plan.takes {
                 try await Self.replace(imported, touched: &touched, actor: actor, at: now, summary: &summary, on: tx)
@@ -24,15 +26,18 @@ extension ImportPipeline {
                 summary.panelJobsQueued = try await PanelJobModel.enqueue(
                     tools: summary.changedTools, personas: Persona.allCases, backend: backend, force: false, on: tx)
             }
-            return summary
+            return (summary, touched.values.compactMap(\.id), formerCategories)
         }
+        // Every tool written or given a take: its rank, its pages and its lists, on every server.
+        await changes?.toolsChanged(affected, formerCategories: formerCategories)
         logger.info("import via \(origin.channel) by \(actor): \(summary.line); \(summary.panelJobsQueued) panel jobs queued")
         return summary
     }
 
-    private static func upsert(_ tool: Tool, actor: String, at now: Date, summary: inout ImportSummary, on db: any Database) async throws
-        -> ToolModel
-    {
+    private static func upsert(
+        _ tool: Tool, actor: String, at now: Date, summary: inout ImportSummary, formerCategories: inout Set<String>,
+        on db: any Database
+    ) async throws -> ToolModel {
         guard let existing = try await ToolModel.find(slug: tool.slug, on: db) else {
             let model = ToolModel(tool)
             try await model.create(on: db)
@@ -46,6 +51,7 @@ extension ImportPipeline {
             return existing
         }
         let before = existing.tool
+        if before.categorySlug != tool.categorySlug { formerCategories.insert(before.categorySlug) }
         existing.apply(tool)
         try await existing.save(on: db)
         try await Audit.record(

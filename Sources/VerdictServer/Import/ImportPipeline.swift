@@ -20,6 +20,8 @@ struct ImportPipeline: Sendable {
     /// them inline.
     var threadPool: NIOThreadPool?
     var logger: Logger
+    /// Tells the site's caches what the import changed; nil only where no site reads the database.
+    var changes: SiteChanges?
 
     /// Reads, validates and, unless the request only checks, writes. Throws `ImportFailure`
     /// when the input has problems; nothing is written then.
@@ -58,6 +60,6 @@ extension Application {
     var importPipeline: ImportPipeline {
         ImportPipeline(
             db: db, panelBackend: panel.config.defaultBackend?.name, clock: dependencies.clock, threadPool: threadPool,
-            logger: logger)
+            logger: logger, changes: changes)
     }
 }

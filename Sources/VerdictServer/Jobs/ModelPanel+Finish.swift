@@ -36,6 +36,7 @@ extension ModelPanel {
             let ended = try await PanelJobModel.finish(job.id!, token: token, state: ending.state, error: ending.note, now: now(), on: tx)
             if !ended, take != nil { throw LeaseLost() }
         }
+        if let take { await changes?.standingsChanged([take.row.$tool.id]) }
     }
 
     /// Publishes a take, replacing the persona's current one, or queues it for an editor when

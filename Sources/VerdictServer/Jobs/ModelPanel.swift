@@ -16,6 +16,8 @@ struct ModelPanel: Sendable {
     /// How many replies that fail validation are tolerated before the persona abstains.
     var validationAttempts = 3
     var logger = Logger(label: "verdict.panel")
+    /// Tells the site's caches when a published take changes a tool's standing.
+    var changes: SiteChanges?
 
     enum Outcome: Equatable, Sendable {
         case wrote, unchanged
@@ -69,6 +71,7 @@ struct ModelPanel: Sendable {
                 try await sleep(delay)
                 continue
             }
+            SiteMetrics.modelUsage(reply.usage, backend: backend)
             switch TakeParser.parse(reply.content, persona: persona) {
             case .success(let parsed):
                 let row = Self.row(parsed, reply: reply, backend: backend, key: key, tool: tool.id!)

@@ -63,14 +63,18 @@ struct PanelSetup: Sendable {
     var client: any LLMClient
     var clock: AppClock
     var random: RandomSource
+    var changes: SiteChanges?
 
     func worker(db: any Database, logger: Logger) -> PanelWorker {
-        PanelWorker(panel: ModelPanel(client: client, config: config, db: db, now: clock.now, random: random, logger: logger))
+        PanelWorker(
+            panel: ModelPanel(
+                client: client, config: config, db: db, now: clock.now, random: random, logger: logger, changes: changes))
     }
 }
 
 extension Application {
     var panel: PanelSetup {
-        PanelSetup(config: settings.llm, client: dependencies.llm, clock: dependencies.clock, random: dependencies.random)
+        PanelSetup(
+            config: settings.llm, client: dependencies.llm, clock: dependencies.clock, random: dependencies.random, changes: changes)
     }
 }

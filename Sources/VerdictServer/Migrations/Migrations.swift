@@ -16,5 +16,8 @@ enum Migrations {
         CreateEditorialControls(),
         AddTokenExpiry(),
         AddConfirmationThrottle(),
+        CreateChangeEvents(),
+        AddToolRanking(),
+        CreateSchedulerLeases(),
     ]
 }

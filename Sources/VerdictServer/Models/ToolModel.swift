@@ -24,10 +24,16 @@ final class ToolModel: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     /// Set when editors retire the tool: it leaves listings, its page stays with a notice.
     @OptionalField(key: "retired_at") var retiredAt: Date?
+    /// Panel ship percentage, or -1 without takes; kept by `ToolModel.refreshRanking`.
+    @Field(key: "panel_rank") var panelRank: Int
+    /// Community ship percentage, or -1 without counted votes; kept by `refreshRanking`.
+    @Field(key: "community_rank") var communityRank: Int
 
     init() {}
 
     init(_ tool: Tool) {
+        panelRank = -1
+        communityRank = -1
         apply(tool)
     }
 

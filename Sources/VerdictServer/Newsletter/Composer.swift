@@ -14,7 +14,9 @@ enum Composer {
         }
     }
 
-    static func compose(week: ISOWeek, app: Application) async throws -> NewsletterIssueModel {
+    static func compose(week: ISOWeek, app: Application, actor: String = Audit.cli("newsletter compose")) async throws
+        -> NewsletterIssueModel
+    {
         let db = app.db
         let (start, end) = week.interval()
         let standings = try await ToolModel.standings(on: db)
@@ -34,7 +36,7 @@ enum Composer {
         try await db.transaction { tx in
             try await NewsletterIssueModel.saveComposed(issue, on: tx)
             try await Audit.record(
-                Audit.cli("newsletter compose"), "newsletter.composed", subject: "newsletter:\(week)",
+                actor, "newsletter.composed", subject: "newsletter:\(week)",
                 before: before, after: Audit.json(["week": issue.week, "subject": issue.subject]), at: app.dependencies.clock.now(), on: tx)
         }
         return issue

@@ -19,6 +19,8 @@ struct Sender: Sendable {
     var batchSize = 100
     /// Temporary failures are retried this many times in one run before being left for the next.
     var maxAttemptsPerRun = 3
+    /// Asked before each batch; true stops the run there (pending rows stay for the next run).
+    var shouldStop: @Sendable () -> Bool = { false }
 
     func send(_ issue: NewsletterIssueModel, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Report {
         let db = app.db
@@ -28,7 +30,7 @@ struct Sender: Sendable {
         var report = Report()
         var tries: [UUID: Int] = [:]
         var exhausted: [UUID] = []
-        while true {
+        while !shouldStop() {
             // A fresh page each round: memory is one batch (plus this run's failures), whatever
             // the subscriber count.
             let batch = try await DeliveryModel.pendingBatch(issue: issueID, excluding: exhausted, limit: batchSize, on: db)

@@ -26,6 +26,8 @@ extension Voting {
         let voter = try await VoterGate.admit(req)
         try await PairVoteModel.upsert(
             a: ida, b: idb, voter: voter.id, pick: pickID, counted: voter.counted, at: req.dependencies.clock.now(), on: req.db)
+        SiteMetrics.vote(.pair)
+        await req.changes.picks(first, second)
         let tally = try await PairVoteModel.tally(a: ida, b: idb, on: req.db)
         return PickOutcome(tally: tally, newCookie: voter.newCookie)
     }

@@ -103,6 +103,8 @@ enum API {
 
     struct ToolList: Content {
         var tools: [ToolSummary]
+        /// The next page's path and query; null on the last page.
+        @ExplicitNull var next: String?
     }
 
     struct ToolDetail: Content {
@@ -179,6 +181,7 @@ enum API {
         var minimumComparisons: Int
         var ranked: [Entry]
         var unranked: [Unranked]
+        var uncompared: Int
 
         init(_ m: LeaderboardPage.Model) {
             category = m.category?.slug
@@ -190,6 +193,7 @@ enum API {
                     comparisons: $0.comparisons, strength: $0.strength, low: $0.low, high: $0.high)
             }
             unranked = m.board.unranked.map { Unranked(slug: $0.slug, name: name($0.slug), comparisons: $0.comparisons) }
+            uncompared = m.uncompared
         }
     }
 

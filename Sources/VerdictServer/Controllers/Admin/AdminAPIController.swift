@@ -58,7 +58,7 @@ struct AdminAPIController: Sendable {
             }
         }
         let review = try await Moderation.approve(
-            id, editedText: edited, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db)
+            id, editedText: edited, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db, changes: req.changes)
         return try await Moderation.review(review, on: req.db)
     }
 

@@ -7,5 +7,7 @@ enum CategoryShow {
         var ranked: [ToolStanding]
         /// Every category, for navigation between them.
         var allCategories: [(name: String, slug: String, count: Int)]
+        /// Which page of the ranking `ranked` is.
+        var paging: Paging
     }
 }

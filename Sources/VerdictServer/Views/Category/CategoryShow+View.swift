@@ -9,10 +9,11 @@ extension CategoryShow {
             Layout.document(
                 title: "\(model.name): AI tools ranked",
                 description: "\(model.name) AI tools ranked by panel ship, then community vote.",
-                canonical: SiteURL.category(model.slug).path,
+                canonical: pageHref(model.paging.page),
                 body:
                     intro(),
                 ranking(),
+                pages(),
                 otherCategories()
             )
         }
@@ -24,14 +25,14 @@ extension CategoryShow {
                 .h1(.text(model.name)),
                 .p(
                     .class("lead"),
-                    .text("\(count(model.ranked.count)), ranked by panel ship, then community.")),
+                    .text("\(count(model.paging.total)), ranked by panel ship, then community.")),
                 topPair()
             )
         }
 
         /// The obvious next question on a ranking: how do the top two compare?
         func topPair() -> Node<HTML.BodyContext> {
-            guard model.ranked.count >= 2 else { return .empty }
+            guard model.paging.page == 1, model.ranked.count >= 2 else { return .empty }
             let (first, second) = (model.ranked[0].tool, model.ranked[1].tool)
             return .p(
                 .a(
@@ -49,12 +50,29 @@ extension CategoryShow {
                     .li(
                         .class("ranking-item"),
                         .span(
-                            .class("rank"), .attribute(named: "aria-label", value: "Rank \(index + 1)"),
-                            .text("\(index + 1)")),
+                            .class("rank"), .attribute(named: "aria-label", value: "Rank \(model.paging.offset + index + 1)"),
+                            .text("\(model.paging.offset + index + 1)")),
                         Components.toolCard(standing, heading: .h2)
                     )
                 }
             )
+        }
+
+        /// Previous and next links of a ranking longer than one page.
+        func pages() -> Node<HTML.BodyContext> {
+            let paging = model.paging
+            guard paging.pageCount > 1 else { return .empty }
+            return .nav(
+                .class("pager"),
+                .attribute(named: "aria-label", value: "Pages of the ranking"),
+                .if(paging.page > 1, .a(.href(pageHref(paging.page - 1)), .attribute(named: "rel", value: "prev"), .text("← Previous"))),
+                .span(.class("pager-status"), .text(" Page \(paging.page) of \(paging.pageCount) ")),
+                .if(paging.hasNext, .a(.href(pageHref(paging.page + 1)), .attribute(named: "rel", value: "next"), .text("Next →")))
+            )
+        }
+
+        func pageHref(_ page: Int) -> String {
+            SiteURL.category(model.slug).path + (page == 1 ? "" : "?page=\(page)")
         }
 
         func otherCategories() -> Node<HTML.BodyContext> {

@@ -13,8 +13,10 @@ enum Home {
     struct CategoryGroup: Sendable {
         var name: String
         var slug: String
-        /// Ranked by panel ship, then community.
+        /// The best-ranked few, by panel ship, then community.
         var tools: [ToolStanding]
+        /// How many listed tools the category has.
+        var count: Int
     }
 }
 

@@ -74,7 +74,7 @@ extension Home {
                     .class("card-more"),
                     .a(
                         .href(SiteURL.category(group.slug)),
-                        .text("Ranking of \(group.tools.count) \(group.tools.count == 1 ? "tool" : "tools") →")))
+                        .text("Ranking of \(group.count) \(group.count == 1 ? "tool" : "tools") →")))
             )
         }
     }

@@ -10,5 +10,7 @@ enum LeaderboardPage {
         /// Every tool on the board, by slug, for names and links.
         var tools: [String: ToolStanding]
         var minimumComparisons: Int
+        /// Listed tools in scope without a single head-to-head pick (counted, not listed).
+        var uncompared: Int
     }
 }

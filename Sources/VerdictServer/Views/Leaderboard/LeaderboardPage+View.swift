@@ -126,10 +126,9 @@ extension LeaderboardPage {
         /// Tools with some picks get a row each; the never-compared ones share one line, since on
         /// a young board they are most of the catalog.
         func unranked() -> Node<HTML.BodyContext> {
-            guard !board.unranked.isEmpty else { return .empty }
+            guard !board.unranked.isEmpty || model.uncompared > 0 else { return .empty }
             let started = board.unranked.filter { $0.comparisons > 0 }
-            let untouched = board.unranked.filter { $0.comparisons == 0 }.map(\.slug)
-                .sorted { name($0).localizedLowercase < name($1).localizedLowercase }
+            let untouched = model.uncompared
             return .section(
                 .class("section"),
                 .h2(.text("Not enough head-to-heads yet")),
@@ -149,14 +148,13 @@ extension LeaderboardPage {
                                 .span(.class("tool-row-score"), .text("\(item.comparisons) of \(model.minimumComparisons) comparisons")))
                         })),
                 .if(
-                    !untouched.isEmpty,
+                    untouched > 0,
                     .p(
                         .class("unranked-untouched"),
                         .strong(.text("0 of \(model.minimumComparisons) comparisons: ")),
-                        .group(
-                            untouched.enumerated().map { index, slug in
-                                .group(.if(index > 0, .text(", ")), toolLink(slug))
-                            })))
+                        .text("\(untouched == 1 ? "1 tool" : "\(untouched) tools") "),
+                        .a(.href(Layout.categoriesAnchor), .text("in the catalog")),
+                        .text(" have no head-to-head picks yet.")))
             )
         }
 

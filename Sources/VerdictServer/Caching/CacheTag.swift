@@ -1,0 +1,89 @@
+import Foundation
+
+/// What a cached page shows, so that a change invalidates exactly the pages that show it.
+///
+/// A page carries `.tool(id)` for every tool whose numbers, takes or facts it prints, and a list
+/// tag for every list whose membership or order it prints. A change names the same tags.
+enum CacheTag: Hashable, Sendable {
+    /// One tool's facts, takes, community vote or head-to-head numbers, by slug (slugs never
+    /// change once a tool exists).
+    case tool(String)
+    /// Which tools a category lists and in what order.
+    case category(String)
+    /// Which tools a category has and their facts, whatever their order: where rivals come from.
+    case members(String)
+    /// Which categories exist and how many tools each has; the catalog's size.
+    case catalog
+    /// The head-to-head ranking.
+    case leaderboard
+    /// The newsletter archive and its issues.
+    case newsletter
+
+    /// Short text form, used in change events that cross servers.
+    var encoded: String {
+        switch self {
+        case .tool(let slug): "t:\(slug)"
+        case .category(let slug): "c:\(slug)"
+        case .members(let slug): "m:\(slug)"
+        case .catalog: "catalog"
+        case .leaderboard: "leaderboard"
+        case .newsletter: "newsletter"
+        }
+    }
+
+    init?(encoded text: Substring) {
+        switch text {
+        case "catalog": self = .catalog
+        case "leaderboard": self = .leaderboard
+        case "newsletter": self = .newsletter
+        default:
+            if text.hasPrefix("t:"), text.count > 2 {
+                self = .tool(String(text.dropFirst(2)))
+            } else if text.hasPrefix("c:"), text.count > 2 {
+                self = .category(String(text.dropFirst(2)))
+            } else if text.hasPrefix("m:"), text.count > 2 {
+                self = .members(String(text.dropFirst(2)))
+            } else {
+                return nil
+            }
+        }
+    }
+}
+
+/// The tags one write invalidates: a set, or everything (settings, a large import).
+enum CacheScope: Sendable, Equatable {
+    case tags(Set<CacheTag>)
+    case everything
+
+    /// Text for a change event: "*" or tags separated by spaces.
+    var encoded: String {
+        switch self {
+        case .everything: "*"
+        case .tags(let tags): tags.map(\.encoded).sorted().joined(separator: " ")
+        }
+    }
+
+    /// Reads an event's text; anything unreadable counts as everything (safe, never stale).
+    init(encoded text: String) {
+        guard text != "*" else {
+            self = .everything
+            return
+        }
+        var tags = Set<CacheTag>()
+        for part in text.split(separator: " ") {
+            guard let tag = CacheTag(encoded: part) else {
+                self = .everything
+                return
+            }
+            tags.insert(tag)
+        }
+        self = .tags(tags)
+    }
+
+    static func + (lhs: CacheScope, rhs: CacheScope) -> CacheScope {
+        switch (lhs, rhs) {
+        case (.tags(let a), .tags(let b)): .tags(a.union(b))
+        default: .everything
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// One rendered answer, kept with its gzip form and strong ETag.
+struct CachedPage: Sendable {
+    var contentType: String
+    var body: ByteBuffer
+    /// The body gzipped once when it was stored; nil for small bodies.
+    var gzipped: ByteBuffer?
+    /// A strong validator: the hash of the body.
+    var etag: String
+    var tags: Set<CacheTag>
+
+    var bytes: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 256 }
+}
+
+/// Rendered public pages in memory, dropped exactly when what they show changes.
+///
+/// Each render takes a ticket before it reads the database. A page is stored only if none of
+/// its tags was invalidated after that ticket, so a render that raced a write never lands.
+/// Memory is bounded: past `maxBytes` the least recently used quarter is dropped.
+final class PageCache: Sendable {
+    struct Ticket: Sendable {
+        fileprivate let epoch: UInt64
+    }
+
+    private struct Entry {
+        var page: CachedPage
+        var lastUsed: UInt64
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var keysByTag: [CacheTag: Set<String>] = [:]
+        var epoch: UInt64 = 0
+        var invalidatedAt: [CacheTag: UInt64] = [:]
+        var everythingAt: UInt64 = 0
+        var bytes = 0
+        var uses: UInt64 = 0
+    }
+
+    let maxBytes: Int
+    private let state = NIOLockedValueBox(State())
+
+    init(maxBytes: Int) {
+        self.maxBytes = maxBytes
+    }
+
+    /// Taken before a render reads anything; `store` refuses pages older than a later change.
+    func ticket() -> Ticket {
+        state.withLockedValue { Ticket(epoch: $0.epoch) }
+    }
+
+    func page(_ key: String) -> CachedPage? {
+        state.withLockedValue { s in
+            guard var entry = s.entries[key] else { return nil }
+            s.uses &+= 1
+            entry.lastUsed = s.uses
+            s.entries[key] = entry
+            return entry.page
+        }
+    }
+
+    /// Keeps `page` under `key` unless something it shows changed since `ticket`; says which.
+    @discardableResult
+    func store(_ page: CachedPage, key: String, ticket: Ticket) -> Bool {
+        guard page.bytes <= maxBytes else { return false }
+        return state.withLockedValue { s in
+            guard s.everythingAt <= ticket.epoch,
+                !page.tags.contains(where: { (s.invalidatedAt[$0] ?? 0) > ticket.epoch })
+            else { return false }
+            Self.remove(key, from: &s)
+            s.uses &+= 1
+            s.entries[key] = Entry(page: page, lastUsed: s.uses)
+            s.bytes += page.bytes
+            for tag in page.tags { s.keysByTag[tag, default: []].insert(key) }
+            if s.bytes > maxBytes { Self.evict(&s, target: maxBytes * 3 / 4) }
+            return true
+        }
+    }
+
+    /// Drops every page that shows something in `scope`; returns how many were dropped.
+    @discardableResult
+    func invalidate(_ scope: CacheScope) -> Int {
+        state.withLockedValue { s in
+            s.epoch += 1
+            switch scope {
+            case .everything:
+                let count = s.entries.count
+                s.entries = [:]
+                s.keysByTag = [:]
+                s.invalidatedAt = [:]
+                s.bytes = 0
+                s.everythingAt = s.epoch
+                return count
+            case .tags(let tags):
+                var dropped = 0
+                for tag in tags {
+                    s.invalidatedAt[tag] = s.epoch
+                    for key in s.keysByTag[tag] ?? [] where Self.remove(key, from: &s) { dropped += 1 }
+                }
+                return dropped
+            }
+        }
+    }
+
+    var count: Int { state.withLockedValue { $0.entries.count } }
+    var storedBytes: Int { state.withLockedValue { $0.bytes } }
+
+    @discardableResult
+    private static func remove(_ key: String, from s: inout State) -> Bool {
+        guard let old = s.entries.removeValue(forKey: key) else { return false }
+        s.bytes -= old.page.bytes
+        for tag in old.page.tags {
+            s.keysByTag[tag]?.remove(key)
+            if s.keysByTag[tag]?.isEmpty == true { s.keysByTag[tag] = nil }
+        }
+        return true
+    }
+
+    private static func evict(_ s: inout State, target: Int) {
+        let oldestFirst = s.entries.sorted { $0.value.lastUsed < $1.value.lastUsed }.map(\.key)
+        for key in oldestFirst {
+            guard s.bytes > target else { break }
+            remove(key, from: &s)
+        }
+    }
+}

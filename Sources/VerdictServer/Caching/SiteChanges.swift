@@ -1,0 +1,77 @@
+import Fluent
+import FluentSQL
+import Vapor
+
+/// The one way a write says what it changed. Called after the write commits and before its
+/// answer: this server drops the cached pages that show the change at once (so the next
+/// request sees it), and a change event tells every other server and process to do the same.
+struct SiteChanges: Sendable {
+    /// The PostgreSQL channel that wakes the other servers' followers.
+    static let channel = "verdict_changes"
+
+    let application: Application
+
+    func publish(_ scope: CacheScope) async {
+        if case .tags(let tags) = scope, tags.isEmpty { return }
+        let dropped = application.pageCache.invalidate(scope)
+        SiteMetrics.pageCache(.invalidation, count: dropped)
+        let db = application.db
+        do {
+            try await ChangeEventModel.record(
+                scope, origin: application.changeFeed.origin, at: application.dependencies.clock.now(), on: db)
+            if !db.isSQLite { try await db.sql().raw("SELECT pg_notify(\(bind: Self.channel), '')").run() }
+        } catch {
+            // The write itself has committed; other servers catch up when their pages next change.
+            application.logger.warning("Could not record a change for the other servers: \(String(describing: error))")
+        }
+    }
+
+    /// Votes, takes or moderation changed these tools' standings: their stored ranks are
+    /// recomputed, then their pages and the lists they are ranked in are dropped.
+    func standingsChanged(_ ids: [UUID]) async {
+        await changed(ids, extra: [], categories: [], members: false)
+    }
+
+    /// Facts, names, categories or listing changed (an edit, an import, a retirement): as
+    /// `standingsChanged`, plus the catalog's counts and the ranking. `formerCategories` names
+    /// categories the tools have just left. A change of more than 200 tools drops everything.
+    func toolsChanged(_ ids: [UUID], formerCategories: Set<String> = []) async {
+        await changed(ids, extra: [.catalog, .leaderboard], categories: formerCategories, members: true)
+    }
+
+    /// Head-to-head picks move the two tools' comparison and the ranking.
+    func picks(_ a: String, _ b: String) async {
+        await publish(.tags([.tool(a), .tool(b), .leaderboard]))
+    }
+
+    private func changed(_ ids: [UUID], extra: Set<CacheTag>, categories former: Set<String>, members: Bool) async {
+        guard !ids.isEmpty else { return }
+        let db = application.db
+        do {
+            try await ToolModel.refreshRanking(ids, on: db)
+            guard ids.count <= 200 else { return await publish(.everything) }
+            let rows = try await ToolModel.slugsAndCategories(of: ids, on: db)
+            let categories = Set(rows.map(\.category)).union(former)
+            var tags = extra.union(rows.map { CacheTag.tool($0.slug) })
+            tags.formUnion(categories.map { .category($0) })
+            if members { tags.formUnion(categories.map { .members($0) }) }
+            await publish(.tags(tags))
+        } catch {
+            application.logger.error("Could not re-rank \(ids.count) tool(s) after a change: \(String(describing: error))")
+            await publish(.everything)
+        }
+    }
+
+    /// A newsletter issue was composed or sent.
+    func newsletter() async {
+        await publish(.tags([.newsletter]))
+    }
+}
+
+extension Application {
+    var changes: SiteChanges { SiteChanges(application: self) }
+}
+
+extension Request {
+    var changes: SiteChanges { application.changes }
+}

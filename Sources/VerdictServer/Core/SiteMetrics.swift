@@ -1,0 +1,38 @@
+import Metrics
+import VerdictCore
+
+/// The counters Verdict reports besides Vapor's own request counts and latencies; `/metrics`
+/// shows them in Prometheus format.
+enum SiteMetrics {
+    /// What happened to one request for a cached page, or to cached pages when data changed.
+    enum PageCacheEvent: String, Sendable {
+        case hit, miss, notModified = "not_modified", invalidation
+    }
+
+    static func pageCache(_ event: PageCacheEvent, count: Int = 1) {
+        guard count > 0 else { return }
+        Counter(label: "verdict_page_cache_events_total", dimensions: [("event", event.rawValue)]).increment(by: count)
+    }
+
+    /// Which vote was stored: ship/skip on one tool, or a head-to-head pick.
+    enum VoteKind: String, Sendable {
+        case tool, pair
+    }
+
+    /// One vote stored (a changed vote counts again; a discounted voter's vote counts too).
+    static func vote(_ kind: VoteKind) {
+        Counter(label: "verdict_votes_total", dimensions: [("kind", kind.rawValue)]).increment()
+    }
+
+    /// One model reply received, valid or not: every reply is billed. `backend` is a configured
+    /// backend's name, so the label's values are bounded by the configuration.
+    static func modelUsage(_ usage: TokenUsage, backend: LLMBackend) {
+        let name = [("backend", backend.name)]
+        Counter(label: "verdict_model_tokens_total", dimensions: name + [("direction", "input")]).increment(by: max(usage.prompt, 0))
+        Counter(label: "verdict_model_tokens_total", dimensions: name + [("direction", "output")])
+            .increment(by: max(usage.completion, 0))
+        // Without a price the cost is unknown, not zero: no series rather than a false 0.
+        guard let cost = backend.pricing?.cost(usage), cost.isFinite, cost >= 0 else { return }
+        FloatingPointCounter(label: "verdict_model_cost_usd_total", dimensions: name).increment(by: cost)
+    }
+}

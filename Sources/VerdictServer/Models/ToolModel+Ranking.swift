@@ -1,0 +1,93 @@
+import Fluent
+import FluentSQL
+import Foundation
+import VerdictCore
+
+/// The stored ranking and the listings read from it: each read is one slice of an index,
+/// whatever the catalog's size.
+extension ToolModel {
+    /// Recomputes the stored panel and community ranks of `ids` from their takes and votes.
+    /// The rows are locked in id order first (PostgreSQL), so concurrent refreshes from several
+    /// servers end with the counts the last of them read, never an older one.
+    static func refreshRanking(_ ids: [UUID], on db: any Database) async throws {
+        let all = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
+        for start in stride(from: 0, to: all.count, by: 500) {
+            try await refreshSlice(Array(all[start..<min(start + 500, all.count)]), on: db)
+        }
+    }
+
+    private static func refreshSlice(_ unique: [UUID], on db: any Database) async throws {
+        try await db.writeTransaction { tx in
+            if !tx.isSQLite {
+                try await tx.sql().select().column("id").from(ToolModel.schema).where("id", .in, unique)
+                    .orderBy("id").lockingClause(SQLLockingClause.update).run()
+            }
+            let takes = try await TakeModel.current(forTools: unique, on: tx)
+            let votes = try await VoteModel.counts(forTools: unique, on: tx)
+            for id in unique {
+                let panel = PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1
+                let community = votes[id]?.shipPercent ?? -1
+                try await tx.sql().update(ToolModel.schema)
+                    .set("panel_rank", to: panel).set("community_rank", to: community)
+                    .where("id", .equal, id).run()
+            }
+        }
+    }
+
+    /// Listed tools in `rankedByPanel` order (panel, then community, then name), one page.
+    static func ranked(categorySlug: String?, offset: Int, limit: Int, on db: any Database) async throws -> [ToolModel] {
+        var query = ToolModel.query(on: db).filter(\.$retiredAt == nil)
+        if let categorySlug { query = query.filter(\.$categorySlug == categorySlug) }
+        return try await query.sort(\.$panelRank, .descending).sort(\.$communityRank, .descending)
+            .sort(.sql(unsafeRaw: "lower(name)")).sort(\.$slug)
+            .range(offset..<(offset + limit)).all()
+    }
+
+    /// One page of listed standings, in ranking order.
+    static func rankedStandings(
+        categorySlug: String?, offset: Int, limit: Int, on db: any Database
+    ) async throws -> [ToolStanding] {
+        let models = try await ranked(categorySlug: categorySlug, offset: offset, limit: limit, on: db)
+        return try await standings(of: models, on: db).compactMap { $0 }
+    }
+
+    /// A category as listings show it: its name, slug and number of listed tools.
+    struct CategorySummary: Sendable, Hashable, Decodable {
+        var name: String
+        var slug: String
+        var count: Int
+    }
+
+    /// Every category with listed tools, by name; one grouped read of the category index.
+    static func categorySummaries(on db: any Database) async throws -> [CategorySummary] {
+        try await db.sql().select()
+            .column(SQLFunction("MIN", args: SQLColumn("category")), as: "name")
+            .column("category_slug", as: "slug")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(ToolModel.schema)
+            .where("retired_at", .is, SQLLiteral.null)
+            .groupBy("category_slug")
+            .all(decoding: CategorySummary.self)
+            .sorted { ($0.name.localizedLowercase, $0.slug) < ($1.name.localizedLowercase, $1.slug) }
+    }
+
+    /// Listed tools of one category (facts included, no takes or votes): where rivals come from.
+    static func listed(categorySlug: String, limit: Int, on db: any Database) async throws -> [ToolModel] {
+        try await ToolModel.query(on: db).filter(\.$retiredAt == nil).filter(\.$categorySlug == categorySlug)
+            .sort(\.$panelRank, .descending).sort(\.$slug).limit(limit).all()
+    }
+
+    /// The slugs and categories of `ids`, for telling the caches what a change touched.
+    static func slugsAndCategories(of ids: [UUID], on db: any Database) async throws -> [(slug: String, category: String)] {
+        guard !ids.isEmpty else { return [] }
+        return try await ToolModel.query(on: db).filter(\.$id ~~ ids).field(\.$slug).field(\.$categorySlug).all()
+            .map { ($0.slug, $0.categorySlug) }
+    }
+
+    /// Listed tools in slug order after `after` (exclusive), at most `limit`: one index range.
+    static func listedBySlug(after: String?, limit: Int, on db: any Database) async throws -> [ToolModel] {
+        var query = ToolModel.query(on: db).filter(\.$retiredAt == nil)
+        if let after { query = query.filter(\.$slug > after) }
+        return try await query.sort(\.$slug).limit(limit).all()
+    }
+}
