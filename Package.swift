@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "VerdictServer",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             exclude: ["Fixtures/smtp_sink.py"]
         ),

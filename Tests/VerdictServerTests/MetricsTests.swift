@@ -30,7 +30,7 @@ struct MetricsTests {
             #expect(try await app.send(.GET, "/tools/\(junk)/deeper/still").status == .notFound)
             let scrape = try await app.scrape()
             // validate
-            #expect(scrape.status == .ok); print("SCRAPE>>>\n" + scrape.text)
+            #expect(scrape.status == .ok)
             let tool = ["method": "GET", "path": "/api/v1/tools/:slug", "status": "200"]
             #expect((sample(scrape.text, "http_requests_total", tool) ?? 0) >= 2)
             #expect((sample(scrape.text, "http_request_duration_seconds_count", tool) ?? 0) >= 2)
@@ -116,12 +116,20 @@ struct MetricsTests {
     func peerOutsideAllowList() async throws {
         try await withTestApp { app in
             let outside = try SocketAddress(ipAddress: "203.0.113.9", port: 4242)
-            // Even a trusted proxy's forwarded address is not believed here.
-            app.settings.limits.trustedProxies = try CIDR.list("203.0.113.0/24")
-            // MUT + validate: the default list is loopback.
+            let loopback = try SocketAddress(ipAddress: "127.0.0.1", port: 4242)
+            // MUT + validate: the default list is loopback; a forwarded loopback address does
+            // not let an outside peer in, even when that peer is a trusted proxy.
             #expect(try await app.scrape(peer: outside).status == .forbidden)
             #expect(try await app.scrape(peer: outside, forwardedFor: "127.0.0.1").status == .forbidden)
-            #expect(try await app.scrape(peer: SocketAddress(ipAddress: "127.0.0.1", port: 4242)).status == .ok)
+            app.settings.limits.trustedProxies = try CIDR.list("203.0.113.0/24")
+            #expect(try await app.scrape(peer: outside, forwardedFor: "127.0.0.1").status == .forbidden)
+            #expect(try await app.scrape(peer: loopback, forwardedFor: "198.51.100.7").status == .ok)
+            // A reverse proxy on this host, trusted: what it forwards from outside is refused.
+            app.settings.limits.trustedProxies = try CIDR.list("127.0.0.1/32")
+            #expect(try await app.scrape(peer: loopback, forwardedFor: "198.51.100.7").status == .forbidden)
+            #expect(try await app.scrape(peer: loopback, forwardedFor: "198.51.100.7, 127.0.0.1").status == .forbidden)
+            #expect(try await app.scrape(peer: loopback).status == .ok)
+            app.settings.limits.trustedProxies = []
             #expect(try await app.scrape(peer: SocketAddress(ipAddress: "::1", port: 4242)).status == .ok)
             #expect(try await app.scrape(peer: SocketAddress(ipAddress: "::ffff:127.0.0.1", port: 4242)).status == .ok)
             // A private network only: loopback, and so an in-process request, is now refused.

@@ -42,7 +42,10 @@ struct OpsController {
     /// The process's counters and latencies (Vapor's per route, `SiteMetrics`), then the panel
     /// jobs by state, counted in the database now. Guarded by `MetricsAccess`.
     func metrics(req: Request) async throws -> Response {
-        switch MetricsAccess.decide(peer: req.remoteAddress, bearer: req.headers.bearerAuthorization?.token, req.settings.metrics) {
+        let access = MetricsAccess.decide(
+            peer: req.remoteAddress, forwardedFor: req.headers[.xForwardedFor], trusted: req.settings.limits.trustedProxies,
+            bearer: req.headers.bearerAuthorization?.token, req.settings.metrics)
+        switch access {
         case .allow: break
         case .forbidden:
             return plain(.forbidden, "this address may not read metrics: see VERDICT_METRICS_ALLOW")

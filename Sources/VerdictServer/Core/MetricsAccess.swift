@@ -7,9 +7,11 @@ import VerdictCore
 /// person signs in to scrape); this check, driven by `MetricsSettings`, guards it instead.
 ///
 /// The peer is the socket's address, never `X-Forwarded-For`: a scraper talks to each app
-/// server directly, and a forwarded header is whatever the client wrote. A request without an
-/// IP peer — made in-process (`app.testing()`) or over a Unix socket, which only local
-/// processes can open — counts as loopback, so it passes exactly when loopback is allowed.
+/// server directly, and a forwarded header is whatever the client wrote. Only when the peer is
+/// a trusted proxy (`VERDICT_TRUSTED_PROXIES`) is the client it forwards for checked too, so a
+/// reverse proxy on the same host does not open `/metrics` to the world through loopback.
+/// A request without an IP peer — made in-process (`app.testing()`) or over a Unix socket,
+/// which only local processes can open — counts as loopback.
 enum MetricsAccess {
     enum Decision: Equatable, Sendable {
         case allow
@@ -21,9 +23,14 @@ enum MetricsAccess {
 
     static let loopback = [IPAddress("127.0.0.1")!, IPAddress("::1")!]
 
-    static func decide(peer: SocketAddress?, bearer: String?, _ settings: MetricsSettings) -> Decision {
-        let addresses = peerAddresses(peer)
-        guard addresses.contains(where: { ip in settings.allow.contains { $0.contains(ip) } }) else { return .forbidden }
+    static func decide(
+        peer: SocketAddress?, forwardedFor: [String], trusted: [CIDR], bearer: String?, _ settings: MetricsSettings
+    ) -> Decision {
+        func allowed(_ ip: IPAddress?) -> Bool { ip.map { ip in settings.allow.contains { $0.contains(ip) } } ?? false }
+        let admitted = peerAddresses(peer).contains { ip in
+            allowed(ip) && allowed(clientAddress(peer: ip, forwardedFor: forwardedFor, trusted: trusted))
+        }
+        guard admitted else { return .forbidden }
         guard let token = settings.token else { return .allow }
         guard let bearer, matches(bearer, token) else { return .unauthorized }
         return .allow
