@@ -15,7 +15,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 2))
     app.verdict = VerdictState(settings: settings)
     app.dependencies = try .live(settings, http: app.http.client.shared)
-    app.votingState = VotingState(limits: settings.limits, application: app)
+    app.votingState = VotingState(application: app)
     app.subscribeLimiter = RateLimiter(settings.subscribesPerNetworkPerHour, per: 3600)
     app.mail = MailSetup(settings)
     app.pageCache = PageCache(maxBytes: settings.pageCacheMegabytes << 20)

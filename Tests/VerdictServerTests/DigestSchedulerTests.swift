@@ -61,8 +61,10 @@ struct TwoServers {
     /// Three confirmed subscribers and one who never confirmed; some tools to write about.
     func seed() async throws {
         _ = try await first.importYAML(Catalogs.two)
-        for (email, state) in [("a@example.com", "confirmed"), ("b@example.com", "confirmed"), ("c@example.com", "confirmed"),
-                               ("pending@example.com", "pending")] {
+        for (email, state) in [
+            ("a@example.com", "confirmed"), ("b@example.com", "confirmed"), ("c@example.com", "confirmed"),
+            ("pending@example.com", "pending"),
+        ] {
             let subscriber = SubscriberModel(email: email)
             subscriber.stateRaw = state
             try await subscriber.create(on: first.db)
@@ -97,7 +99,9 @@ struct DigestSchedulerTests {
     func setting() throws {
         #expect(try Settings.load(environment: [:]).digestSchedule == nil)
         #expect(try Settings.load(environment: ["VERDICT_DIGEST_SCHEDULE": "off"]).digestSchedule == nil)
-        #expect(try Settings.load(environment: ["VERDICT_DIGEST_SCHEDULE": "Mon 09:00"]).digestSchedule == DigestSchedule(weekday: 1, hour: 9, minute: 0))
+        #expect(
+            try Settings.load(environment: ["VERDICT_DIGEST_SCHEDULE": "Mon 09:00"]).digestSchedule
+                == DigestSchedule(weekday: 1, hour: 9, minute: 0))
         for bad in ["monday 09:00", "mon 9:00", "mon 24:00", "mon 09:60", "mon  09:00", "mon", "09:00", "on", "mon 09:00 UTC"] {
             let error = try #require(throws: SettingsError.self) { try Settings.load(environment: ["VERDICT_DIGEST_SCHEDULE": bad]) }
             #expect(error.description.hasPrefix("VERDICT_DIGEST_SCHEDULE="), "\(error)")
@@ -125,7 +129,8 @@ struct DigestSchedulerTests {
             #expect(wins == 1)
             let holder = try #require(try await SchedulerLeaseModel.current("race", on: servers.first.db)).holder
             #expect(try await SchedulerLeaseModel.claim("race", holder: holder, now: TestApp.pinned, until: until, on: servers.second.db))
-            #expect(!(try await SchedulerLeaseModel.claim("race", holder: "late", now: TestApp.pinned, until: until, on: servers.second.db)))
+            #expect(
+                !(try await SchedulerLeaseModel.claim("race", holder: "late", now: TestApp.pinned, until: until, on: servers.second.db)))
             try await SchedulerLeaseModel.release("race", holder: holder, now: TestApp.pinned, on: servers.first.db)
             #expect(try await SchedulerLeaseModel.claim("race", holder: "late", now: TestApp.pinned, until: until, on: servers.second.db))
         }

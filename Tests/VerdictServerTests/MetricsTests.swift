@@ -52,7 +52,9 @@ struct MetricsTests {
             // validate
             let after = try await app.scrape().text
             for kind in ["tool", "pair"] {
-                let rise = (sample(after, "verdict_votes_total", ["kind": kind]) ?? 0) - (sample(before, "verdict_votes_total", ["kind": kind]) ?? 0)
+                let rise =
+                    (sample(after, "verdict_votes_total", ["kind": kind]) ?? 0)
+                    - (sample(before, "verdict_votes_total", ["kind": kind]) ?? 0)
                 #expect(rise >= 1, "kind=\(kind)")
             }
         }
@@ -177,7 +179,8 @@ extension Application {
         var headers = HTTPHeaders()
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         if let forwardedFor { headers.replaceOrAdd(name: .xForwardedFor, value: forwardedFor) }
-        let req = Request(application: self, url: "/metrics", headers: headers, remoteAddress: peer, logger: logger, on: eventLoopGroup.next())
+        let req = Request(
+            application: self, url: "/metrics", headers: headers, remoteAddress: peer, logger: logger, on: eventLoopGroup.next())
         let res = try await responder.respond(to: req).get()
         let body = try await res.body.collect(on: req.eventLoop).get()
         return (res.status, res.headers, body.flatMap { $0.getString(at: $0.readerIndex, length: $0.readableBytes) } ?? "")

@@ -26,8 +26,8 @@ struct SiteChanges: Sendable {
         }
     }
 
-    /// Votes, takes or moderation changed these tools' standings: their stored ranks are
-    /// recomputed, then their pages and the lists they are ranked in are dropped.
+    /// Votes, takes or moderation changed these tools' standings (the writer re-ranked them in
+    /// its transaction with `ToolModel.refreshRanking`): their pages and their lists are dropped.
     func standingsChanged(_ ids: [UUID]) async {
         await changed(ids, extra: [], categories: [], members: false)
     }
@@ -48,7 +48,6 @@ struct SiteChanges: Sendable {
         guard !ids.isEmpty else { return }
         let db = application.db
         do {
-            try await ToolModel.refreshRanking(ids, on: db)
             guard ids.count <= 200 else { return await publish(.everything) }
             let rows = try await ToolModel.slugsAndCategories(of: ids, on: db)
             let categories = Set(rows.map(\.category)).union(former)
@@ -57,7 +56,7 @@ struct SiteChanges: Sendable {
             if members { tags.formUnion(categories.map { .members($0) }) }
             await publish(.tags(tags))
         } catch {
-            application.logger.error("Could not re-rank \(ids.count) tool(s) after a change: \(String(describing: error))")
+            application.logger.error("Could not read what \(ids.count) changed tool(s) are: \(String(describing: error))")
             await publish(.everything)
         }
     }

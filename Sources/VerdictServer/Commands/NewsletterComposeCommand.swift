@@ -22,7 +22,8 @@ struct NewsletterComposeCommand: AsyncCommand {
             context.console.error("The \(week) issue was already sent (\(at)); it is not recomposed.")
             throw CommandFailed()
         case .sending:
-            context.console.error("The \(week) issue is being sent; it is not recomposed (`verdict newsletter send --week \(week)` resumes it).")
+            context.console.error(
+                "The \(week) issue is being sent; it is not recomposed (`verdict newsletter send --week \(week)` resumes it).")
             throw CommandFailed()
         case .busy(let lease):
             context.console.error(lease.refusal(week))

@@ -68,17 +68,22 @@ struct NewsletterController {
         return NewsletterPage.message("You have left", "No more digests go to this address.").response()
     }
 
-    func archive(req: Request) async throws -> Response {
-        let issues = try await NewsletterIssueModel.allSent(on: req.db)
-        return NewsletterPage.archive(issues.map { ($0.week, $0.subject) }).response()
+    func archive(req: Request) async throws -> CachedAnswer {
+        CachedAnswer { [db = req.db] in
+            let issues = try await NewsletterIssueModel.allSent(on: db)
+            return .html(NewsletterPage.archive(issues.map { ($0.week, $0.subject) }).render(), tags: [.newsletter])
+        }
     }
 
-    func issue(req: Request) async throws -> Response {
+    func issue(req: Request) async throws -> CachedAnswer {
         let week = try req.parameters.require("week")
-        guard let issue = try await NewsletterIssueModel.sent(week: week, on: req.db) else {
-            throw Abort(.notFound, reason: "There is no sent issue for \(week).")
+        return CachedAnswer { [db = req.db] in
+            guard let issue = try await NewsletterIssueModel.sent(week: week, on: db) else {
+                throw Abort(.notFound, reason: "There is no sent issue for \(week).")
+            }
+            let page = NewsletterPage.issue(week: week, subject: issue.subject, text: Self.publicText(issue), preview: false)
+            return .html(page.render(), tags: [.newsletter])
         }
-        return NewsletterPage.issue(week: week, subject: issue.subject, text: publicText(issue), preview: false).response()
     }
 
     /// `/newsletter/preview/{week}?sig=…`: operators only, by the signed link `compose` prints.
@@ -90,10 +95,10 @@ struct NewsletterController {
         else {
             throw Abort(.notFound, reason: "No preview here.")
         }
-        return NewsletterPage.issue(week: week, subject: issue.subject, text: publicText(issue), preview: true).response()
+        return NewsletterPage.issue(week: week, subject: issue.subject, text: Self.publicText(issue), preview: true).response()
     }
 
-    private func publicText(_ issue: NewsletterIssueModel) -> String {
+    private static func publicText(_ issue: NewsletterIssueModel) -> String {
         issue.textBody.replacingOccurrences(of: DigestPlaceholder.unsubscribe, with: "(your own unsubscribe link)")
     }
 

@@ -58,7 +58,7 @@ enum Moderation {
     static func approve(
         _ id: UUID, editedText: String?, actor: String, at now: Date, on db: any Database, changes: SiteChanges
     ) async throws -> TakeReviewModel {
-        let review = try await db.transaction { tx in
+        let review = try await db.writeTransaction(attempts: 1) { tx in
             let review = try await decide(id, as: .approved, actor: actor, at: now, on: tx)
             guard let row = proposed(review), let tool = try await ToolModel.find(review.$tool.id, on: tx) else {
                 throw Failure.notFound
@@ -79,6 +79,7 @@ enum Moderation {
                 throw Failure.superseded
             }
             try await TakeModel.replace(current, with: row, at: now, on: tx)
+            try await ToolModel.refreshRanking([review.$tool.id], on: tx)
             if review.editedText != nil { try await review.save(on: tx) }
             try await Audit.record(
                 actor, row.editedBy == nil ? "take.approved" : "take.approved_edited",

@@ -92,7 +92,9 @@ enum ToolDesk {
             return PanelRerun(queued: queued, backend: backend.name, rubricTakes: 0)
         }
         let written = try await app.db.writeTransaction { tx in
-            try await RubricPanel.run(tools: [model], at: app.dependencies.clock.now(), on: tx)
+            let written = try await RubricPanel.run(tools: [model], at: app.dependencies.clock.now(), on: tx)
+            try await ToolModel.refreshRanking([id], on: tx)
+            return written
         }
         await app.changes.standingsChanged([id])
         return PanelRerun(queued: 0, backend: nil, rubricTakes: written)

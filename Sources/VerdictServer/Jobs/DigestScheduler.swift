@@ -49,10 +49,10 @@ struct DigestScheduler: Sendable {
     private func loggedTick(stop: StopSignal) async -> Bool {
         do {
             switch try await tick(stop: { stop.isSet }) {
-            case let (week, .ran(report))?:
+            case (let week, .ran(let report))?:
                 app.logger.notice("Weekly digest \(week): \(report.line)")
                 return report.remaining > 0
-            case let (week, .busy(lease))?:
+            case (let week, .busy(let lease))?:
                 app.logger.debug("Weekly digest \(week): \(lease.holder) is at it")
             default:
                 break

@@ -31,8 +31,14 @@ extension ModelPanel {
     /// so no take is written twice.
     func finish(_ job: PanelJobModel, token: String, _ outcome: Outcome, publishing take: PanelTake?) async throws {
         let ending = outcome.ending
-        try await db.transaction { tx in
-            if let take { try await publish(take, on: tx) }
+        // Write-locked from its first statement (SQLite): this transaction reads, then writes,
+        // and a deferred one would fail outright if another job committed in between. Run once:
+        // the take row is not safe to insert twice.
+        try await db.writeTransaction(attempts: 1) { tx in
+            if let take {
+                try await publish(take, on: tx)
+                try await ToolModel.refreshRanking([take.row.$tool.id], on: tx)
+            }
             let ended = try await PanelJobModel.finish(job.id!, token: token, state: ending.state, error: ending.note, now: now(), on: tx)
             if !ended, take != nil { throw LeaseLost() }
         }

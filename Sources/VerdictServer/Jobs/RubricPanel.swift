@@ -33,7 +33,9 @@ enum RubricPanel {
     static func runAll(slugs: [String]? = nil, at now: Date, on db: any Database) async throws -> Int {
         try await db.transaction { tx in
             let tools = if let slugs { try await ToolModel.find(slugs: slugs, on: tx) } else { try await ToolModel.allBySlug(on: tx) }
-            return try await run(tools: tools, at: now, on: tx)
+            let written = try await run(tools: tools, at: now, on: tx)
+            try await ToolModel.refreshRanking(tools.compactMap(\.id), on: tx)
+            return written
         }
     }
 }

@@ -19,5 +19,6 @@ enum Migrations {
         CreateChangeEvents(),
         AddToolRanking(),
         CreateSchedulerLeases(),
+        CreateLimitCounters(),
     ]
 }

@@ -7,27 +7,23 @@ import VerdictCore
 /// whatever the catalog's size.
 extension ToolModel {
     /// Recomputes the stored panel and community ranks of `ids` from their takes and votes.
-    /// The rows are locked in id order first (PostgreSQL), so concurrent refreshes from several
-    /// servers end with the counts the last of them read, never an older one.
+    /// Call it inside the transaction that changed them, so the ranking commits with the change.
+    /// On PostgreSQL the rows are locked in id order first, so concurrent writers on several
+    /// servers each read the counts after the other's commit, never an older one.
     static func refreshRanking(_ ids: [UUID], on db: any Database) async throws {
         let all = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
         for start in stride(from: 0, to: all.count, by: 500) {
-            try await refreshSlice(Array(all[start..<min(start + 500, all.count)]), on: db)
-        }
-    }
-
-    private static func refreshSlice(_ unique: [UUID], on db: any Database) async throws {
-        try await db.writeTransaction { tx in
-            if !tx.isSQLite {
-                try await tx.sql().select().column("id").from(ToolModel.schema).where("id", .in, unique)
+            let slice = Array(all[start..<min(start + 500, all.count)])
+            if !db.isSQLite {
+                try await db.sql().select().column("id").from(ToolModel.schema).where("id", .in, slice)
                     .orderBy("id").lockingClause(SQLLockingClause.update).run()
             }
-            let takes = try await TakeModel.current(forTools: unique, on: tx)
-            let votes = try await VoteModel.counts(forTools: unique, on: tx)
-            for id in unique {
+            let takes = try await TakeModel.current(forTools: slice, on: db)
+            let votes = try await VoteModel.counts(forTools: slice, on: db)
+            for id in slice {
                 let panel = PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1
                 let community = votes[id]?.shipPercent ?? -1
-                try await tx.sql().update(ToolModel.schema)
+                try await db.sql().update(ToolModel.schema)
                     .set("panel_rank", to: panel).set("community_rank", to: community)
                     .where("id", .equal, id).run()
             }

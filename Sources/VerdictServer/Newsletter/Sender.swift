@@ -52,6 +52,8 @@ struct Sender: Sendable {
                     Audit.newsletterJob, "newsletter.sent", subject: "newsletter:\(issue.week)",
                     after: Audit.json(["week": issue.week, "result": line]), at: now, on: tx)
             }
+            // The archive lists sent issues only: this one appears now, on every server.
+            await app.changes.newsletter()
         }
         return report
     }

@@ -1,8 +1,9 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// A token bucket per network, in this server's memory: `count` requests per `window` (votes
-/// per minute, subscribes per hour), refilled smoothly.
+/// A token bucket per network, in this server's memory: `count` requests per `window`
+/// (newsletter subscribes per hour), refilled smoothly. The vote limits are counted in the
+/// database instead (`LimitCounter`), so they hold across app servers.
 final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
@@ -12,10 +13,6 @@ final class RateLimiter: Sendable {
     private let capacity: Double
     private let window: TimeInterval
     private let buckets = NIOLockedValueBox<[String: Bucket]>([:])
-
-    convenience init(perMinute: Int) {
-        self.init(perMinute, per: 60)
-    }
 
     init(_ count: Int, per window: TimeInterval) {
         self.capacity = Double(count)

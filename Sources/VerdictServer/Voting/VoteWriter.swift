@@ -60,8 +60,10 @@ actor VoteWriter {
         var latest: [String: Pending] = [:]
         for p in batch { latest["\(p.tool)|\(p.voter)"] = p }
         let unique = Array(latest.values)
-        try await db.transaction { tx in
+        // Upserts are idempotent, so a transaction refused for contention is simply run again.
+        try await db.writeTransaction { tx in
             try await VoteModel.upsert(unique.map { ($0.tool, $0.voter, $0.vote, $0.counted) }, at: now, on: tx)
+            try await ToolModel.refreshRanking(unique.map(\.tool), on: tx)
         }
         return try await VoteModel.counts(forTools: Array(Set(batch.map(\.tool))), on: db)
     }

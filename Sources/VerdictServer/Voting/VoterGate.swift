@@ -12,15 +12,12 @@ struct VoterIdentity: Sendable {
 }
 
 /// Admits or refuses a voting request: per-network rate limit, signed cookie, new-voter cap.
+/// Both limits are counted in the database (`LimitCounter`), so they hold across app servers.
 enum VoterGate {
     static func admit(_ req: Request) async throws -> VoterIdentity {
         guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
         let network = networkHash(req, key: key)
-        if case .failure(let wait) = req.application.votingState.limiter.take(network, now: req.dependencies.clock.now()) {
-            throw Abort(
-                .tooManyRequests, headers: ["Retry-After": "\(wait.seconds)"],
-                reason: "Too many votes from your network; try again in \(wait.seconds) s")
-        }
+        try await takeVote(network: network, req: req)
         guard let raw = req.cookies[VoterCookie.name]?.string else {
             return try await mint(network: network, key: key, req: req)
         }
@@ -55,20 +52,62 @@ enum VoterGate {
         } ?? "unknown"
     }
 
+    /// Counts the vote against its network's allowance for this clock minute; beyond
+    /// `votesPerNetworkPerMinute` refuses it (429) with the seconds left in the minute.
+    private static func takeVote(network: String, req: Request) async throws {
+        let now = req.dependencies.clock.now()
+        let window = LimitCounter.Window(containing: now, length: 60)
+        let refused = req.application.votingState.refusedInWindow
+        if refused.withLockedValue({ $0[network] }) == window.start {
+            throw tooManyVotes(retryAfter: window.secondsLeft(at: now))
+        }
+        let count = try await hit("vote:\(network)", in: window, req: req)
+        guard count <= req.settings.limits.votesPerNetworkPerMinute else {
+            refused.withLockedValue { refused in
+                if refused.count > 50_000 { refused.removeAll(keepingCapacity: true) }  // bounded memory
+                refused[network] = window.start
+            }
+            throw tooManyVotes(retryAfter: window.secondsLeft(at: now))
+        }
+    }
+
+    private static func tooManyVotes(retryAfter seconds: Int) -> Abort {
+        Abort(
+            .tooManyRequests, headers: ["Retry-After": "\(seconds)"],
+            reason: "Too many votes from your network; try again in \(seconds) s")
+    }
+
+    /// Counts one hit on `key` in `window` for every server on the database and returns the
+    /// window's count. About one call in `pruneOdds` also deletes windows that started more than
+    /// two hours earlier (longer than any window lasts), so the table stays small.
+    private static func hit(_ key: String, in window: LimitCounter.Window, req: Request) async throws -> Int {
+        let count = try await LimitCounter.increment(key, in: window, on: req.db)
+        if req.dependencies.random.int(in: 0..<pruneOdds) == 0 {
+            do {
+                try await LimitCounter.prune(before: window.start - 2 * 3600, on: req.db)
+            } catch {
+                req.logger.warning("Pruning old limit counters failed: \(String(reflecting: error))")
+            }
+        }
+        return count
+    }
+
+    private static let pruneOdds = 100
+
     private static func mint(network: String, key: SymmetricKey, req: Request) async throws -> VoterIdentity {
         let issued = VoterCookie.issue(key: key)
-        let counted = try await req.application.votingState.mintLock.run {
-            try await record(issued.voter, network: network, req: req)
-        }
+        let counted = try await record(issued.voter, network: network, req: req)
         return VoterIdentity(id: issued.voter, counted: counted, newCookie: issued.value)
     }
 
-    /// Stores a new voter; it counts while its network has minted fewer than the hourly cap.
+    /// Stores a voter; it counts while its network has minted no more than the hourly cap in
+    /// this clock hour. The database hands each mint its own count, so concurrent mints on any
+    /// number of servers never count more than `newVotersPerNetworkPerHour` voters, without a lock.
     private static func record(_ voter: String, network: String, req: Request) async throws -> Bool {
         let now = req.dependencies.clock.now()
-        let minted = try await VoterModel.minted(network: network, since: now.addingTimeInterval(-3600), on: req.db)
-        let counted = minted < req.settings.limits.newVotersPerNetworkPerHour
-        try await VoterModel.record(voter, network: network, counted: counted, at: now, on: req.db)
+        let minted = try await hit("mint:\(network)", in: LimitCounter.Window(containing: now, length: 3600), req: req)
+        let counted = try await VoterModel.record(
+            voter, network: network, counted: minted <= req.settings.limits.newVotersPerNetworkPerHour, at: now, on: req.db)
         req.application.votingState.counted.withLockedValue { $0[voter] = counted }
         return counted
     }
@@ -81,9 +120,7 @@ enum VoterGate {
             counted = known
         } else {
             // Signed by us but not on record (a restored backup): record it under the cap.
-            counted = try await req.application.votingState.mintLock.run {
-                try await record(voter, network: network, req: req)
-            }
+            counted = try await record(voter, network: network, req: req)
         }
         cache.withLockedValue { cache in
             if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }

@@ -1,12 +1,15 @@
 import NIOConcurrencyHelpers
 import Vapor
 
-/// The voting machinery one app server holds: rate limiter, voter cache, mint lock, writer.
+/// The voting machinery one app server holds: caches and the vote writer. The vote limits are
+/// counted in the database (`LimitCounter`), so they hold across servers.
 final class VotingState: Sendable {
-    let limiter: RateLimiter
     /// Whether a voter's votes count; never changes once recorded, so it can be cached.
     let counted = NIOLockedValueBox<[String: Bool]>([:])
-    let mintLock = SerialLock()
+    /// Networks the database refused a vote, with the start of that minute window: for the rest
+    /// of the minute their votes are refused without a database write. A window's count only
+    /// grows, so this repeats the database's answer and never lets more through than it would.
+    let refusedInWindow = NIOLockedValueBox<[String: Int]>([:])
     /// Tool ids by slug: slugs never change once a tool exists, so a vote need not load the tool.
     let toolIDs = NIOLockedValueBox<[String: UUID]>([:])
     /// Cookie values already verified, and the voter each names: a signature checks out once.
@@ -15,8 +18,7 @@ final class VotingState: Sendable {
     let networks = BoundedCache<String, String>(limit: 100_000)
     let writer: VoteWriter
 
-    init(limits: VoteLimits, application: Application) {
-        limiter = RateLimiter(perMinute: limits.votesPerNetworkPerMinute)
+    init(application: Application) {
         writer = VoteWriter(application: application)
     }
 }
@@ -25,23 +27,6 @@ extension Application {
     var votingState: VotingState {
         get { configured() }
         set { configure(newValue) }
-    }
-}
-
-/// Runs async work one at a time, in arrival order (minting voters must count, then insert).
-actor SerialLock {
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
-        if busy {
-            await withCheckedContinuation { waiters.append($0) }
-        }
-        busy = true
-        defer {
-            if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
-        }
-        return try await work()
     }
 }
 

@@ -15,7 +15,7 @@ extension Methodology.View {
                 limit(
                     "Votes per network per minute", grouped(limits.votesPerNetworkPerMinute),
                     env: "VERDICT_VOTES_PER_NETWORK_PER_MINUTE", default: grouped(defaults.votesPerNetworkPerMinute),
-                    "Ship/skip votes and head-to-head picks together, counted in each app server's memory. A vote beyond the limit is refused (429) with the number of seconds to wait."
+                    "Ship/skip votes and head-to-head picks together, per clock minute, counted in the database so the limit holds across app servers. A vote beyond the limit is refused (429) with the number of seconds to wait."
                 ),
                 limit(
                     "New voters per network per hour", grouped(limits.newVotersPerNetworkPerHour),
