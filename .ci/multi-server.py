@@ -18,6 +18,7 @@ Needs VERDICT_MULTI_PG_URL (a database it may empty) and psql. Loopback only; bo
 
 import concurrent.futures
 import datetime
+from email import message_from_bytes, policy as mail_policy
 import glob
 import json
 import os
@@ -34,7 +35,7 @@ import urllib.parse
 import urllib.request
 
 PG = os.environ["VERDICT_MULTI_PG_URL"]
-BIN = os.environ.get("VERDICT_BIN", ".build/debug/verdict")
+BIN = os.path.abspath(os.environ.get("VERDICT_BIN", ".build/debug/verdict"))
 SECRET = secrets.token_hex(32)
 TOOLS = ["gemini-2-5-flash", "smollm3", "claude-code", "cursor", "perplexity"]
 SUBSCRIBERS = [f"reader{i}@example.com" for i in range(5)]
@@ -48,7 +49,7 @@ def free_port():
 
 def psql(sql):
     url = PG.split("?")[0]
-    return subprocess.run(["psql", url, "-tAc", sql], check=True, capture_output=True, text=True).stdout.strip()
+    return subprocess.run([os.environ.get("PSQL", "psql"), url, "-tAc", sql], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def http(method, url, body=None, form=None, cookie=None, headers=None):
@@ -112,6 +113,7 @@ def fail(message):
 
 def main():
     work = tempfile.mkdtemp(prefix="verdict-multi-")
+    print("work:", work)
     outbox = os.path.join(work, "outbox")
     psql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     env = dict(os.environ)
@@ -144,9 +146,11 @@ def main():
         until = time.time() + 20
         while len(tokens) < len(SUBSCRIBERS) and time.time() < until:
             for path in glob.glob(os.path.join(outbox, "*.eml")):
-                text = open(path, encoding="utf-8", errors="replace").read().replace("=\r\n", "").replace("=\n", "")
-                to = re.search(r"Delivered-To: (\S+)", text)
-                m = re.search(r"/newsletter/confirm\?token=([A-Za-z0-9_\-.=%]+)", text)
+                raw = open(path, "rb").read()
+                message = message_from_bytes(raw, policy=mail_policy.default)
+                part = message.get_body(preferencelist=("plain",))
+                to = re.search(r"Delivered-To: (\S+)", raw.decode("utf-8", "replace"))
+                m = re.search(r"/newsletter/confirm\?token=([A-Za-z0-9_\-.=%]+)", part.get_content() if part else "")
                 if to and m:
                     tokens[to.group(1)] = urllib.parse.unquote(m.group(1))
             time.sleep(0.2)
@@ -155,7 +159,7 @@ def main():
         for i, (email, token) in enumerate(tokens.items()):
             status = http("POST", servers[i % 3].url + "/newsletter/confirm", form={"token": token})[0]
             if status != 200:
-                fail(f"confirm {email}: {status}")
+                fail(f"confirm {email}: {status} (token {token[:60]})")
         for path in glob.glob(os.path.join(outbox, "*.eml")):
             os.remove(path)
 
@@ -172,7 +176,7 @@ def main():
 
         def vote(job):
             i, server = job
-            cookie, tool = cookies[i % len(cookies)], TOOLS[i % len(TOOLS)]
+            cookie, tool = cookies[i % len(cookies)], TOOLS[(i // len(cookies)) % len(TOOLS)]
             choice = "ship" if (i * 7) % 3 else "skip"
             try:
                 status, _, _ = http("PUT", server.url + f"/api/v1/tools/{tool}/vote", body={"vote": choice}, cookie=cookie)
@@ -208,13 +212,11 @@ def main():
                           cookie=cookies[i])[0]
             if status != 200:
                 fail(f"pick {i}: {status}")
-        token = subprocess.run([BIN, "token", "create", "--email", "ops@example.com", "--name", "multi"], env=env, cwd=work,
-                               capture_output=True, text=True)
-        if token.returncode != 0:
-            subprocess.run([BIN, "user", "create", "--email", "ops@example.com", "--role", "editor", "--password-stdin"],
-                           input="multi-server-password-1234567\n", env=env, cwd=work, check=True, capture_output=True, text=True)
-            token = subprocess.run([BIN, "token", "create", "--email", "ops@example.com", "--name", "multi", "--write"], env=env,
-                                   cwd=work, capture_output=True, text=True, check=True)
+        subprocess.run([BIN, "user", "create", "--email", "ops@example.com", "--role", "editor"],
+                       input="multi-server-password-1234567\nmulti-server-password-1234567\n", env=env, cwd=work, check=True,
+                       capture_output=True, text=True)
+        token = subprocess.run([BIN, "token", "create", "--email", "ops@example.com", "--name", "multi", "--scope", "write"],
+                               env=env, cwd=work, capture_output=True, text=True, check=True)
         bearer = re.findall(r"vdt_[A-Za-z0-9_\-]+", token.stdout)[-1]
         auth = {"Authorization": f"Bearer {bearer}"}
         category_page = lambda s: http("GET", s.url + "/categories/" + tool_category(servers[0], TOOLS[2]))[1]
@@ -287,7 +289,8 @@ def main():
     finally:
         for s in servers:
             s.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        if not os.environ.get("KEEP"):
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def tool_category(server, slug):

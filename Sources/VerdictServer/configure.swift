@@ -49,14 +49,15 @@ public func configure(_ app: Application, settings: Settings) async throws {
 private func useDatabase(_ app: Application, _ settings: Settings) throws {
     switch settings.database {
     case .sqlite(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(
+            .sqlite(.file(path), connectionPoolTimeout: .seconds(Int64(settings.databasePoolWaitSeconds))), as: .sqlite)
     case .postgres(let url, let searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }
         app.databases.use(
             .postgres(
                 configuration: pg, maxConnectionsPerEventLoop: settings.postgresPoolPerEventLoop,
-                connectionPoolTimeout: .seconds(Int64(settings.postgresPoolWaitSeconds))),
+                connectionPoolTimeout: .seconds(Int64(settings.databasePoolWaitSeconds))),
             as: .psql)
     }
 }

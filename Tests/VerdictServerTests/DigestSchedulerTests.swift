@@ -36,7 +36,7 @@ struct TwoServers {
             for (seed, app) in [(11, servers.first), (12, servers.second)] {
                 var settings = Settings(database: db.choice, secret: TestApp.secret, seedDemo: false)
                 settings.postgresPoolPerEventLoop = 1
-                settings.postgresPoolWaitSeconds = 120
+                settings.databasePoolWaitSeconds = 120
                 settings.digestSchedule = schedule
                 try await configure(app, settings: settings)
                 app.dependencies.clock = servers.clock.clock

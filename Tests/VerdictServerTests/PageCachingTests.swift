@@ -181,7 +181,7 @@ func withTwoServers(_ body: (Application, Application) async throws -> Void) asy
             var settings = Settings(database: db.choice, secret: TestApp.secret, seedDemo: false)
             settings.limits = .generous
             settings.postgresPoolPerEventLoop = 2
-            settings.postgresPoolWaitSeconds = 120
+            settings.databasePoolWaitSeconds = 120
             try await configure(app, settings: settings)
             app.dependencies.clock = TestApp.clock
         }

@@ -15,7 +15,7 @@ extension Settings {
         s.postgresPoolPerEventLoop = try r.read(
             "VERDICT_DB_POOL", default: 4, expected: SettingParse.intExpected(1...100), show: String.init,
             parse: SettingParse.int(in: 1...100))
-        s.postgresPoolWaitSeconds = try r.read(
+        s.databasePoolWaitSeconds = try r.read(
             "VERDICT_DB_POOL_WAIT", default: 10, expected: SettingParse.intExpected(1...600), show: String.init,
             parse: SettingParse.int(in: 1...600))
         s.pageCacheMegabytes = try r.read(

@@ -21,9 +21,9 @@ public struct Settings: Sendable {
     /// `VERDICT_DB_POOL`: PostgreSQL connections per event loop; several app servers share the
     /// database's connection limit.
     public var postgresPoolPerEventLoop = 4
-    /// `VERDICT_DB_POOL_WAIT`: seconds a request waits for a free PostgreSQL connection before
-    /// it is answered 503 with Retry-After.
-    public var postgresPoolWaitSeconds = 10
+    /// `VERDICT_DB_POOL_WAIT`: seconds a request waits for a free database connection (SQLite
+    /// or PostgreSQL) before it is answered 503 with Retry-After.
+    public var databasePoolWaitSeconds = 10
     /// `VERDICT_PAGE_CACHE_MB`: memory for rendered public pages; 0 renders every request.
     public var pageCacheMegabytes = 256
     /// `VERDICT_SHARED_CACHE_SECONDS`: how long a CDN or proxy in front may keep a page for

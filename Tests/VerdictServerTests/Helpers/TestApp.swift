@@ -22,9 +22,9 @@ func withTestApp(
         settings.limits = limits
         // Dozens of tests run at once, each with its own pool: keep each pool small.
         settings.postgresPoolPerEventLoop = 1
-        // A CI machine running the whole suite on one PostgreSQL can be slow to hand out a
-        // connection; the tests are about correctness, not about that wait.
-        settings.postgresPoolWaitSeconds = 120
+        // A CI machine running the whole suite at once can be slow to hand out a connection;
+        // the tests are about correctness, not about that wait.
+        settings.databasePoolWaitSeconds = 120
         try await configure(app, settings: settings)
         app.dependencies.clock = TestApp.clock
         app.dependencies.random = .seeded(11)
