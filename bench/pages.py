@@ -166,7 +166,10 @@ end
 def nginx(work, body, port):
     root = os.path.join(work, "www")
     os.makedirs(root, exist_ok=True)
+    os.chmod(work, 0o755)  # nginx's workers run as an unprivileged user
+    os.chmod(root, 0o755)
     open(os.path.join(root, "compare.html"), "w").write(body)
+    os.chmod(os.path.join(root, "compare.html"), 0o644)
     conf = os.path.join(work, "nginx.conf")
     open(conf, "w").write(f"""
 worker_processes 2; daemon off; pid {work}/nginx.pid; error_log {work}/nginx.err;
@@ -180,8 +183,10 @@ http {{ access_log off; default_type text/html;
             if http("GET", f"http://127.0.0.1:{port}/compare.html")[0] == 200:
                 return proc
         except Exception:
-            time.sleep(0.05)
-    raise SystemExit("nginx did not start")
+            pass
+        time.sleep(0.05)
+    proc.kill()
+    raise SystemExit("nginx did not start: " + open(os.path.join(work, "nginx.err")).read()[-300:])
 
 
 def table(rows, base):

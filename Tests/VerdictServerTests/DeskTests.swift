@@ -143,7 +143,8 @@ struct DeskTests {
             let builder = try #require(reviews.first { $0.persona == "builder" })
             let id = try #require(builder.id)
             async let approved: Bool =
-                (try? await Moderation.approve(id, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db, changes: app.changes)) != nil
+                (try? await Moderation.approve(
+                    id, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db, changes: app.changes)) != nil
             async let rejected: Bool = (try? await Moderation.reject(id, actor: "b", at: app.dependencies.clock.now(), on: app.db)) != nil
             let outcomes = await [approved, rejected]
             #expect(outcomes.filter { $0 }.count == 1)
@@ -158,7 +159,8 @@ struct DeskTests {
             _ = try await app.queueAll(["alpha"], personas: [.skeptic], force: true)
             try await app.testWorker().drain()
             await #expect(throws: Moderation.Failure.superseded) {
-                try await Moderation.approve(skeptic.id!, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db, changes: app.changes)
+                try await Moderation.approve(
+                    skeptic.id!, editedText: nil, actor: "a", at: app.dependencies.clock.now(), on: app.db, changes: app.changes)
             }
             #expect(try await TakeReviewModel.find(skeptic.id!, on: app.db)?.statusRaw == "pending")
         }

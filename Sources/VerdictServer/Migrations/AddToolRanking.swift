@@ -14,6 +14,8 @@ struct AddToolRanking: AsyncMigration {
         ).run()
         try await database.sql().raw("CREATE INDEX tools_ranking ON tools (panel_rank, community_rank)").run()
         try await database.sql().raw("CREATE INDEX tools_updated_at ON tools (updated_at)").run()
+        // A tool's take history, oldest first, read by its page.
+        try await database.sql().raw("CREATE INDEX takes_history ON takes (tool_id, created_at)").run()
         // Existing catalogs: rank every tool once, in slices.
         var offset = 0
         while true {
@@ -25,7 +27,7 @@ struct AddToolRanking: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for index in ["tools_listing", "tools_ranking", "tools_updated_at"] {
+        for index in ["tools_listing", "tools_ranking", "tools_updated_at", "takes_history"] {
             try await database.sql().raw("DROP INDEX \(ident: index)").run()
         }
         try await database.schema("tools").deleteField("community_rank").update()

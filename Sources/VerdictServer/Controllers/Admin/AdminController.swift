@@ -70,7 +70,8 @@ struct AdminController: Sendable {
     func approve(req: Request) async throws -> Response {
         let id = try req.reviewID
         let text = try req.content.decode(ApproveForm.self).text.map(Moderation.editedText)
-        try await Moderation.approve(id, editedText: text, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db, changes: req.changes)
+        try await Moderation.approve(
+            id, editedText: text, actor: req.principal.actor, at: req.dependencies.clock.now(), on: req.db, changes: req.changes)
         return req.redirect(to: SiteURL.admin(.takes).path + "?done=approved", redirectType: .normal)
     }
 
