@@ -6,7 +6,9 @@ import VerdictCore
 enum SiteMetrics {
     /// What happened to one request for a cached page, or to cached pages when data changed.
     enum PageCacheEvent: String, Sendable {
-        case hit, miss, notModified = "not_modified", invalidation
+        case hit, miss
+        case notModified = "not_modified"
+        case invalidation
     }
 
     static func pageCache(_ event: PageCacheEvent, count: Int = 1) {
