@@ -49,7 +49,7 @@ def http(method, url, body=None, cookie=None, timeout=10):
 class Server:
     def __init__(self, bin, work, port, env):
         self.port, self.url = port, f"http://127.0.0.1:{port}"
-        self.log = open(os.path.join(work, f"server-{port}.log"), "w")
+        self.log = open(os.path.join(work, f"server-{port}.log"), "a")
         self.proc = subprocess.Popen([bin, "serve", "--port", str(port)], cwd=work, env=env, stdout=self.log, stderr=self.log)
         deadline = time.time() + 600
         while time.time() < deadline:
@@ -261,7 +261,8 @@ def catalog_run(bin, n, duration, port):
         cold.stop()
         return result
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not os.environ.get("KEEP"):
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def extras(server, work, tool, pages, duration, cookies):
