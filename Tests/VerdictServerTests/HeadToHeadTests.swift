@@ -77,7 +77,9 @@ struct HeadToHeadTests {
             let scoped = try await app.send(.GET, "/api/v1/leaderboard?category=other-things").json
             #expect((scoped["ranked"] as? [Any])?.isEmpty == true)
             #expect(scoped["uncompared"] as? Int == 1)
-            #expect(try await app.send(.GET, "/leaderboard/other-things").text.contains("1 tool"))
+            // A small scope names its tools without picks (the hostile-text check in .ci reads them there).
+            let other = try await app.send(.GET, "/leaderboard/other-things").text
+            #expect(other.contains(">Delta</a> has no head-to-head picks here yet"))
             #expect(try await app.send(.GET, "/leaderboard").status == .ok)
             #expect(try await app.send(.GET, "/leaderboard/developer-tools").status == .ok)
             #expect(try await app.send(.GET, "/leaderboard/nope").status == .notFound)

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import Synchronization
 import Testing
 
 @testable import VerdictServer
@@ -37,6 +38,33 @@ struct PageCacheTests {
         #expect(!cache.store(try page("beta again", tags: [.tool("beta")]), key: "b", ticket: late))
     }
 
+    @Test("Readers who miss together share one render; a reader after a change starts a new one")
+    func oneRenderPerChange() async throws {
+        let cache = PageCache(maxBytes: 1 << 20)
+        let renders = Counter()
+        let gate = Gate()
+        let render: @Sendable () async throws -> CachedPage = {
+            let n = renders.next()
+            if n == 1 { await gate.wait() }  // the first render is slow: the others arrive meanwhile
+            return try CachedAnswer.prepare(.html("v\(n)", tags: [.tool("alpha")]))
+        }
+        // Nothing changes: however the eight readers interleave, they join the render or hit its result.
+        let readers = (0..<8).map { _ in Task { try await cache.page("/tools/alpha", render: render).0 } }
+        while renders.value < 1 { await Task.yield() }
+        // A vote lands while that render is under way: a reader after it must not get the older render.
+        cache.invalidate(.tags([.tool("alpha")]))
+        let after = try await cache.page("/tools/alpha", render: render).0
+        #expect(String(buffer: after.body) == "v2")
+        await gate.open()
+        for reader in readers {
+            let page = try await reader.value
+            #expect(["v1", "v2"].contains(String(buffer: page.body)))
+        }
+        #expect(renders.value == 2)
+        // The render that raced the vote was not stored; the later one was.
+        #expect(cache.page("/tools/alpha").map { String(buffer: $0.body) } == "v2")
+    }
+
     @Test("Past its budget the cache drops the least recently used pages")
     func boundedMemory() throws {
         let body = String(repeating: "x", count: 900)
@@ -67,5 +95,32 @@ struct PageCacheTests {
         #expect(CachedAnswer.acceptsGzip(["br, gzip;q=0.5"]))
         #expect(!CachedAnswer.acceptsGzip(["gzip;q=0, br"]))
         #expect(!CachedAnswer.acceptsGzip(["identity"]))
+    }
+}
+
+/// How many renders ran.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+    var value: Int { count.withLock { $0 } }
+    func next() -> Int {
+        count.withLock {
+            $0 += 1
+            return $0
+        }
+    }
+}
+
+/// Holds the first render until the test opens it.
+private actor Gate {
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var isOpen = false
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+    func open() {
+        isOpen = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
     }
 }

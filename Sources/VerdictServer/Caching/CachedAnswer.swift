@@ -42,16 +42,9 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
     func respond(to req: Request) async throws -> Response {
         let cache = req.application.pageCache
         let key = key(path: req.url.path)
-        let page: CachedPage
-        if let hit = cache.page(key) {
-            SiteMetrics.pageCache(.hit)
-            page = hit
-        } else {
-            SiteMetrics.pageCache(.miss)
-            let ticket = cache.ticket()
-            page = try Self.prepare(try await render())
-            cache.store(page, key: key, ticket: ticket)
-        }
+        let render = self.render
+        let (page, hit) = try await cache.page(key) { try Self.prepare(try await render()) }
+        SiteMetrics.pageCache(hit ? .hit : .miss)
         return Self.response(page, anonymous: variant.isEmpty, req: req)
     }
 

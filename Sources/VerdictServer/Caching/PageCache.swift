@@ -29,8 +29,17 @@ final class PageCache: Sendable {
         var lastUsed: UInt64
     }
 
+    /// A render in progress; readers who arrive before anything changes wait for it.
+    private struct Flight {
+        var id: UInt64
+        var epoch: UInt64
+        var task: Task<CachedPage, any Error>
+    }
+
     private struct State {
         var entries: [String: Entry] = [:]
+        var flights: [String: Flight] = [:]
+        var flightIDs: UInt64 = 0
         var keysByTag: [CacheTag: Set<String>] = [:]
         var epoch: UInt64 = 0
         var invalidatedAt: [CacheTag: UInt64] = [:]
@@ -58,6 +67,47 @@ final class PageCache: Sendable {
             entry.lastUsed = s.uses
             s.entries[key] = entry
             return entry.page
+        }
+    }
+
+    /// The page under `key`: from memory, from a render already under way that started after
+    /// the last change (so it cannot be older than what this reader was told), or from a new
+    /// render that is then stored. One render per key per change, however many readers wait.
+    func page(_ key: String, render: @escaping @Sendable () async throws -> CachedPage) async throws -> (CachedPage, hit: Bool) {
+        guard maxBytes > 0 else { return (try await render(), false) }  // the cache is off: every read renders
+        enum Next {
+            case hit(CachedPage)
+            case wait(Task<CachedPage, any Error>)
+        }
+        let next: Next = state.withLockedValue { s in
+            if var entry = s.entries[key] {
+                s.uses &+= 1
+                entry.lastUsed = s.uses
+                s.entries[key] = entry
+                return .hit(entry.page)
+            }
+            if let flight = s.flights[key], flight.epoch == s.epoch { return .wait(flight.task) }
+            s.flightIDs &+= 1
+            let id = s.flightIDs
+            let ticket = Ticket(epoch: s.epoch)
+            let task = Task<CachedPage, any Error> { [self] in
+                defer { self.land(key, id: id) }
+                let page = try await render()
+                self.store(page, key: key, ticket: ticket)
+                return page
+            }
+            s.flights[key] = Flight(id: id, epoch: s.epoch, task: task)
+            return .wait(task)
+        }
+        switch next {
+        case .hit(let page): return (page, true)
+        case .wait(let task): return (try await task.value, false)
+        }
+    }
+
+    private func land(_ key: String, id: UInt64) {
+        state.withLockedValue { s in
+            if s.flights[key]?.id == id { s.flights[key] = nil }
         }
     }
 

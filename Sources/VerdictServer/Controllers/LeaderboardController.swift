@@ -38,6 +38,9 @@ struct LeaderboardController {
         }
     }
 
+    /// A scope this small names its tools without picks; a larger one only counts them.
+    static let namedUntouchedLimit = 50
+
     static func load(categorySlug: String?, on db: any Database) async throws -> (LeaderboardPage.Model, Set<CacheTag>) {
         let summaries = try await ToolModel.categorySummaries(on: db)
         let scope = categorySlug.flatMap { slug in summaries.first { $0.slug == slug } }
@@ -52,17 +55,25 @@ struct LeaderboardController {
         let results = allResults.filter { slugs.contains($0.winner) && slugs.contains($0.loser) }
         let board = BoardCache.shared.board(results: results, items: slugs.sorted())
         var shown = try await ToolModel.standings(of: models, on: db).compactMap { $0 }
-        // A board too young to rank anything still offers a first comparison: the scope's top two.
-        if shown.count < 2 {
-            let top = try await ToolModel.rankedStandings(categorySlug: categorySlug, offset: 0, limit: 2, on: db)
-            shown += top.filter { t in !shown.contains { $0.tool.slug == t.tool.slug } }
-        }
         let total = scope?.count ?? summaries.reduce(0) { $0 + $1.count }
+        // Tools with no pick inside this scope are counted; a small scope names them, and a board
+        // too young to rank anything still offers a first comparison from them.
+        let withPicks = Set(board.ranked.map(\.slug) + board.unranked.filter { $0.comparisons > 0 }.map(\.slug))
+        var untouched: [String] = []
+        if total <= namedUntouchedLimit || shown.count < 2 {
+            let scoped = try await ToolModel.rankedStandings(
+                categorySlug: categorySlug, offset: 0, limit: namedUntouchedLimit, on: db)
+            shown += scoped.filter { t in !shown.contains { $0.tool.slug == t.tool.slug } }
+            if total <= namedUntouchedLimit {
+                untouched = scoped.map(\.tool.slug).filter { !withPicks.contains($0) }
+            }
+        }
         let model = LeaderboardPage.Model(
             category: scope.map { ($0.name, $0.slug) },
             categories: summaries.map { ($0.name, $0.slug, $0.count) },
             board: board, tools: Dictionary(shown.map { ($0.tool.slug, $0) }, uniquingKeysWith: { a, _ in a }),
-            minimumComparisons: Leaderboard.minimumComparisons, uncompared: max(0, total - slugs.count))
+            minimumComparisons: Leaderboard.minimumComparisons, uncompared: max(0, total - withPicks.count),
+            untouched: untouched)
         var tags: Set<CacheTag> = [.leaderboard, .catalog]
         tags.formUnion(shown.map { .tool($0.tool.slug) })
         if let categorySlug { tags.insert(.category(categorySlug)) }

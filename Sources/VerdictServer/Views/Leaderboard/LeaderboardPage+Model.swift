@@ -12,5 +12,7 @@ enum LeaderboardPage {
         var minimumComparisons: Int
         /// Listed tools in scope without a single head-to-head pick (counted, not listed).
         var uncompared: Int
+        /// The tools without picks by slug, when the scope is small enough to name them.
+        var untouched: [String] = []
     }
 }

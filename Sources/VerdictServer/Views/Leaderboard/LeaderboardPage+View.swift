@@ -152,9 +152,16 @@ extension LeaderboardPage {
                     .p(
                         .class("unranked-untouched"),
                         .strong(.text("0 of \(model.minimumComparisons) comparisons: ")),
-                        .text("\(untouched == 1 ? "1 tool" : "\(untouched) tools") "),
-                        .a(.href(Layout.categoriesAnchor), .text("in the catalog")),
-                        .text(" have no head-to-head picks yet.")))
+                        model.untouched.isEmpty
+                            ? .group(
+                                .text("\(untouched == 1 ? "1 tool" : "\(untouched) tools") "),
+                                .a(.href(Layout.categoriesAnchor), .text("in the catalog")),
+                                .text(" \(untouched == 1 ? "has" : "have") no head-to-head picks here yet."))
+                            : .group(
+                                .forEach(model.untouched.enumerated()) { i, slug in
+                                    .group(.if(i > 0, .text(", ")), toolLink(slug))
+                                },
+                                .text(" \(model.untouched.count == 1 ? "has" : "have") no head-to-head picks here yet."))))
             )
         }
 
