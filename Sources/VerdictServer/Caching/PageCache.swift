@@ -61,13 +61,7 @@ final class PageCache: Sendable {
     }
 
     func page(_ key: String) -> CachedPage? {
-        state.withLockedValue { s in
-            guard var entry = s.entries[key] else { return nil }
-            s.uses &+= 1
-            entry.lastUsed = s.uses
-            s.entries[key] = entry
-            return entry.page
-        }
+        state.withLockedValue { Self.use(key, in: &$0) }
     }
 
     /// The page under `key`: from memory, from a render already under way that started after
@@ -80,12 +74,7 @@ final class PageCache: Sendable {
             case wait(Task<CachedPage, any Error>)
         }
         let next: Next = state.withLockedValue { s in
-            if var entry = s.entries[key] {
-                s.uses &+= 1
-                entry.lastUsed = s.uses
-                s.entries[key] = entry
-                return .hit(entry.page)
-            }
+            if let page = Self.use(key, in: &s) { return .hit(page) }
             if let flight = s.flights[key], flight.epoch == s.epoch { return .wait(flight.task) }
             s.flightIDs &+= 1
             let id = s.flightIDs
@@ -156,6 +145,15 @@ final class PageCache: Sendable {
 
     var count: Int { state.withLockedValue { $0.entries.count } }
     var storedBytes: Int { state.withLockedValue { $0.bytes } }
+
+    /// The stored page under `key`, marked as just used.
+    private static func use(_ key: String, in s: inout State) -> CachedPage? {
+        guard var entry = s.entries[key] else { return nil }
+        s.uses &+= 1
+        entry.lastUsed = s.uses
+        s.entries[key] = entry
+        return entry.page
+    }
 
     @discardableResult
     private static func remove(_ key: String, from s: inout State) -> Bool {
