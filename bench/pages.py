@@ -50,9 +50,14 @@ class Server:
     def __init__(self, bin, work, port, env):
         self.port, self.url = port, f"http://127.0.0.1:{port}"
         self.log = open(os.path.join(work, f"server-{port}.log"), "a")
+        # A crash writes its backtrace to a file at once instead of symbolicating for minutes
+        # while holding the port.
+        env = {**env, "SWIFT_BACKTRACE": f"enable=yes,interactive=no,symbolicate=fast,output-to={work}"}
         self.proc = subprocess.Popen([bin, "serve", "--port", str(port)], cwd=work, env=env, stdout=self.log, stderr=self.log)
-        deadline = time.time() + 600
+        deadline = time.time() + 300
         while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"server on {port} exited with {self.proc.returncode}; see {self.log.name}")
             try:
                 if http("GET", self.url + "/healthz", timeout=2)[0] == 200:
                     return
@@ -77,7 +82,8 @@ class Server:
 
 def wrk(url, duration, connections=64, script=None, env=None):
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"] + (["-s", script] if script else []) + [url]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})}).stdout
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})},
+                         timeout=duration + 60).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def ms(label):
@@ -189,6 +195,11 @@ http {{ access_log off; default_type text/html;
     raise SystemExit("nginx did not start: " + open(os.path.join(work, "nginx.err")).read()[-300:])
 
 
+def phase(name):
+    """Progress on stderr, so a stalled run shows where it stalled."""
+    print(f"[{time.strftime('%H:%M:%S')}] {name}", file=sys.stderr, flush=True)
+
+
 def table(rows, base):
     print("| route | req/s | p50 ms | p99 ms | ratio to /healthz | non-2xx |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -213,6 +224,7 @@ def catalog_run(bin, n, duration, port):
     env = env_for(f"sqlite:{work}/v.sqlite")
     result = {"n": n}
     try:
+        phase(f"{n} tools: catalog")
         if n > 43:
             tools = big_catalog(n, os.path.join(work, "big.yaml"))
             t0 = time.time()
@@ -222,6 +234,7 @@ def catalog_run(bin, n, duration, port):
             b = next(t for t in tools[1:] if t["category"] == a["category"])
         else:
             a, b = {"slug": "gemini-2-5-flash"}, {"slug": "smollm3"}
+        phase(f"{n} tools: server, voters")
         server = Server(bin, work, port, env)
         status, body, _ = http("GET", server.url + "/tools/" + a["slug"])
         category = re.search(r'href="/categories/([a-z0-9-]+)"', body).group(1)
@@ -239,6 +252,7 @@ def catalog_run(bin, n, duration, port):
         for path, _ in pages:
             http("GET", server.url + path)
         _, compare_body, _ = http("GET", server.url + pages[0][0])
+        phase(f"{n} tools: pages at 64 connections")
         ng = nginx(work, compare_body, port + 1)
         try:
             wrk(server.url + "/healthz", 2)
@@ -254,6 +268,7 @@ def catalog_run(bin, n, duration, port):
             result.update(extras(server, work, a["slug"], pages, duration, cookies))
         result["rss_mb"] = server.rss_mb()
         server.stop()
+        phase(f"{n} tools: uncached comparison")
         # An uncached comparison: the same database, page cache off.
         cold = Server(bin, work, port, {**env, "VERDICT_PAGE_CACHE_MB": "0"})
         result["uncached_compare"] = wrk(cold.url + pages[0][0], duration)
@@ -269,10 +284,12 @@ def extras(server, work, tool, pages, duration, cookies):
     out = {}
     page = "/tools/" + tool
     read_only = wrk(server.url + page, duration)
+    phase("90/10 mix")
     mix = wrk(server.url + page, duration, script=lua(work, "mix.lua", MIX_LUA),
               env={"COOKIES": os.path.join(work, "cookies"), "PAGE": page, "TOOL": tool})
     out["read_only"], out["mix"] = read_only, mix
     # Every read after a vote's 2xx shows it: tool page, comparison, JSON.
+    phase("reads after votes")
     stale = 0
     for i in range(100):
         vote = "ship" if i % 2 == 0 else "skip"
@@ -286,6 +303,7 @@ def extras(server, work, tool, pages, duration, cookies):
         if (api["ship"], api["skip"]) != (community["ship"], community["skip"]):
             stale += 1
     out["stale_reads"] = stale
+    phase("returning and first votes")
     vote_env = {"TOOL": tool}
     out["returning_vote"] = wrk(server.url + "/", duration, script=lua(work, "vote.lua", VOTE_LUA),
                                 env={**vote_env, "COOKIES": os.path.join(work, "cookies")})
@@ -304,6 +322,7 @@ def pg_runs(bin, pg, duration, port):
     servers = []
     try:
         env = {**env_for(url), "VERDICT_DB_POOL": "8"}
+        phase("PostgreSQL: three servers")
         servers = [Server(bin, work, port + i, env) for i in range(3)]
         compare = "/compare/gemini-2-5-flash-vs-smollm3"
         for s in servers:
@@ -355,6 +374,7 @@ def main():
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed: apt-get install -y wrk nginx-light")
+    sys.stdout.reconfigure(line_buffering=True)  # each table shows as soon as it is measured
     bin = binary()
     print(f"# bench/pages.py — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, wrk -t2 -c64 -d{args.duration}s\n")
     results = []

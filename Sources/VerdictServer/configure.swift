@@ -35,6 +35,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     app.routes.defaultMaxBodySize = "64kb"
     app.middleware = Middlewares()
+    // Outermost: shutting down waits for every handler still running (see InFlightRequests).
+    let inFlight = InFlightRequests()
+    app.middleware.use(inFlight)
+    app.lifecycle.use(DrainInFlightRequests(requests: inFlight))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     // Security headers wrap error pages too, so they sit outside the error renderer.
     app.middleware.use(SecurityHeadersMiddleware())

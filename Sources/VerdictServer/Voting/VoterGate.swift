@@ -17,10 +17,12 @@ enum VoterGate {
     static func admit(_ req: Request) async throws -> VoterIdentity {
         guard let key = req.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
         let network = networkHash(req, key: key)
-        try await takeVote(network: network, req: req)
         guard let raw = req.cookies[VoterCookie.name]?.string else {
-            return try await mint(network: network, key: key, req: req)
+            // A new reader: the vote and the mint are counted in one statement.
+            let minted = try await takeVote(network: network, minting: true, req: req)
+            return try await mint(network: network, key: key, minted: minted, req: req)
         }
+        try await takeVote(network: network, minting: false, req: req)
         let verified = req.application.votingState.verifiedCookies.value(for: raw) { VoterCookie.verify(raw, key: key) }
         guard let voter = verified else {
             // Refuse the vote, but hand out a genuine cookie so an honest reader whose cookie
@@ -53,15 +55,21 @@ enum VoterGate {
     }
 
     /// Counts the vote against its network's allowance for this clock minute; beyond
-    /// `votesPerNetworkPerMinute` refuses it (429) with the seconds left in the minute.
-    private static func takeVote(network: String, req: Request) async throws {
+    /// `votesPerNetworkPerMinute` refuses it (429) with the seconds left in the minute. With
+    /// `minting`, the same statement counts a new voter against the network's hourly allowance
+    /// and returns that count (a refused vote's mint stays counted: the network is over its limit).
+    @discardableResult
+    private static func takeVote(network: String, minting: Bool, req: Request) async throws -> Int? {
         let now = req.dependencies.clock.now()
         let window = LimitCounter.Window(containing: now, length: 60)
         let refused = req.application.votingState.refusedInWindow
         if refused.withLockedValue({ $0[network] }) == window.start {
             throw tooManyVotes(retryAfter: window.secondsLeft(at: now))
         }
-        let count = try await hit("vote:\(network)", in: window, req: req)
+        var hits = [(key: "vote:\(network)", window: window)]
+        if minting { hits.append((key: mintKey(network), window: mintWindow(now))) }
+        let counts = try await hit(hits, req: req)
+        guard let count = counts[hits[0].key] else { throw Abort(.internalServerError) }
         guard count <= req.settings.limits.votesPerNetworkPerMinute else {
             refused.withLockedValue { refused in
                 if refused.count > 50_000 { refused.removeAll(keepingCapacity: true) }  // bounded memory
@@ -69,7 +77,11 @@ enum VoterGate {
             }
             throw tooManyVotes(retryAfter: window.secondsLeft(at: now))
         }
+        return minting ? counts[hits[1].key] : nil
     }
+
+    private static func mintKey(_ network: String) -> String { "mint:\(network)" }
+    private static func mintWindow(_ now: Date) -> LimitCounter.Window { LimitCounter.Window(containing: now, length: 3600) }
 
     private static func tooManyVotes(retryAfter seconds: Int) -> Abort {
         Abort(
@@ -80,32 +92,37 @@ enum VoterGate {
     /// Counts one hit on `key` in `window` for every server on the database and returns the
     /// window's count. About one call in `pruneOdds` also deletes windows that started more than
     /// two hours earlier (longer than any window lasts), so the table stays small.
-    private static func hit(_ key: String, in window: LimitCounter.Window, req: Request) async throws -> Int {
-        let count = try await LimitCounter.increment(key, in: window, on: req.db)
+    private static func hit(_ hits: [(key: String, window: LimitCounter.Window)], req: Request) async throws -> [String: Int] {
+        let counts = try await LimitCounter.increment(hits, on: req.db)
         if req.dependencies.random.int(in: 0..<pruneOdds) == 0 {
             do {
-                try await LimitCounter.prune(before: window.start - 2 * 3600, on: req.db)
+                let oldest = hits.map(\.window.start).min() ?? 0
+                try await LimitCounter.prune(before: oldest - 2 * 3600, on: req.db)
             } catch {
                 req.logger.warning("Pruning old limit counters failed: \(String(reflecting: error))")
             }
         }
-        return count
+        return counts
     }
 
     private static let pruneOdds = 100
 
-    private static func mint(network: String, key: SymmetricKey, req: Request) async throws -> VoterIdentity {
+    private static func mint(network: String, key: SymmetricKey, minted: Int? = nil, req: Request) async throws -> VoterIdentity {
         let issued = VoterCookie.issue(key: key)
-        let counted = try await record(issued.voter, network: network, req: req)
+        let counted = try await record(issued.voter, network: network, minted: minted, req: req)
         return VoterIdentity(id: issued.voter, counted: counted, newCookie: issued.value)
     }
 
     /// Stores a voter; it counts while its network has minted no more than the hourly cap in
     /// this clock hour. The database hands each mint its own count, so concurrent mints on any
     /// number of servers never count more than `newVotersPerNetworkPerHour` voters, without a lock.
-    private static func record(_ voter: String, network: String, req: Request) async throws -> Bool {
+    /// `minted` is the network's mint count when the caller already took it.
+    private static func record(_ voter: String, network: String, minted: Int? = nil, req: Request) async throws -> Bool {
         let now = req.dependencies.clock.now()
-        let minted = try await hit("mint:\(network)", in: LimitCounter.Window(containing: now, length: 3600), req: req)
+        let key = mintKey(network)
+        var count = minted
+        if count == nil { count = try await hit([(key: key, window: mintWindow(now))], req: req)[key] }
+        guard let minted = count else { throw Abort(.internalServerError) }
         let counted = try await VoterModel.record(
             voter, network: network, counted: minted <= req.settings.limits.newVotersPerNetworkPerHour, at: now, on: req.db)
         req.application.votingState.counted.withLockedValue { $0[voter] = counted }

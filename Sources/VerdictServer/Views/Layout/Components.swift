@@ -127,10 +127,36 @@ enum Components {
     // MARK: Text helpers
 
     /// Stored take text keeps its paragraph breaks; blank lines separate paragraphs.
+    /// Splits on UTF-8 bytes: Foundation's `components(separatedBy:)` walks Characters and was
+    /// the most expensive step of rendering a comparison (bench/README.md).
     static func paragraphs(_ text: String) -> [String] {
-        text.components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
+        let bytes = Array(text.utf8)
+        var out: [String] = []
+        var start = 0
+        var i = 0
+        func flush(_ end: Int) {
+            var lo = start
+            var hi = end
+            while lo < hi, isSpace(bytes[lo]) { lo += 1 }
+            while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+            if lo < hi { out.append(String(decoding: bytes[lo..<hi], as: UTF8.self)) }
+        }
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A, bytes[i + 1] == 0x0A {
+                flush(i)
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        flush(bytes.count)
+        return out
+    }
+
+    /// ASCII space, tab, line feed, carriage return: the whitespace paragraphs are trimmed of.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// "flips to ship once pricing is published" reads as "Flips: to ship once …".
