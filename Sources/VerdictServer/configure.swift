@@ -16,7 +16,6 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.verdict = VerdictState(settings: settings)
     app.dependencies = try .live(settings, http: app.http.client.shared)
     app.votingState = VotingState(application: app)
-    app.subscribeLimiter = RateLimiter(settings.subscribesPerNetworkPerHour, per: 3600)
     app.mail = MailSetup(settings)
     app.pageCache = PageCache(maxBytes: settings.pageCacheMegabytes << 20)
     app.changeFeed = ChangeFeed(origin: app.dependencies.random.hex128())
@@ -34,6 +33,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     ContentConfiguration.global.use(decoder: decoder, for: .json)
 
     app.routes.defaultMaxBodySize = "64kb"
+    app.databaseHealth = DatabaseHealth()
     app.middleware = Middlewares()
     // Outermost: shutting down waits for every handler still running (see InFlightRequests).
     let inFlight = InFlightRequests()

@@ -77,4 +77,36 @@ struct EdgeHardeningTests {
             #expect(try await app.send(.GET, "/readyz").status == .serviceUnavailable)
         }
     }
+    @Test("A corrupt SQLite file: once a page fails on it, /healthz answers 503 and keeps saying so")
+    func healthOnCorruptFile() async throws {
+        guard TestDatabase.postgresURL == nil else { return }  // a file-level fault; PostgreSQL runs the test above
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-tests", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("corrupt-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let settings = Settings(database: .sqlite(path: path), secret: TestApp.secret, seedDemo: true)
+        let healthy = try await Application.make(.testing)
+        try await configure(healthy, settings: settings)
+        try await healthy.prepareDatabase()
+        _ = try await DemoCatalog.seedIfEmpty(healthy)
+        try await healthy.db.sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        try await healthy.asyncShutdown()
+        // Every page after the first two (the header and the schema) overwritten, as a failing disk would.
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        let size = try file.seekToEnd()
+        try file.seek(toOffset: 8192)
+        try file.write(contentsOf: Data(repeating: 0xA5, count: Int(size) - 8192))
+        try file.close()
+
+        let damaged = try await Application.make(.testing)
+        try await configure(damaged, settings: settings)
+        let pages = [
+            try await damaged.send(.GET, "/").status, try await damaged.send(.GET, "/tools/gemini-2-5-flash").status,
+            try await damaged.send(.GET, "/leaderboard").status,
+        ]
+        #expect(pages.contains(.internalServerError))
+        #expect(try await damaged.send(.GET, "/healthz").status == .serviceUnavailable)
+        #expect(try await damaged.send(.GET, "/healthz").body.string.hasPrefix("database"))
+        try await damaged.asyncShutdown()
+    }
 }

@@ -13,7 +13,7 @@ func withNewsletter(_ transport: RecordingTransport = RecordingTransport(), _ bo
     try await withTestApp { app in
         app.dependencies.mailTransport = transport
         // Flows subscribe many addresses from one (in-memory) network; abuse tests set their own.
-        app.subscribeLimiter = RateLimiter(1_000_000, per: 3600)
+        app.settings.subscribesPerNetworkPerHour = 1_000_000
         try await body(app, transport)
     }
 }

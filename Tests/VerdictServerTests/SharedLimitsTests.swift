@@ -54,6 +54,22 @@ struct SharedLimitsTests {
         }
     }
 
+    @Test("Newsletter subscribes from one network alternating between two servers: the hourly limit holds in total")
+    func subscribesAcrossServers() async throws {
+        try await withTwoServers { a, b in
+            for app in [a, b] {
+                app.settings.subscribesPerNetworkPerHour = 4
+                app.dependencies.mailTransport = RecordingTransport()
+            }
+            var statuses: [HTTPStatus] = []
+            for i in 0..<8 {
+                let server = i.isMultiple(of: 2) ? a : b
+                statuses.append(try await server.send(.POST, "/api/v1/subscribers", json: #"{"email":"s\#(i)@example.com"}"#).status)
+            }
+            #expect(statuses == Array(repeating: .accepted, count: 4) + Array(repeating: .tooManyRequests, count: 4))
+        }
+    }
+
     @Test("40 concurrent first votes on one server all succeed, and only the cap counts")
     func concurrentFirstVotes() async throws {
         var limits = VoteLimits.generous

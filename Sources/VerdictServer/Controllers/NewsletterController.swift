@@ -11,7 +11,7 @@ struct NewsletterController {
     /// `POST /newsletter/subscribe` (form) — the same answer whatever the address's state; 429
     /// when the network has subscribed too often.
     func subscribeForm(req: Request) async throws -> Response {
-        try Subscriptions.admit(req)
+        try await Subscriptions.admit(req)
         guard let body = try? req.content.decode(EmailBody.self), let email = EmailAddress(body.email) else {
             return NewsletterPage.message("That address does not look right", "Check the email address and try again.", status: 400)
                 .response(status: .badRequest)
@@ -24,7 +24,7 @@ struct NewsletterController {
 
     /// `POST /api/v1/subscribers` with `{"email":"…"}` → 202, never revealing prior state.
     func subscribeAPI(req: Request) async throws -> Response {
-        try Subscriptions.admit(req)
+        try await Subscriptions.admit(req)
         guard let body = try? req.content.decode(EmailBody.self) else {
             throw Abort(.badRequest, reason: #"Expected a JSON body {"email":"you@example.com"}"#)
         }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Metrics
 import Prometheus
@@ -5,12 +6,19 @@ import Vapor
 
 /// Health, metrics and the stylesheet: the routes operators and browsers need, not readers.
 struct OpsController {
-    /// Live: the process answers and so does its database (a read of a real table).
+    /// Live: the process answers and so does its database: a read of the migrations and of the
+    /// catalog, and no request since start-up has met a corrupt database (a damaged page that
+    /// only some reads touch would otherwise leave `/healthz` saying `ok` under 500s).
     func health(req: Request) async throws -> Response {
+        if req.application.databaseHealth.isCorrupt {
+            return plain(.serviceUnavailable, "database corrupt: see the server log")
+        }
         do {
             _ = try await req.db.appliedMigrationCount()
+            _ = try await ToolModel.anyID(on: req.db)
             return plain(.ok, "ok")
         } catch {
+            if DatabaseErrors.isCorruption(error) { req.application.databaseHealth.markCorrupt() }
             req.logger.error("healthz: the database does not answer: \(String(reflecting: error))")
             return plain(.serviceUnavailable, "database unavailable: see the server log")
         }

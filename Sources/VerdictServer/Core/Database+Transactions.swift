@@ -20,7 +20,7 @@ extension Database {
                     try await tx.lockForWriting()
                     return try await body(tx)
                 }
-            } catch  where attempt < attempts && Self.isContention(error) {
+            } catch  where attempt < attempts && DatabaseErrors.isContention(error) {
                 // 20, 40, 80, 160 ms: long enough for the holder of the lock to commit.
                 try await Task.sleep(for: .milliseconds(20 << (attempt - 1)))
                 attempt += 1
@@ -40,6 +40,24 @@ extension Database {
 
     /// How long a SQLite connection sleeps-and-retries for a lock before it reports busy.
     static var sqliteBusyTimeoutMilliseconds: Int { 5_000 }
+}
+
+/// What a database error means for the caller, alike on SQLite and PostgreSQL.
+enum DatabaseErrors {
+    /// Whether `error` says the database's storage is damaged (a corrupt SQLite file, a
+    /// PostgreSQL data or index corruption): no retry helps, and `/healthz` says so from then on.
+    static func isCorruption(_ error: any Error) -> Bool {
+        if let sqlite = error as? SQLiteError {
+            switch sqlite.reason {
+            case .corrupt, .notADatabase, .corruptIndex, .corruptSequenceSchema, .corruptVirtualTable: return true
+            default: return false
+            }
+        }
+        if let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] {
+            return state == PostgresError.Code.dataCorrupted.raw || state == PostgresError.Code.indexCorrupted.raw
+        }
+        return false
+    }
 
     /// Whether `error` means "another transaction got there first; try again".
     static func isContention(_ error: any Error) -> Bool {

@@ -42,6 +42,13 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         if let decoding = error as? DecodingError {
             return (.badRequest, "The request body could not be read: \(CatalogImport.describe(decoding))", [:])
         }
+        if DatabaseErrors.isCorruption(error) {
+            req.application.databaseHealth.markCorrupt()
+        }
+        if DatabaseErrors.isContention(error) {
+            // A write that lost every retry to other writers: as busy as a full pool.
+            return (.serviceUnavailable, "The site is busy; try again in a few seconds.", ["Retry-After": "5"])
+        }
         if error is ConnectionPoolTimeoutError {
             // Every database connection is busy: a moment's overload, not a fault; say when to retry.
             return (.serviceUnavailable, "The site is busy; try again in a few seconds.", ["Retry-After": "5"])

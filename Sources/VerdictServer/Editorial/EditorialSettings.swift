@@ -11,7 +11,7 @@ enum EditorialSettings {
     }
 
     static func setModeratesModelTakes(_ on: Bool, actor: String, at now: Date, db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let before = try await moderatesModelTakes(on: tx)
             guard before != on else { return }
             if let row = try await SettingModel.find(moderateKey, on: tx) {

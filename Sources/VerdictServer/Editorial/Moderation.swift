@@ -93,7 +93,7 @@ enum Moderation {
 
     @discardableResult
     static func reject(_ id: UUID, actor: String, at now: Date, on db: any Database) async throws -> TakeReviewModel {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let review = try await decide(id, as: .rejected, actor: actor, at: now, on: tx)
             let slug = try await ToolModel.find(review.$tool.id, on: tx)?.slug ?? "?"
             try await Audit.record(

@@ -9,7 +9,7 @@ extension ImportPipeline {
     /// origin's actor.
     func write(_ plan: CatalogImport, origin: ImportOrigin) async throws -> ImportSummary {
         let (actor, now, backend) = (origin.actor, clock.now(), panelBackend)
-        let (summary, affected, formerCategories) = try await db.transaction { tx in
+        let (summary, affected, formerCategories) = try await db.writeTransaction { tx in
             var summary = ImportSummary()
             var touched: [String: ToolModel] = [:]
             var formerCategories = Set<String>()

@@ -4,6 +4,11 @@ import Foundation
 import VerdictCore
 
 extension ToolModel {
+    /// Any one tool's id (nil in an empty catalog): `/healthz`'s read of the catalog table.
+    static func anyID(on db: any Database) async throws -> UUID? {
+        try await ToolModel.query(on: db).field(\.$id).first()?.id
+    }
+
     static func find(slug: String, on db: any Database) async throws -> ToolModel? {
         try await ToolModel.query(on: db).filter(\.$slug == slug).first()
     }
