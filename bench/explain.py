@@ -22,10 +22,11 @@ def main():
     bin = binary()
     work = tempfile.mkdtemp(prefix="verdict-explain-")
     try:
-        tools = big_catalog(n, os.path.join(work, "big.yaml"))
+        tools, files = big_catalog(n, os.path.join(work, "big.yaml"))
         env = {**os.environ, "VERDICT_SECRET": "bench-explain-secret-0123456789abcdef-0123", "DATABASE_URL": f"sqlite:{work}/v.sqlite",
                "LOG_LEVEL": "warning"}
-        subprocess.run([bin, "import", "big.yaml"], cwd=work, env=env, check=True, capture_output=True)
+        for file in files:
+            subprocess.run([bin, "import", file], cwd=work, env=env, check=True, capture_output=True)
         log = open(os.path.join(work, "sql.log"), "w")
         server = subprocess.Popen([bin, "serve", "--port", "8297"], cwd=work, env={**env, "LOG_LEVEL": "debug"}, stdout=log, stderr=log)
         a = tools[0]

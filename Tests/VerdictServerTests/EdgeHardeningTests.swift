@@ -69,6 +69,7 @@ struct EdgeHardeningTests {
     @Test("/healthz and /readyz answer 503 when the database does not answer")
     func healthChecksTheDatabase() async throws {
         try await withTestApp { app in
+            app.databaseHealth = DatabaseHealth(probeInterval: .zero)  // every check reads the database
             #expect(try await app.send(.GET, "/healthz").status == .ok)
             #expect(try await app.send(.GET, "/readyz").status == .ok)
             // A database that fails reads, as a corrupt file does: the table health reads is gone.

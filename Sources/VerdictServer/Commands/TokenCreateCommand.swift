@@ -24,11 +24,8 @@ struct TokenCreateCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        guard let email = signature.email?.lowercased(),
-            let owner = try await UserModel.find(email: email, on: app.db)
-        else {
-            throw ConfigError("--email must name an existing account (`verdict user create` makes one)")
-        }
+        let owner = try await UserModel.require(email: signature.email, on: app.db, hint: "`verdict user create` makes one")
+        let email = owner.email
         guard let name = signature.name, !name.isEmpty, name.count <= 60,
             name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
         else {

@@ -25,11 +25,8 @@ struct UserChangeCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        guard let email = signature.email?.lowercased(),
-            let user = try await UserModel.find(email: email, on: app.db)
-        else {
-            throw ConfigError("--email must name an existing account (`verdict user list`)")
-        }
+        let user = try await UserModel.require(email: signature.email, on: app.db, hint: "`verdict user list`")
+        let email = user.email
         var hash: String?
         if action == .password {
             let password = try PasswordInput.read(prompt: "New password for \(email): ", confirm: true)

@@ -6,22 +6,20 @@ import Vapor
 
 /// Health, metrics and the stylesheet: the routes operators and browsers need, not readers.
 struct OpsController {
-    /// Live: the process answers and so does its database: a read of the migrations and of the
-    /// catalog, and no request since start-up has met a corrupt database (a damaged page that
-    /// only some reads touch would otherwise leave `/healthz` saying `ok` under 500s).
+    /// Live: the process answers and so does its database (a read of the migrations and of the
+    /// catalog, at most once a second: `DatabaseHealth`), and no request since start-up has met
+    /// a corrupt database (a damaged page that only some reads touch would otherwise leave
+    /// `/healthz` saying `ok` under 500s).
     func health(req: Request) async throws -> Response {
-        if req.application.databaseHealth.isCorrupt {
-            return plain(.serviceUnavailable, "database corrupt: see the server log")
+        let health = req.application.databaseHealth
+        if health.isCorrupt { return plain(.serviceUnavailable, "database corrupt: see the server log") }
+        let db = req.db
+        let answers = await health.answers(logger: req.logger) {
+            _ = try await db.appliedMigrationCount()
+            _ = try await ToolModel.anyID(on: db)
         }
-        do {
-            _ = try await req.db.appliedMigrationCount()
-            _ = try await ToolModel.anyID(on: req.db)
-            return plain(.ok, "ok")
-        } catch {
-            if DatabaseErrors.isCorruption(error) { req.application.databaseHealth.markCorrupt() }
-            req.logger.error("healthz: the database does not answer: \(String(reflecting: error))")
-            return plain(.serviceUnavailable, "database unavailable: see the server log")
-        }
+        if health.isCorrupt { return plain(.serviceUnavailable, "database corrupt: see the server log") }
+        return answers ? plain(.ok, "ok") : plain(.serviceUnavailable, "database unavailable: see the server log")
     }
 
     /// Ready for traffic: the database answers, every migration is applied and the signing key

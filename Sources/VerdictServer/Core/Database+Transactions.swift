@@ -47,29 +47,21 @@ enum DatabaseErrors {
     /// Whether `error` says the database's storage is damaged (a corrupt SQLite file, a
     /// PostgreSQL data or index corruption): no retry helps, and `/healthz` says so from then on.
     static func isCorruption(_ error: any Error) -> Bool {
-        if let sqlite = error as? SQLiteError {
-            switch sqlite.reason {
-            case .corrupt, .notADatabase, .corruptIndex, .corruptSequenceSchema, .corruptVirtualTable: return true
-            default: return false
-            }
-        }
-        if let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] {
-            return state == PostgresError.Code.dataCorrupted.raw || state == PostgresError.Code.indexCorrupted.raw
-        }
-        return false
+        matches(
+            error, sqlite: [.corrupt, .notADatabase, .corruptIndex, .corruptSequenceSchema, .corruptVirtualTable],
+            postgres: [.dataCorrupted, .indexCorrupted])
     }
 
     /// Whether `error` means "another transaction got there first; try again".
     static func isContention(_ error: any Error) -> Bool {
-        if let sqlite = error as? SQLiteError {
-            switch sqlite.reason {
-            case .busy, .locked, .busyInRecovery, .busyInSnapshot, .busyTimeout: return true
-            default: return false
-            }
-        }
-        if let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState] {
-            return state == PostgresError.Code.serializationFailure.raw || state == PostgresError.Code.deadlockDetected.raw
-        }
+        matches(
+            error, sqlite: [.busy, .locked, .busyInRecovery, .busyInSnapshot, .busyTimeout],
+            postgres: [.serializationFailure, .deadlockDetected])
+    }
+
+    private static func matches(_ error: any Error, sqlite: [SQLiteError.Reason], postgres: [PostgresError.Code]) -> Bool {
+        if let failure = error as? SQLiteError { return sqlite.contains { $0 == failure.reason } }
+        if let failure = error as? PSQLError, let state = failure.serverInfo?[.sqlState] { return postgres.contains { $0.raw == state } }
         return false
     }
 }

@@ -8,6 +8,14 @@ extension UserModel {
         try await UserModel.query(on: db).filter(\.$email == email).first()
     }
 
+    /// The account a command's `--email` names (any case), or a `ConfigError` ending in `hint`.
+    static func require(email: String?, on db: any Database, hint: String) async throws -> UserModel {
+        guard let email = email?.lowercased(), let user = try await find(email: email, on: db) else {
+            throw ConfigError("--email must name an existing account (\(hint))")
+        }
+        return user
+    }
+
     /// Stores a new account.
     static func create(email: String, passwordHash: String, role: Role, on db: any Database) async throws {
         try await UserModel(email: email, passwordHash: passwordHash, role: role).create(on: db)
