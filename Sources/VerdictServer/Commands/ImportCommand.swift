@@ -5,28 +5,46 @@ import VerdictCore
 /// one transaction; any problem leaves the database as it was.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "A YAML or JSON file with `tools:` and/or `takes:`")
-        var file: String
-
         @Flag(name: "check", help: "Validate only; write nothing")
         var check: Bool
+
+        @Option(
+            name: "format",
+            help: "The file's format: verdict (default: our YAML or JSON), models.dev, genai-prices or litellm (a public model dataset)")
+        var format: String?
+
+        @Flag(name: "skip-invalid", help: "With a dataset: leave out records with absurd values (listed) instead of importing nothing")
+        var skipInvalid: Bool
+
+        // Declared after the options: Vapor reads a signature in declaration order, and an argument
+        // read first would take the value of `--format models.dev FILE` for the file.
+        @Argument(name: "file", help: "A YAML or JSON file with `tools:` and/or `takes:`, or a dataset's file with --format")
+        var file: String
     }
 
-    var help: String { "Imports tools and editorial takes from a YAML or JSON file (validated first; all or nothing)" }
+    var help: String {
+        "Imports tools and editorial takes from a YAML or JSON file, or models from a public dataset (validated first; all or nothing)"
+    }
+
+    /// The largest dataset file read (the LiteLLM and models.dev files are 3–4 MB today).
+    static let maxDatasetBytes = 64 << 20
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let data = FileManager.default.contents(atPath: signature.file) else {
-            throw ConfigError("Cannot read '\(signature.file)': no such file, or not readable")
-        }
+        let input = try Self.input(signature, now: app.dependencies.clock.now())
         try await app.prepareDatabase()
         let result: ImportResult
         do {
             result = try await app.importPipeline.run(
-                .text(data, source: signature.file, origin: .cli, checkOnly: signature.check))
+                ImportRequest(input: input, source: signature.file, origin: .cli, checkOnly: signature.check))
         } catch let failure as ImportFailure {
             context.console.error("\(failure)")
             throw CommandFailed()
+        }
+        if let dataset = result.dataset {
+            context.console.info(
+                "\(signature.file): \(dataset.added.count) new tools; \(dataset.unchanged.count) already in the catalog left as they are "
+                    + "(updating stored tools from datasets is not done yet); \(dataset.notModels) records that are not models left out.")
         }
         guard let summary = result.summary else {
             context.console.success(result.line(source: signature.file))
@@ -36,6 +54,35 @@ struct ImportCommand: AsyncCommand {
         if summary.panelJobsQueued > 0 {
             context.console.info("Queued \(summary.panelJobsQueued) panel jobs; `verdict worker` or `verdict serve` runs them.")
         }
+    }
+}
+
+extension ImportCommand {
+    /// What to read: the file's bytes as our catalog format or as the named dataset.
+    static func input(_ signature: Signature, now: Date) throws -> ImportRequest.Input {
+        let file = signature.file
+        guard let format = signature.format, format != "verdict" else {
+            guard !signature.skipInvalid else {
+                throw ConfigError("--skip-invalid applies to a dataset (--format models.dev|genai-prices|litellm)")
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ConfigError("Cannot read '\(file)': no such file, or not readable")
+            }
+            return .text(data)
+        }
+        guard let dataset = PriceDataset(rawValue: format) else {
+            let known = ["verdict"] + PriceDataset.allCases.map(\.rawValue)
+            throw ConfigError("--format '\(format)' is not one of \(known.joined(separator: ", "))")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        guard let size else { throw ConfigError("Cannot read '\(file)': no such file, or not readable") }
+        guard size <= maxDatasetBytes else {
+            throw ConfigError("'\(file)' is \(size) bytes; a dataset file may be at most \(maxDatasetBytes >> 20) MB")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigError("Cannot read '\(file)': no such file, or not readable")
+        }
+        return .dataset(data, format: dataset, checkedAt: now, skipInvalid: signature.skipInvalid)
     }
 }
 

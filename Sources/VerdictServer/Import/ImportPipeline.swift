@@ -26,31 +26,45 @@ struct ImportPipeline: Sendable {
     /// Reads, validates and, unless the request only checks, writes. Throws `ImportFailure`
     /// when the input has problems; nothing is written then.
     func run(_ request: ImportRequest) async throws -> ImportResult {
-        let plan = try await validate(request, knownSlugs: ToolModel.allSlugs(on: db))
-        guard !request.checkOnly else { return ImportResult(plan: plan, summary: nil) }
-        return ImportResult(plan: plan, summary: try await write(plan, origin: request.origin))
+        let (plan, dataset) = try await read(request, knownSlugs: ToolModel.allSlugs(on: db))
+        guard !request.checkOnly else { return ImportResult(plan: plan, summary: nil, dataset: dataset) }
+        return ImportResult(plan: plan, summary: try await write(plan, origin: request.origin), dataset: dataset)
     }
 
     /// Reads and validates against `knownSlugs` (the tools takes may refer to besides the
     /// input's own). Throws `ImportFailure` listing every problem.
     func validate(_ request: ImportRequest, knownSlugs: Set<String>) async throws -> CatalogImport {
+        try await read(request, knownSlugs: knownSlugs).plan
+    }
+
+    /// Reading and validating, off the event loops: the plan, and for a dataset what was made of it.
+    private func read(_ request: ImportRequest, knownSlugs: Set<String>) async throws -> (plan: CatalogImport, dataset: DatasetCatalog?) {
         let (input, source) = (request.input, request.source)
-        let work: @Sendable () -> Result<CatalogImport, ImportFailure> = {
+        let work: @Sendable () -> Result<(CatalogImport, DatasetCatalog?), ImportFailure> = {
             do throws(ImportFailure) {
-                return .success(try CatalogImport.validate(Self.read(input, source: source), source: source, knownSlugs: knownSlugs))
+                let (document, dataset) = try Self.read(input, source: source, knownSlugs: knownSlugs)
+                return .success((try CatalogImport.validate(document, source: source, knownSlugs: knownSlugs), dataset))
             } catch {
                 return .failure(error)
             }
         }
         let result = if let threadPool { try await threadPool.runIfActive(work) } else { work() }
-        return try result.get()
+        let (plan, dataset) = try result.get()
+        return (plan, dataset)
     }
 
-    /// The input as a tree: text is parsed (size and alias limits apply), a tree is taken as is.
-    static func read(_ input: ImportRequest.Input, source: String) throws(ImportFailure) -> JSONValue {
+    /// The input as a tree: text is parsed (size and alias limits apply), a tree is taken as is,
+    /// a dataset is read by its reader and turned into a catalog document (`DatasetCatalog`).
+    static func read(
+        _ input: ImportRequest.Input, source: String, knownSlugs: Set<String> = []
+    ) throws(ImportFailure) -> (JSONValue, DatasetCatalog?) {
         switch input {
-        case .text(let data): try ImportFile.parse(data, name: source)
-        case .document(let value): value
+        case .text(let data): return (try ImportFile.parse(data, name: source), nil)
+        case .document(let value): return (value, nil)
+        case .dataset(let data, let format, let checkedAt, let skipInvalid):
+            let models = try SourceRead.read(data, format: format, checkedAt: checkedAt).checked(skipInvalid: skipInvalid, source: source)
+            let catalog = DatasetCatalog.build(models, dataset: format, knownSlugs: knownSlugs)
+            return (catalog.document, catalog)
         }
     }
 }

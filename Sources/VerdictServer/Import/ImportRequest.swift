@@ -10,6 +10,9 @@ struct ImportRequest: Sendable {
     enum Input: Sendable {
         case text(Data)
         case document(JSONValue)
+        /// A public model dataset's file (`verdict import --format`), read as of `checkedAt`;
+        /// with `skipInvalid`, records with absurd values are left out instead of failing the import.
+        case dataset(Data, format: PriceDataset, checkedAt: Date, skipInvalid: Bool)
     }
 
     var input: Input

@@ -25,6 +25,8 @@ struct ImportSummary: Codable, Sendable, Equatable {
 struct ImportResult: Sendable {
     var plan: CatalogImport
     var summary: ImportSummary?
+    /// For a dataset import: which tools it adds and which records it left out.
+    var dataset: DatasetCatalog? = nil
 
     /// One line for people: what was written, or that the input is valid and nothing was.
     func line(source: String) -> String {
