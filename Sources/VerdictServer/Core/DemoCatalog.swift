@@ -15,7 +15,7 @@ enum DemoCatalog {
     /// Loads the demo catalog and runs the rubric panel, but only into an empty database, so a
     /// second start neither duplicates nor regenerates anything.
     static func seedIfEmpty(_ app: Application) async throws -> ImportSummary? {
-        guard try await ToolModel.count(on: app.db) == 0 else { return nil }
+        guard try await ToolModel.anyID(on: app.db) == nil else { return nil }
         return try await app.importPipeline.run(.text(try data(), source: "demo-catalog.yaml", origin: .demo)).summary
     }
 }
