@@ -17,19 +17,13 @@ extension DigestMail {
         ]
         if d.isEmpty { rows.append(cell("<p style=\"margin:0;\(muted)\">No new comparisons or verdicts this week.</p>")) }
         rows += section("New comparisons", d.newComparisons.map { comparisonHTML($0, links) })
-        rows += section(
-            "New verdicts",
-            d.newVerdicts.map { v in
-                "<a href=\"\(htmlEscape(links.tool(v.tool.slug)))\" style=\"\(link)\">\(htmlEscape(oneLine(v.tool.name)))</a>: "
-                    + htmlEscape(verdictLine(v))
-            })
+        /// A tool's name linked to its page, then what the section says of it.
+        func toolLine(_ tool: DigestTool, _ text: String) -> String {
+            "<a href=\"\(htmlEscape(links.tool(tool.slug)))\" style=\"\(link)\">\(htmlEscape(oneLine(tool.name)))</a>: " + htmlEscape(text)
+        }
+        rows += section("New verdicts", d.newVerdicts.map { toolLine($0.tool, verdictLine($0)) })
         rows += section("Most split", d.mostSplit.map { comparisonHTML($0, links) })
-        rows += section(
-            "Community movers",
-            d.movers.map { m in
-                "<a href=\"\(htmlEscape(links.tool(m.tool.slug)))\" style=\"\(link)\">\(htmlEscape(oneLine(m.tool.name)))</a>: "
-                    + htmlEscape(moverLine(m))
-            })
+        rows += section("Community movers", d.movers.map { toolLine($0.tool, moverLine($0)) })
         rows.append(
             "<tr><td style=\"padding:16px 24px 24px 24px;border-top:1px solid #e4e4e7;\(muted)\">"
                 + "You get this because you subscribed to \(htmlEscape(title)) from Verdict. "
