@@ -29,7 +29,7 @@ import tempfile
 BURST = 20
 KNOWN = 20
 ROUNDS = 250
-RATIO = 1.5
+RATIO = 1.1
 
 
 def free_port():

@@ -16,7 +16,7 @@ struct NewsletterController {
             return NewsletterPage.message("That address does not look right", "Check the email address and try again.", status: 400)
                 .response(status: .badRequest)
         }
-        try await Subscriptions.subscribe(email, app: req.application)
+        try await Subscriptions.subscribeInFixedTime(email, app: req.application)
         return NewsletterPage.message(
             "Check your inbox", "If the address can receive mail, a confirmation link is on its way. Nothing is sent until you confirm."
         ).response()
@@ -29,7 +29,7 @@ struct NewsletterController {
             throw Abort(.badRequest, reason: #"Expected a JSON body {"email":"you@example.com"}"#)
         }
         guard let email = EmailAddress(body.email) else { throw Abort(.badRequest, reason: "'email' is not a valid email address") }
-        try await Subscriptions.subscribe(email, app: req.application)
+        try await Subscriptions.subscribeInFixedTime(email, app: req.application)
         let res = Response(status: .accepted)
         try res.content.encode(["status": "check your inbox to confirm"], as: .json)
         return res

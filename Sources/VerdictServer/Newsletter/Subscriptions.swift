@@ -13,6 +13,19 @@ enum Subscriptions {
     /// per `resendInterval`). The work is the same whatever the address's state — one upsert of
     /// its row — and the mail is built and sent in the background, so neither the answer nor its
     /// timing tells whether the address was known. The caller checks the network limit first.
+    /// Every subscribe is answered this long after it arrived, at the earliest: storing a new
+    /// address costs a little more than refreshing a known one (an insert against an update, a
+    /// mail queued), and a fixed answer time hides that difference from anyone timing answers.
+    static let answerTime: Duration = .milliseconds(40)
+
+    /// `subscribe`, returning no sooner than `answerTime` after it was called.
+    static func subscribeInFixedTime(_ email: EmailAddress, app: Application) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: answerTime)
+        try await subscribe(email, app: app)
+        try await clock.sleep(until: deadline)
+    }
+
     static func subscribe(_ email: EmailAddress, app: Application) async throws {
         guard let key = app.verdict.signingKey else { throw Abort(.serviceUnavailable, reason: "Database not prepared") }
         let now = app.dependencies.clock.now()
