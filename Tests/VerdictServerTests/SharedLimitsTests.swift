@@ -98,7 +98,7 @@ struct SharedLimitsTests {
         try await withTwoServers { a, b in
             // setup: a cookie this site signed whose voter is not on record (a restored backup)
             _ = try await a.importYAML(Catalogs.two)
-            let issued = VoterCookie.issue(key: try #require(a.verdict.signingKey))
+            let issued = VoterCookie.issue(key: try #require(a.verdict.signingKey), random: a.dependencies.random)
             // MUT
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for i in 0..<10 {

@@ -1,5 +1,4 @@
 import Fluent
-import FluentSQL
 import Vapor
 
 /// The one way a write says what it changed. Called after the write commits and before its
@@ -19,7 +18,7 @@ struct SiteChanges: Sendable {
         do {
             try await ChangeEventModel.record(
                 scope, origin: application.changeFeed.origin, at: application.dependencies.clock.now(), on: db)
-            if !db.isSQLite { try await db.sql().raw("SELECT pg_notify(\(bind: Self.channel), '')").run() }
+            try await ChangeEventModel.notify(Self.channel, on: db)
         } catch {
             // The write itself has committed; other servers catch up when their pages next change.
             application.logger.warning("Could not record a change for the other servers: \(String(describing: error))")

@@ -6,8 +6,8 @@ enum VoterCookie {
     static let name = "verdict_voter"
     static let maxAge = 60 * 60 * 24 * 400
 
-    static func issue(key: SymmetricKey) -> (voter: String, value: String) {
-        let voter = UUID().uuidString.lowercased()
+    static func issue(key: SymmetricKey, random: RandomSource) -> (voter: String, value: String) {
+        let voter = random.uuid().uuidString.lowercased()
         return (voter, "v1.\(voter).\(signature(voter, key: key))")
     }
 

@@ -17,14 +17,7 @@ enum Audit {
         _ actor: String, _ action: String, subject: String, before: String? = nil, after: String? = nil,
         at: Date, on db: any Database
     ) async throws {
-        let row = AuditEntryModel()
-        row.at = at
-        row.actor = actor
-        row.action = action
-        row.subject = subject
-        row.before = before
-        row.after = after
-        try await row.create(on: db)
+        try await AuditEntryModel.append(actor: actor, action: action, subject: subject, before: before, after: after, at: at, on: db)
     }
 
     static func json(_ value: some Encodable) -> String {

@@ -7,7 +7,7 @@ import VerdictCore
 extension Moderation {
     /// Reviews in one state, as the admin API returns them.
     static func reviews(status: TakeReviewModel.Status, limit: Int, on db: any Database) async throws -> [AdminDTO.Review] {
-        try await TakeReviewModel.list(status: status, limit: limit, on: db).map { AdminDTO.Review($0, slug: $0.tool.slug) }
+        try await TakeReviewModel.list(status: status, limit: limit, on: db).map { try AdminDTO.Review($0, slug: $0.tool.slug) }
     }
 
     /// The `limit` most recent decisions, approvals and rejections together, newest first.
@@ -23,7 +23,7 @@ extension Moderation {
 
     /// One review as the admin API returns it.
     static func review(_ review: TakeReviewModel, on db: any Database) async throws -> AdminDTO.Review {
-        AdminDTO.Review(review, slug: try await ToolModel.find(review.$tool.id, on: db)?.slug ?? "")
+        try AdminDTO.Review(review, slug: try await ToolModel.find(id: review.$tool.id, on: db)?.slug ?? "")
     }
 
     /// Take text an editor wrote: cleaned like imported text, 1…4000 characters.

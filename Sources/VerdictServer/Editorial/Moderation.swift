@@ -18,20 +18,13 @@ enum Moderation {
         let toolID = try tool.requireID()
         let older = try await TakeReviewModel.reviews(tool: toolID, persona: row.persona, in: [.pending], on: db)
         for old in older {
-            old.statusRaw = TakeReviewModel.Status.rejected.rawValue
-            old.decidedBy = "\(actor): a newer take replaced it"
-            old.decidedAt = now
-            try await old.save(on: db)
+            try await TakeReviewModel.setAside(old, decidedBy: "\(actor): a newer take replaced it", at: now, on: db)
             try await Audit.record(
                 actor, "take.set_aside", subject: Audit.subject(tool: tool.slug, persona: old.persona),
                 before: proposed(old).map { Audit.json(Audit.TakeRecord($0)) }, at: now, on: db)
         }
-        let review = TakeReviewModel()
-        review.$tool.id = toolID
-        review.persona = row.persona
-        review.statusRaw = TakeReviewModel.Status.pending.rawValue
-        review.takeJSON = try String(decoding: JSONEncoder().encode(row), as: UTF8.self)
-        try await review.create(on: db)
+        let takeJSON = try String(decoding: JSONEncoder().encode(row), as: UTF8.self)
+        try await TakeReviewModel.createPending(tool: toolID, persona: row.persona, takeJSON: takeJSON, on: db)
         try await Audit.record(
             actor, "take.proposed", subject: Audit.subject(tool: tool.slug, persona: row.persona),
             after: Audit.json(Audit.TakeRecord(row)), at: now, on: db)
@@ -60,7 +53,7 @@ enum Moderation {
     ) async throws -> TakeReviewModel {
         let review = try await db.writeTransaction(attempts: 1) { tx in
             let review = try await decide(id, as: .approved, actor: actor, at: now, on: tx)
-            guard let row = proposed(review), let tool = try await ToolModel.find(review.$tool.id, on: tx) else {
+            guard let row = proposed(review), let tool = try await ToolModel.find(id: review.$tool.id, on: tx) else {
                 throw Failure.notFound
             }
             if let editedText, editedText != row.text {
@@ -80,7 +73,7 @@ enum Moderation {
             }
             try await TakeModel.replace(current, with: row, at: now, on: tx)
             try await ToolModel.refreshRanking([review.$tool.id], on: tx)
-            if review.editedText != nil { try await review.save(on: tx) }
+            if review.editedText != nil { try await TakeReviewModel.saveEditedText(review, on: tx) }
             try await Audit.record(
                 actor, row.editedBy == nil ? "take.approved" : "take.approved_edited",
                 subject: Audit.subject(tool: tool.slug, persona: row.persona),
@@ -95,7 +88,7 @@ enum Moderation {
     static func reject(_ id: UUID, actor: String, at now: Date, on db: any Database) async throws -> TakeReviewModel {
         try await db.writeTransaction { tx in
             let review = try await decide(id, as: .rejected, actor: actor, at: now, on: tx)
-            let slug = try await ToolModel.find(review.$tool.id, on: tx)?.slug ?? "?"
+            let slug = try await ToolModel.find(id: review.$tool.id, on: tx)?.slug ?? "?"
             try await Audit.record(
                 actor, "take.rejected", subject: Audit.subject(tool: slug, persona: review.persona),
                 before: proposed(review).map { Audit.json(Audit.TakeRecord($0)) }, at: now, on: tx)
@@ -109,7 +102,7 @@ enum Moderation {
         -> TakeReviewModel
     {
         let won = try await TakeReviewModel.decide(id, as: status, actor: actor, at: now, on: db)
-        guard let review = try await TakeReviewModel.find(id, on: db) else { throw Failure.notFound }
+        guard let review = try await TakeReviewModel.find(id: id, on: db) else { throw Failure.notFound }
         guard won else { throw Failure.alreadyDecided(review.statusRaw) }
         return review
     }

@@ -6,11 +6,7 @@ import Foundation
 enum SubscriberDesk {
     /// How many subscribers are in each state, by state name.
     static func counts(on db: any Database) async throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for state in [SubscriberModel.State.pending, .confirmed, .unsubscribed, .bounced] {
-            counts[state.rawValue] = try await SubscriberModel.count(state: state, on: db)
-        }
-        return counts
+        try await SubscriberModel.countsByState(on: db)
     }
 
     static func confirmedCount(on db: any Database) async throws -> Int {
@@ -26,8 +22,8 @@ enum SubscriberDesk {
     static func sends(on db: any Database) async throws -> [AdminDTO.Send] {
         let issues = try await NewsletterIssueModel.latest(limit: 100, on: db)
         let counts = try await DeliveryModel.tallies(issues: issues.compactMap(\.id), on: db)
-        return issues.map { issue in
-            let c = counts[issue.id ?? UUID()] ?? [:]
+        return try issues.map { issue in
+            let c = try counts[issue.requireID()] ?? [:]
             return AdminDTO.Send(
                 week: issue.week, subject: issue.subject, createdAt: issue.composedAt ?? Date(timeIntervalSince1970: 0),
                 sent: c["sent"] ?? 0, pending: c["pending"] ?? 0, failed: c["failed"] ?? 0)

@@ -9,7 +9,7 @@ struct ModelPanel: Sendable {
     let config: LLMConfig
     let db: any Database
     let now: @Sendable () -> Date
-    /// Jitter for retries; seeded in tests.
+    /// Jitter for retries and the worker's claim tokens; seeded in tests.
     let random: RandomSource
     var sleep: @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .milliseconds(Int($0 * 1000))) }
     var policy = BackoffPolicy()
@@ -36,7 +36,7 @@ struct ModelPanel: Sendable {
     private func produce(_ job: PanelJobModel) async throws -> (Outcome, PanelTake?) {
         guard let backend = config.backend(named: job.backend) else { return (.failed("backend '\(job.backend)' is not configured"), nil) }
         guard let persona = Persona(rawValue: job.persona) else { return (.failed("unknown persona '\(job.persona)'"), nil) }
-        guard let tool = try await ToolModel.find(job.$tool.id, on: db), let toolID = tool.id else {
+        guard let tool = try await ToolModel.find(id: job.$tool.id, on: db), let toolID = tool.id else {
             return (.failed("the tool no longer exists"), nil)
         }
         let key = ProvenanceKey(model: backend.model(for: persona), promptVersion: PanelPrompt.version, factsHash: tool.factsHash)

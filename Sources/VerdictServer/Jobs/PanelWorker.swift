@@ -39,7 +39,7 @@ struct PanelWorker: Sendable {
 
     private func loop(backend: String, slot: Int, progress: @escaping @Sendable (ModelPanel.Outcome) -> Void) async throws {
         while !Task.isCancelled {
-            let claim = "\(token)-\(slot)-\(UUID().uuidString.prefix(8))"
+            let claim = "\(token)-\(slot)-\(panel.random.hex128().prefix(8))"
             let now = panel.now()
             guard
                 let job = try await PanelJobModel.claim(

@@ -3,6 +3,20 @@ import FluentSQL
 import Foundation
 
 extension AuditEntryModel {
+    /// Adds one entry to the log.
+    static func append(
+        actor: String, action: String, subject: String, before: String?, after: String?, at: Date, on db: any Database
+    ) async throws {
+        let row = AuditEntryModel()
+        row.at = at
+        row.actor = actor
+        row.action = action
+        row.subject = subject
+        row.before = before
+        row.after = after
+        try await row.create(on: db)
+    }
+
     /// Entries, newest first, filtered by exact actor, action prefix and subject prefix (all
     /// case-sensitive).
     static func newest(

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 
 extension ChangeEventModel {
@@ -8,6 +9,13 @@ extension ChangeEventModel {
         let event = ChangeEventModel(origin: origin, scope: scope.encoded, createdAt: now)
         try await event.create(on: db)
         return event.id
+    }
+
+    /// Wakes the followers that LISTEN on `channel` (PostgreSQL). SQLite has no notifications:
+    /// its followers read the table every 100 ms instead.
+    static func notify(_ channel: String, on db: any Database) async throws {
+        guard !db.isSQLite else { return }
+        try await db.sql().raw("SELECT pg_notify(\(bind: channel), '')").run()
     }
 
     /// Events with an id above `after`, oldest first, at most `limit`.

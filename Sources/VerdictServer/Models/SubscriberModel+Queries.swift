@@ -56,6 +56,21 @@ extension SubscriberModel {
     static func count(state: State, on db: any Database) async throws -> Int {
         try await SubscriberModel.query(on: db).filter(\.$stateRaw == state.rawValue).count()
     }
+
+    /// How many subscribers are in each of the four states, by state name (0 for an empty
+    /// state), in one grouped count.
+    static func countsByState(on db: any Database) async throws -> [String: Int] {
+        struct Tally: Decodable {
+            var state: String
+            var n: Int
+        }
+        let rows = try await db.sql().select().column("state").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(schema).groupBy("state").all(decoding: Tally.self)
+        let states = [State.pending, .confirmed, .unsubscribed, .bounced]
+        var counts = Dictionary(uniqueKeysWithValues: states.map { ($0.rawValue, 0) })
+        for row in rows where counts[row.state] != nil { counts[row.state] = row.n }
+        return counts
+    }
 }
 
 /// One subscribe request as the database sees it: what to store if a new link is due, and

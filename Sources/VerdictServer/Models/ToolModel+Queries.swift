@@ -9,6 +9,10 @@ extension ToolModel {
         try await ToolModel.query(on: db).field(\.$id).first()?.id
     }
 
+    static func find(id: UUID, on db: any Database) async throws -> ToolModel? {
+        try await ToolModel.find(id, on: db)
+    }
+
     static func find(slug: String, on db: any Database) async throws -> ToolModel? {
         try await ToolModel.query(on: db).filter(\.$slug == slug).first()
     }

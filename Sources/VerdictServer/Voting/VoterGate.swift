@@ -108,7 +108,7 @@ enum VoterGate {
     private static let pruneOdds = 100
 
     private static func mint(network: String, key: SymmetricKey, minted: Int? = nil, req: Request) async throws -> VoterIdentity {
-        let issued = VoterCookie.issue(key: key)
+        let issued = VoterCookie.issue(key: key, random: req.dependencies.random)
         let counted = try await record(issued.voter, network: network, minted: minted, req: req)
         return VoterIdentity(id: issued.voter, counted: counted, newCookie: issued.value)
     }

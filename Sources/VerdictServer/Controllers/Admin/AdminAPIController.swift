@@ -90,7 +90,7 @@ struct AdminAPIController: Sendable {
             actor: req.query[String.self, at: "actor"], action: req.query[String.self, at: "action"],
             subject: req.query[String.self, at: "subject"], before: before, limit: try req.limit(default: 100, max: 500),
             on: req.db)
-        return AdminDTO.AuditList(entries: rows.map(AdminDTO.AuditEntry.init))
+        return AdminDTO.AuditList(entries: try rows.map(AdminDTO.AuditEntry.init))
     }
 
     func subscribers(req: Request) async throws -> AdminDTO.SubscriberList {

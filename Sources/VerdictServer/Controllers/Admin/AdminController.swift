@@ -133,7 +133,7 @@ struct AdminController: Sendable {
         }
         let rows = try await Audit.entries(
             actor: filters["actor"], action: filters["action"], subject: filters["subject"], limit: 200, on: req.db)
-        return try Self.desk(req).audit(rows.map(AdminDTO.AuditEntry.init), filters: filters).response()
+        return try Self.desk(req).audit(try rows.map(AdminDTO.AuditEntry.init), filters: filters).response()
     }
 
     struct SettingsForm: Content { var moderate_llm_takes: String? }

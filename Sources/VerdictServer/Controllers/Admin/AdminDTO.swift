@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Vapor
 import VerdictCore
@@ -38,9 +39,9 @@ enum AdminDTO {
         var createdAt: Date
         @ExplicitNull var decidedAt: Date?
 
-        init(_ review: TakeReviewModel, slug: String) {
+        init(_ review: TakeReviewModel, slug: String) throws {
             let row = Moderation.proposed(review)
-            id = review.id ?? UUID()
+            id = try review.requireID()
             tool = slug
             persona = review.persona
             verdict = row?.verdict ?? "abstain"
@@ -69,8 +70,9 @@ enum AdminDTO {
         var actor, action, subject: String
         var before, after: JSONFragment
 
-        init(_ row: AuditEntryModel) {
-            (id, at, actor, action, subject) = (row.id ?? UUID(), row.at, row.actor, row.action, row.subject)
+        init(_ row: AuditEntryModel) throws {
+            id = try row.requireID()
+            (at, actor, action, subject) = (row.at, row.actor, row.action, row.subject)
             (before, after) = (JSONFragment(row.before), JSONFragment(row.after))
         }
     }
