@@ -60,6 +60,7 @@ enum ToolDesk {
                 return try await ToolModel.find(slug: slug, on: tx) ?? model
             }
             model.retiredAt = retired ? now : nil
+            try await CategoryListing.refresh([model.categorySlug], on: tx)
             try await Audit.record(
                 actor, retired ? "tool.retired" : "tool.restored", subject: Audit.subject(tool: slug),
                 before: Audit.json(["retired_at": retired ? nil : before]), after: Audit.json(["retired_at": model.retiredAt]),

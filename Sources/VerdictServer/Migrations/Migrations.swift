@@ -20,5 +20,6 @@ enum Migrations {
         AddToolRanking(),
         CreateSchedulerLeases(),
         CreateLimitCounters(),
+        CreateCategories(),
     ]
 }

@@ -54,17 +54,9 @@ extension ToolModel {
         var count: Int
     }
 
-    /// Every category with listed tools, by name; one grouped read of the category index.
+    /// Every category with listed tools, by name: the stored list (`CategoryListing`).
     static func categorySummaries(on db: any Database) async throws -> [CategorySummary] {
-        try await db.sql().select()
-            .column(SQLFunction("MIN", args: SQLColumn("category")), as: "name")
-            .column("category_slug", as: "slug")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-            .from(ToolModel.schema)
-            .where("retired_at", .is, SQLLiteral.null)
-            .groupBy("category_slug")
-            .all(decoding: CategorySummary.self)
-            .sorted { ($0.name.localizedLowercase, $0.slug) < ($1.name.localizedLowercase, $1.slug) }
+        try await CategoryListing.summaries(on: db)
     }
 
     /// Listed tools of one category (facts included, no takes or votes): where rivals come from.
