@@ -21,4 +21,16 @@ extension Database {
             .from("_fluent_migrations")
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
+
+    /// How many rows of `table` have each value of `column`, in one grouped count (the value as text).
+    func countsGrouped(by column: String, in table: String) async throws -> [String: Int] {
+        let rows = try await sql().select().column(SQLColumn(column), as: "value")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(table).groupBy(column).all()
+        var counts: [String: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "value", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
 }

@@ -84,14 +84,8 @@ extension PanelJobModel {
     /// scrape, so it never loads the rows). A state this build does not know counts as failed,
     /// as `state` reads it.
     static func counts(on db: any Database) async throws -> [State: Int] {
-        struct Tally: Decodable {
-            var state: String
-            var n: Int
-        }
-        let rows = try await db.sql().select().column("state").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(schema).groupBy("state").all(decoding: Tally.self)
         var out: [State: Int] = [:]
-        for row in rows { out[State(rawValue: row.state) ?? .failed, default: 0] += row.n }
+        for (state, n) in try await db.countsGrouped(by: "state", in: schema) { out[State(rawValue: state) ?? .failed, default: 0] += n }
         return out
     }
 }

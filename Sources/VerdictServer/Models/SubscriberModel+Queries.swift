@@ -60,16 +60,9 @@ extension SubscriberModel {
     /// How many subscribers are in each of the four states, by state name (0 for an empty
     /// state), in one grouped count.
     static func countsByState(on db: any Database) async throws -> [String: Int] {
-        struct Tally: Decodable {
-            var state: String
-            var n: Int
-        }
-        let rows = try await db.sql().select().column("state").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(schema).groupBy("state").all(decoding: Tally.self)
+        let grouped = try await db.countsGrouped(by: "state", in: schema)
         let states = [State.pending, .confirmed, .unsubscribed, .bounced]
-        var counts = Dictionary(uniqueKeysWithValues: states.map { ($0.rawValue, 0) })
-        for row in rows where counts[row.state] != nil { counts[row.state] = row.n }
-        return counts
+        return Dictionary(uniqueKeysWithValues: states.map { ($0.rawValue, grouped[$0.rawValue] ?? 0) })
     }
 }
 
