@@ -55,9 +55,10 @@ struct PageController {
             else {
                 throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
             }
-            let candidates = try await ToolModel.listed(categorySlug: row.categorySlug, limit: Self.rivalCandidates, on: db)
-            let rivalTools = Rivals.closest(to: standing.tool, among: candidates.map(\.tool))
-            let rivalRows = rivalTools.compactMap { r in candidates.first { $0.slug == r.slug } }
+            let candidates = try await ToolModel.rivalCandidates(categorySlug: row.categorySlug, limit: Self.rivalCandidates, on: db)
+            let rivalSlugs = Rivals.closest(to: standing.tool, among: candidates).map(\.slug)
+            let found = try await ToolModel.find(slugs: rivalSlugs, on: db)
+            let rivalRows = rivalSlugs.compactMap { slug in found.first { $0.slug == slug } }
             let rivals = try await ToolModel.standings(of: rivalRows, on: db).compactMap { $0 }
             var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: reader.votes[slug], notice: reader.notice)
             model.history = try await TakeModel.history(tool: id, on: db)

@@ -59,10 +59,20 @@ extension ToolModel {
         try await CategoryListing.summaries(on: db)
     }
 
-    /// Listed tools of one category (facts included, no takes or votes): where rivals come from.
-    static func listed(categorySlug: String, limit: Int, on db: any Database) async throws -> [ToolModel] {
-        try await ToolModel.query(on: db).filter(\.$retiredAt == nil).filter(\.$categorySlug == categorySlug)
-            .sort(\.$panelRank, .descending).sort(\.$slug).limit(limit).all()
+    /// Listed tools of one category as `Rivals` compares them (slug, name, category, tagline and
+    /// description; `Rivals` reads only the subject's own facts), read as plain rows without model
+    /// decoding, in ranking order. Where a tool page's rivals come from.
+    static func rivalCandidates(categorySlug: String, limit: Int, on db: any Database) async throws -> [Tool] {
+        let rows = try await db.sql().select().columns("slug", "name", "category", "tagline", "description")
+            .from(ToolModel.schema).where("retired_at", .is, SQLLiteral.null).where("category_slug", .equal, SQLBind(categorySlug))
+            .orderBy("panel_rank", .descending).orderBy("slug").limit(limit).all()
+        return try rows.map { row in
+            Tool(
+                slug: try row.decode(column: "slug", as: String.self), name: try row.decode(column: "name", as: String.self),
+                category: try row.decode(column: "category", as: String.self),
+                tagline: try row.decode(column: "tagline", as: String?.self),
+                description: try row.decode(column: "description", as: String.self), entry: .free)
+        }
     }
 
     /// The slugs and categories of `ids`, for telling the caches what a change touched.
