@@ -89,8 +89,8 @@ enum VoterGate {
             reason: "Too many votes from your network; try again in \(seconds) s")
     }
 
-    /// Counts one hit on `key` in `window` for every server on the database and returns the
-    /// window's count. About one call in `pruneOdds` also deletes windows that started more than
+    /// Counts one hit on each key in its window for every server on the database and returns
+    /// each key's count. About one call in `pruneOdds` also deletes windows that started more than
     /// two hours earlier (longer than any window lasts), so the table stays small.
     private static func hit(_ hits: [(key: String, window: LimitCounter.Window)], req: Request) async throws -> [String: Int] {
         let counts = try await LimitCounter.increment(hits, on: req.db)
