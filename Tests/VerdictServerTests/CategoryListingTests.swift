@@ -48,4 +48,19 @@ struct CategoryListingTests {
             #expect(stored == counted && stored.count == 7)
         }
     }
+
+    @Test("The home page's leaders of every category, read in one statement, are each category's first page in ranking order")
+    func leadersMatchEachCategory() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let slugs = try await ToolModel.categorySummaries(on: app.db).map(\.slug)
+            for perCategory in [1, 5] {
+                let leaders = try await ToolModel.leaders(of: slugs, perCategory: perCategory, on: app.db)
+                for slug in slugs {
+                    let page = try await ToolModel.rankedStandings(categorySlug: slug, offset: 0, limit: perCategory, on: app.db)
+                    #expect(leaders[slug]?.map(\.tool.slug) == page.map(\.tool.slug), "\(slug), \(perCategory) per category")
+                }
+            }
+            #expect(try await ToolModel.leaders(of: [], perCategory: 5, on: app.db).isEmpty)
+        }
+    }
 }

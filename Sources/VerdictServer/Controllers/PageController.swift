@@ -18,9 +18,9 @@ struct PageController {
             let summaries = try await ToolModel.categorySummaries(on: db)
             var groups: [Home.CategoryGroup] = []
             var tags: Set<CacheTag> = [.catalog]
+            let leaders = try await ToolModel.leaders(of: summaries.map(\.slug), perCategory: Self.homeToolsPerCategory, on: db)
             for summary in summaries {
-                let top = try await ToolModel.rankedStandings(
-                    categorySlug: summary.slug, offset: 0, limit: Self.homeToolsPerCategory, on: db)
+                let top = leaders[summary.slug] ?? []
                 groups.append(Home.CategoryGroup(name: summary.name, slug: summary.slug, tools: top, count: summary.count))
                 tags.insert(.category(summary.slug))
                 tags.formUnion(top.map { .tool($0.tool.slug) })

@@ -39,6 +39,42 @@ extension ToolModel {
             .range(offset..<(offset + limit)).all()
     }
 
+    /// The first `perCategory` listed standings of each category, in ranking order: one statement
+    /// per 100 categories (each part reads the category's slice of the listing index), then one
+    /// batch of takes and votes, instead of three queries per category (the home page).
+    static func leaders(
+        of categorySlugs: [String], perCategory: Int, on db: any Database
+    ) async throws -> [String: [ToolStanding]] {
+        var ranked: [(id: UUID, part: Int, position: Int)] = []
+        for start in stride(from: 0, to: categorySlugs.count, by: 100) {
+            let slugs = categorySlugs[start..<min(start + 100, categorySlugs.count)]
+            let parts: [SQLQueryString] = slugs.enumerated().map { offset, slug in
+                """
+                SELECT * FROM (SELECT \(ident: "id"), \(literal: start + offset) AS \(ident: "part"),
+                ROW_NUMBER() OVER (ORDER BY panel_rank DESC, community_rank DESC, lower(name), slug) AS \(ident: "position")
+                FROM \(ident: ToolModel.schema) WHERE retired_at IS NULL AND category_slug = \(bind: slug)
+                ORDER BY panel_rank DESC, community_rank DESC, lower(name), slug LIMIT \(literal: perCategory)) AS \(ident: "top\(offset)")
+                """
+            }
+            for row in try await db.sql().raw(parts.joined(separator: " UNION ALL ")).all() {
+                ranked.append(
+                    (
+                        try row.decode(column: "id", as: UUID.self), try row.decode(column: "part", as: Int.self),
+                        try row.decode(column: "position", as: Int.self)
+                    ))
+            }
+        }
+        ranked.sort { ($0.part, $0.position) < ($1.part, $1.position) }
+        let models = try await ToolModel.query(on: db).filter(\.$id ~~ ranked.map(\.id)).all()
+        let byID = Dictionary(uniqueKeysWithValues: models.compactMap { m in m.id.map { ($0, m) } })
+        let ordered = ranked.compactMap { byID[$0.id] }
+        var out: [String: [ToolStanding]] = [:]
+        for standing in try await standings(of: ordered, on: db).compactMap({ $0 }) {
+            out[standing.tool.categorySlug, default: []].append(standing)
+        }
+        return out
+    }
+
     /// One page of listed standings, in ranking order.
     static func rankedStandings(
         categorySlug: String?, offset: Int, limit: Int, on db: any Database

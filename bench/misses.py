@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""What one uncached render costs as the catalog grows: the page cache off, the median of 21
+requests to each public page at each catalog size (the same clones of the demo catalog as
+pages.py). A page whose cost grows with the catalog shows it here.
+
+    SCRATCH=.build-release python3 bench/misses.py --sizes 43,1000,10000
+    BASELINE_BIN=/path/to/older/verdict python3 bench/misses.py   # the same, A/B, alternating
+"""
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pages import Server, big_catalog, binary, env_for  # noqa: E402
+
+
+def median_ms(url, n=21):
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=30) as r:
+            r.read()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="43,1000,10000")
+    ap.add_argument("--port", type=int, default=8390)
+    args = ap.parse_args()
+    bins = [("today", binary())]
+    if os.environ.get("BASELINE_BIN"):
+        bins.insert(0, ("baseline", os.environ["BASELINE_BIN"]))
+    print(f"# bench/misses.py — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, page cache off, median of 21 requests, ms\n")
+    print("| tools | binary | " + " | ".join(["tool", "home", "category", "leaderboard", "comparison"]) + " |")
+    print("| ---: | --- |" + " ---: |" * 5, flush=True)
+    for n in [int(s) for s in args.sizes.split(",")]:
+        work = tempfile.mkdtemp(prefix=f"verdict-misses-{n}-")
+        try:
+            env = {**env_for(f"sqlite:{work}/v.sqlite"), "VERDICT_PAGE_CACHE_MB": "0"}
+            if n > 43:
+                tools, files = big_catalog(n, os.path.join(work, "big.yaml"))
+                for file in files:
+                    subprocess.run([bins[-1][1], "import", file], cwd=work, env=env, check=True, capture_output=True)
+                a = tools[0]["slug"]
+                b = next(t for t in tools[1:] if t["category"] == tools[0]["category"])["slug"]
+            else:
+                a, b = "gemini-2-5-flash", "smollm3"
+            for name, bin in bins:
+                server = Server(bin, work, args.port, env)
+                try:
+                    page = urllib.request.urlopen(server.url + "/tools/" + a).read().decode()
+                    category = re.search(r'href="/categories/([a-z0-9-]+)"', page).group(1)
+                    pair = "-vs-".join(sorted([a, b]))
+                    paths = ["/tools/" + a, "/", "/categories/" + category, "/leaderboard", "/compare/" + pair]
+                    cells = [f"{median_ms(server.url + p):.1f}" for p in paths]
+                finally:
+                    server.stop()
+                print(f"| {n:,} | {name} | " + " | ".join(cells) + " |", flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
