@@ -5,20 +5,43 @@ import Foundation
 /// rules, the rubric, the panel jobs, one transaction).
 ///
 /// One tool per `ToolKey` (the matching rule in `ToolKey`): the records of one model from several
-/// providers become one tool. A key whose slug is already in the catalog is left as it is and
-/// listed in `unchanged`: updating stored tools from datasets (with dated prices and per-offer
-/// history) is the next step of the intake, not done here, and editorial text must never be
-/// replaced by generated text. Records that are not models (`ModelCategory.other`) are left out.
+/// providers and datasets become one tool. A key already stored by a sync (`existing`) keeps its
+/// tool; a key new to the intake whose plain slug is an editorial tool joins that tool; any other
+/// key makes a new tool. A tool's facts belong to the dataset that made it (its source is that
+/// dataset's homepage): that dataset's later snapshots rewrite them, other datasets only add their
+/// records and offers. Editorial tools' text is never replaced; an editor takes an imported tool
+/// over by changing its source. Records that are not models (`ModelCategory.other`) are left out.
 public struct DatasetCatalog: Sendable {
+    /// A tool a key already belongs to.
+    public struct Existing: Sendable, Hashable {
+        public var slug: String
+        /// The dataset that made the tool and owns its facts; nil for an editorial tool.
+        public var owner: PriceDataset?
+
+        public init(slug: String, owner: PriceDataset? = nil) {
+            self.slug = slug
+            self.owner = owner
+        }
+    }
+
     public var document: JSONValue
     /// Tools the document adds, by slug.
     public var added: [String]
-    /// Slugs of tools already in the catalog whose dataset records were left out.
+    /// Tools the document rewrites from this dataset (tools it made earlier), by slug.
+    public var updated: [String] = []
+    /// Slugs of tools whose facts the dataset does not own: they only gain records and offers.
     public var unchanged: [String]
     /// Records left out because they are services, not models (web search, vector stores).
     public var notModels: Int
+    /// The tool slug each key's records and offers belong to.
+    public var slugs: [ToolKey: String] = [:]
 
-    public static func build(_ models: [SourceModel], dataset: PriceDataset, knownSlugs: Set<String>) -> DatasetCatalog {
+    /// `changedKeys`, when given, limits the document to those keys (a sync's added and changed
+    /// records); every key still gets its slug.
+    public static func build(
+        _ models: [SourceModel], dataset: PriceDataset, knownSlugs: Set<String>, existing: [ToolKey: Existing] = [:],
+        changedKeys: Set<ToolKey>? = nil
+    ) -> DatasetCatalog {
         var notModels = 0
         var groups: [ToolKey: [SourceModel]] = [:]
         for model in models {
@@ -28,24 +51,43 @@ public struct DatasetCatalog: Sendable {
             }
             groups[model.toolKey, default: []].append(model)
         }
+        let datasetSlugs = Set(existing.values.map(\.slug))
         var taken = knownSlugs
+        var catalog = DatasetCatalog(document: .null, added: [], unchanged: [], notModels: notModels)
         var tools: [JSONValue] = []
-        var added: [String] = []
-        var unchanged: [String] = []
         for key in groups.keys.sorted() {
             guard let records = groups[key] else { continue }
-            let plain = slug(key.model)
-            if knownSlugs.contains(plain) {
-                unchanged.append(plain)
+            let wanted = changedKeys?.contains(key) ?? true
+            if let known = existing[key] {
+                catalog.slugs[key] = known.slug
+                guard wanted else { continue }
+                if known.owner == dataset {
+                    catalog.updated.append(known.slug)
+                    tools.append(tool(key, records, slug: known.slug, dataset: dataset))
+                } else {
+                    catalog.unchanged.append(known.slug)
+                }
                 continue
             }
-            let chosen = [plain, slug("\(key.vendor) \(key.model)")].first { !taken.contains($0) && Slug.isValidToolSlug($0) }
+            guard wanted else { continue }
+            let plain = slug(key.model)
+            if knownSlugs.contains(plain) && !datasetSlugs.contains(plain) {
+                catalog.slugs[key] = plain
+                catalog.unchanged.append(plain)
+                continue
+            }
+            let vendorSlug = slug("\(key.vendor) \(key.model)")
+            let numbered = (2...99).lazy.map { n in slug("\(vendorSlug.prefix(75)) \(n)") }
+            let usable = { (s: String) in !taken.contains(s) && Slug.isValidToolSlug(s) }
+            let chosen = [plain, vendorSlug].first(where: usable) ?? numbered.first(where: usable)
             guard let chosen else { continue }  // an id that makes no usable slug (only symbols)
             taken.insert(chosen)
-            added.append(chosen)
+            catalog.slugs[key] = chosen
+            catalog.added.append(chosen)
             tools.append(tool(key, records, slug: chosen, dataset: dataset))
         }
-        return DatasetCatalog(document: .object(["tools": .array(tools)]), added: added, unchanged: unchanged, notModels: notModels)
+        catalog.document = .object(["tools": .array(tools)])
+        return catalog
     }
 
     /// A slug from a model id: lowercase letters, digits and single hyphens, at most 80
@@ -112,7 +154,7 @@ public struct DatasetCatalog: Sendable {
     }
 
     /// "$2.50", "$0.075", "$10.00": at least cents, every published digit kept.
-    static func usd(_ amount: Decimal) -> String {
+    public static func usd(_ amount: Decimal) -> String {
         var text = "\(amount)"
         if !text.contains(".") { text += "." }
         while text.split(separator: ".", omittingEmptySubsequences: false)[1].count < 2 { text += "0" }

@@ -52,6 +52,11 @@ struct RecordCheck {
             report(field, "expected a date YYYY-MM-DD or YYYY-MM, got \(value.canonicalText())")
             return nil
         }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard (1990...2100).contains(parts[0]), (1...12).contains(parts[1]), parts.count < 3 || (1...31).contains(parts[2]) else {
+            report(field, "\(text) is not a plausible date (a year from 1990 to 2100, a real month and day)")
+            return nil
+        }
         return text
     }
 

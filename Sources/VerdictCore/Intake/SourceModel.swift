@@ -3,7 +3,7 @@ import Foundation
 /// One model as one dataset describes it: its facts and the offers that dataset prices it at.
 ///
 /// Readers of all three datasets produce this; `toolKey` says which tool it becomes or updates.
-public struct SourceModel: Sendable, Hashable {
+public struct SourceModel: Codable, Sendable, Hashable {
     public var dataset: PriceDataset
     /// The dataset's id for the record: "provider/model" for models.dev and genai-prices, the key for LiteLLM.
     public var recordID: String

@@ -41,10 +41,14 @@ struct ImportCommand: AsyncCommand {
             context.console.error("\(failure)")
             throw CommandFailed()
         }
-        if let dataset = result.dataset {
+        if let dataset = result.dataset, let diff = result.diff {
             context.console.info(
-                "\(signature.file): \(dataset.added.count) new tools; \(dataset.unchanged.count) already in the catalog left as they are "
-                    + "(updating stored tools from datasets is not done yet); \(dataset.notModels) records that are not models left out.")
+                "\(signature.file): records \(diff.line); \(dataset.added.count) new tools, \(dataset.updated.count) tools this dataset made "
+                    + "updated, \(dataset.unchanged.count) other tools given offers; \(dataset.notModels) records that are not models left out.")
+            if diff.isEmpty {
+                context.console.success("\(signature.file): nothing changed since the last import of this dataset; nothing written.")
+                return
+            }
         }
         guard let summary = result.summary else {
             context.console.success(result.line(source: signature.file))

@@ -7,15 +7,25 @@ extension ImportPipeline {
     /// replacing the persona's current take, the rubric filling every persona still missing,
     /// and the panel jobs of every created or changed tool. Each change is audited under the
     /// origin's actor.
-    func write(_ plan: CatalogImport, origin: ImportOrigin) async throws -> ImportSummary {
+    func write(_ plan: CatalogImport, origin: ImportOrigin, intake: IntakeWrite? = nil) async throws -> ImportSummary {
         let (actor, now, backend) = (origin.actor, clock.now(), panelBackend)
         let (summary, affected, formerCategories) = try await db.writeTransaction { tx in
             var summary = ImportSummary()
             var touched: [String: ToolModel] = [:]
             var formerCategories = Set<String>()
+            var events: [CatalogEvents.Event] = []
             for tool in plan.tools {
-                touched[tool.slug] = try await Self.upsert(
+                let created = summary.toolsCreated
+                let model = try await Self.upsert(
                     tool, actor: actor, at: now, summary: &summary, formerCategories: &formerCategories, on: tx)
+                touched[tool.slug] = model
+                if summary.toolsCreated > created {
+                    events.append(CatalogEvents.Event(kind: .added, tool: model.id, categorySlug: model.categorySlug, text: model.name))
+                }
+            }
+            try await CatalogEvents.insert(events, at: now, on: tx)
+            if let intake {
+                summary.intake = try await intake.write(touched: touched, at: now, on: tx)
             }
             for imported in plan.takes {
                 try await Self.replace(imported, touched: &touched, actor: actor, at: now, summary: &summary, on: tx)

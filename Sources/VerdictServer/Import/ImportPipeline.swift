@@ -26,9 +26,50 @@ struct ImportPipeline: Sendable {
     /// Reads, validates and, unless the request only checks, writes. Throws `ImportFailure`
     /// when the input has problems; nothing is written then.
     func run(_ request: ImportRequest) async throws -> ImportResult {
+        if case .dataset(let data, let format, let checkedAt, let skipInvalid) = request.input {
+            return try await runDataset(data, format: format, checkedAt: checkedAt, skipInvalid: skipInvalid, request: request)
+        }
         let (plan, dataset) = try await read(request, knownSlugs: ToolModel.allSlugs(on: db))
         guard !request.checkOnly else { return ImportResult(plan: plan, summary: nil, dataset: dataset) }
         return ImportResult(plan: plan, summary: try await write(plan, origin: request.origin), dataset: dataset)
+    }
+
+    /// A dataset snapshot: read, compared with what the last import of that dataset stored
+    /// (`SourceDiff`), and only the difference written — new tools, facts of the tools the dataset
+    /// made, records, offers and dated prices — in one transaction. An unchanged snapshot writes nothing.
+    private func runDataset(
+        _ data: Data, format: PriceDataset, checkedAt: Date, skipInvalid: Bool, request: ImportRequest
+    ) async throws -> ImportResult {
+        let source = request.source
+        let read = try await offLoop { () throws(ImportFailure) in
+            try SourceRead.read(data, format: format, checkedAt: checkedAt).checked(skipInvalid: skipInvalid, source: source)
+        }
+        let models = read.filter { $0.category != .other }
+        let (stored, existing, known) = (
+            try await SourceRecords.stored(format, on: db), try await SourceRecords.tools(on: db), try await ToolModel.allSlugs(on: db)
+        )
+        let (diff, catalog, plan) = try await offLoop { () throws(ImportFailure) in
+            let diff = SourceDiff.compute(stored: stored, incoming: models, fingerprint: SourceRecords.fingerprint)
+            let changedKeys = Set((diff.added + diff.changed).map(\.toolKey))
+            var catalog = DatasetCatalog.build(models, dataset: format, knownSlugs: known, existing: existing, changedKeys: changedKeys)
+            catalog.notModels = read.count - models.count
+            let plan = try CatalogImport.validate(catalog.document, source: source, knownSlugs: known)
+            return (diff, catalog, plan)
+        }
+        var result = ImportResult(plan: plan, summary: nil, dataset: catalog, diff: diff)
+        guard !request.checkOnly, !diff.isEmpty else { return result }
+        let intake = IntakeWrite(dataset: format, diff: diff, stored: stored, slugs: catalog.slugs)
+        result.summary = try await write(plan, origin: request.origin, intake: intake)
+        return result
+    }
+
+    /// Runs pure, possibly long work (parsing megabytes) on the thread pool, off the event loops.
+    private func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws(ImportFailure) -> T) async throws -> T {
+        let wrapped: @Sendable () -> Result<T, ImportFailure> = {
+            do throws(ImportFailure) { return .success(try work()) } catch { return .failure(error) }
+        }
+        let result = if let threadPool { try await threadPool.runIfActive(wrapped) } else { wrapped() }
+        return try result.get()
     }
 
     /// Reads and validates against `knownSlugs` (the tools takes may refer to besides the

@@ -13,9 +13,11 @@ struct ImportSummary: Codable, Sendable, Equatable {
     var changedTools: [UUID] = []
     /// Panel jobs queued for `changedTools`, in the import's own transaction.
     var panelJobsQueued = 0
+    /// For a dataset: the records, offers and prices written.
+    var intake: SourceWriter.Summary?
 
     var line: String {
-        "tools: \(toolsCreated) created, \(toolsUpdated) updated, \(toolsUnchanged) unchanged; "
+        (intake.map { $0.line + "; " } ?? "") + "tools: \(toolsCreated) created, \(toolsUpdated) updated, \(toolsUnchanged) unchanged; "
             + "editorial takes: \(takesImported) imported, \(takesUnchanged) unchanged; "
             + "rubric takes written: \(rubricTakesWritten)"
     }
@@ -27,6 +29,8 @@ struct ImportResult: Sendable {
     var summary: ImportSummary?
     /// For a dataset import: which tools it adds and which records it left out.
     var dataset: DatasetCatalog? = nil
+    /// For a dataset: what the snapshot changes against the last import of that dataset.
+    var diff: SourceDiff? = nil
 
     /// One line for people: what was written, or that the input is valid and nothing was.
     func line(source: String) -> String {

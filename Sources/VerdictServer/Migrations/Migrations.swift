@@ -21,5 +21,6 @@ enum Migrations {
         CreateSchedulerLeases(),
         CreateLimitCounters(),
         CreateCategories(),
+        CreateIntake(),
     ]
 }

@@ -1,0 +1,81 @@
+import Fluent
+import FluentSQL
+import Foundation
+import VerdictCore
+
+/// What changed in the catalog, by day: tools added, prices and statuses changed, verdicts
+/// changed. Written in the transaction of the change itself; read by `/new`, the home page's
+/// "today" and the weekly digest.
+enum CatalogEvents {
+    static let schema = "catalog_events"
+
+    enum Kind: String, Codable, Sendable, CaseIterable {
+        case added, price, status, verdict
+
+        /// The heading of the kind on `/new`.
+        var title: String {
+            switch self {
+            case .added: "Tools added"
+            case .price: "Prices changed"
+            case .status: "Status changed"
+            case .verdict: "Verdicts changed"
+            }
+        }
+    }
+
+    struct Event: Sendable {
+        var kind: Kind
+        var tool: UUID?
+        var categorySlug: String
+        var text: String
+    }
+
+    static func insert(_ events: [Event], at now: Date, on db: any Database) async throws {
+        let day = DayKey.string(now)
+        for chunk in events.chunked(SourceRecords.batch) {
+            var insert = db.sql().insert(into: schema).columns("id", "at", "day", "kind", "tool_id", "category_slug", "text")
+            for event in chunk {
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(now), SQLBind(day), SQLBind(event.kind.rawValue), SQLBind(event.tool),
+                    SQLBind(event.categorySlug), SQLBind(event.text))
+            }
+            try await insert.run()
+        }
+    }
+
+    /// One listed change, with its tool's slug and name.
+    struct Row: Decodable, Sendable {
+        var at: Date
+        var day: String
+        var kind: String
+        var text: String
+        var category_slug: String
+        var slug: String?
+        var name: String?
+    }
+
+    /// The latest changes, newest first, optionally of one category and before a time (the next
+    /// page starts where the last ended), at most `limit`.
+    static func latest(category: String?, since: Date? = nil, before: Date? = nil, limit: Int, on db: any Database) async throws -> [Row] {
+        var query = db.sql().select()
+            .column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
+            .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
+            .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
+            .from(schema)
+            .join(SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema))
+        if let category { query = query.where(SQLColumn("category_slug", table: schema), .equal, SQLBind(category)) }
+        if let since { query = query.where(SQLColumn("at", table: schema), .greaterThanOrEqual, SQLBind(since)) }
+        if let before { query = query.where(SQLColumn("at", table: schema), .lessThan, SQLBind(before)) }
+        return try await query.orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)
+    }
+}
+
+/// "2026-12-03": a UTC calendar day, as events are grouped.
+enum DayKey {
+    static func string(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+}

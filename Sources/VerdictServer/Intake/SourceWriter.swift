@@ -1,0 +1,251 @@
+import Fluent
+import FluentSQL
+import Foundation
+import VerdictCore
+
+/// Writes what one dataset snapshot changed, inside the import's transaction and after its tools
+/// are written: the records (added, changed, marked removed), the offers they price, a new dated
+/// price version wherever an offer's prices differ from the dataset's current version (the old
+/// version is closed, never overwritten), and the catalog events `/new` lists. Unchanged records
+/// are not in the diff, so they write nothing.
+struct SourceWriter: Sendable {
+    let dataset: PriceDataset
+    let now: Date
+
+    struct Summary: Codable, Sendable, Equatable {
+        var recordsAdded = 0
+        var recordsChanged = 0
+        var recordsRemoved = 0
+        var recordsUnchanged = 0
+        var offersCreated = 0
+        var pricesRecorded = 0
+        /// Prices that replaced an earlier version (not an offer's first price).
+        var pricesChanged = 0
+
+        var line: String {
+            "records: \(recordsAdded) added, \(recordsChanged) changed, \(recordsRemoved) removed, \(recordsUnchanged) unchanged; "
+                + "offers created: \(offersCreated); prices recorded: \(pricesRecorded) (\(pricesChanged) changed)"
+        }
+    }
+
+    /// A tool a record belongs to, as events name it.
+    struct ToolRef: Sendable {
+        var id: UUID
+        var name: String
+        var categorySlug: String
+    }
+
+    func write(
+        _ diff: SourceDiff, stored: [String: SourceDiff.Stored], tools: [ToolKey: ToolRef], on db: any Database
+    ) async throws -> Summary {
+        var summary = Summary(recordsUnchanged: diff.unchanged)
+        let sql = db.sql()
+        let present = (diff.added + diff.changed).filter { tools[$0.toolKey] != nil }
+        var events: [Event] = []
+
+        // Records: new ones inserted; changed and returning ones rewritten in place (their facts
+        // are the dataset's latest word; prices keep their history in `offer_prices`).
+        let old = try await oldRecords(diff.changed.map(\.recordID), on: db)
+        for chunk in present.filter({ stored[$0.recordID] == nil }).chunked(SourceRecords.batch) {
+            var insert = sql.insert(into: SourceRecords.schema).columns(
+                "id", "tool_id", "dataset", "record_id", "tool_key", "fingerprint", "record", "first_seen", "last_seen")
+            for model in chunk {
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(tools[model.toolKey]!.id), SQLBind(dataset.rawValue), SQLBind(model.recordID),
+                    SQLBind(model.toolKey.description), SQLBind(SourceRecords.fingerprint(model)), SQLBind(model.storedJSON),
+                    SQLBind(now), SQLBind(now))
+            }
+            try await insert.run()
+        }
+        for model in present where stored[model.recordID] != nil {
+            try await sql.update(SourceRecords.schema)
+                .set("tool_id", to: SQLBind(tools[model.toolKey]!.id)).set("tool_key", to: SQLBind(model.toolKey.description))
+                .set("fingerprint", to: SQLBind(SourceRecords.fingerprint(model))).set("record", to: SQLBind(model.storedJSON))
+                .set("last_seen", to: SQLBind(now)).set("removed_at", to: SQLLiteral.null)
+                .where("dataset", .equal, SQLBind(dataset.rawValue)).where("record_id", .equal, SQLBind(model.recordID))
+                .run()
+            if let before = old[model.recordID], let tool = tools[model.toolKey] {
+                events += statusEvents(before, model, tool)
+            }
+        }
+        summary.recordsAdded = diff.added.count
+        summary.recordsChanged = diff.changed.count
+        summary.recordsRemoved = diff.removed.count
+        events += try await markRemoved(diff.removed, on: db)
+
+        // Offers and their prices.
+        let offerIDs = try await offers(for: present, tools: tools, summary: &summary, on: db)
+        events += try await recordPrices(present, offerIDs: offerIDs, tools: tools, summary: &summary, on: db)
+        try await CatalogEvents.insert(events, at: now, on: db)
+        return summary
+    }
+
+    typealias Event = CatalogEvents.Event
+
+    private func oldRecords(_ ids: [String], on db: any Database) async throws -> [String: SourceModel] {
+        var old: [String: SourceModel] = [:]
+        for chunk in ids.chunked(SourceRecords.batch) {
+            let rows = try await db.sql().select().column("record_id").column("record").from(SourceRecords.schema)
+                .where("dataset", .equal, SQLBind(dataset.rawValue)).where("record_id", .in, chunk).all()
+            for row in rows {
+                if let model = SourceModel.stored(try row.decode(column: "record", as: String.self)) {
+                    old[try row.decode(column: "record_id", as: String.self)] = model
+                }
+            }
+        }
+        return old
+    }
+
+    private func statusEvents(_ before: SourceModel, _ after: SourceModel, _ tool: ToolRef) -> [Event] {
+        guard before.status != after.status || before.deprecationDate != after.deprecationDate else { return [] }
+        var text = "\(dataset.rawValue) lists \(after.recordID)"
+        if let status = after.status { text += " as \(status.rawValue)" }
+        if let date = after.deprecationDate { text += ", retiring on \(date)" }
+        return [Event(kind: .status, tool: tool.id, categorySlug: tool.categorySlug, text: text)]
+    }
+
+    /// Marks records the dataset no longer lists; one event per tool.
+    private func markRemoved(_ ids: [String], on db: any Database) async throws -> [Event] {
+        var events: [Event] = []
+        for chunk in ids.chunked(SourceRecords.batch) {
+            let rows = try await db.sql().select().column(SQLColumn("record_id", table: SourceRecords.schema))
+                .column(SQLColumn("tool_id", table: SourceRecords.schema)).column(SQLColumn("category_slug", table: ToolModel.schema))
+                .from(SourceRecords.schema)
+                .join(ToolModel.schema, on: SQLColumn("tool_id", table: SourceRecords.schema), .equal, SQLColumn("id", table: ToolModel.schema))
+                .where(SQLColumn("dataset", table: SourceRecords.schema), .equal, SQLBind(dataset.rawValue))
+                .where(SQLColumn("record_id", table: SourceRecords.schema), .in, SQLBind.group(chunk)).all()
+            for row in rows {
+                events.append(
+                    Event(
+                        kind: .status, tool: try row.decode(column: "tool_id", as: UUID.self),
+                        categorySlug: try row.decode(column: "category_slug", as: String.self),
+                        text: "\(dataset.rawValue) no longer lists \(try row.decode(column: "record_id", as: String.self))"))
+            }
+            try await db.sql().update(SourceRecords.schema).set("removed_at", to: SQLBind(now))
+                .where("dataset", .equal, SQLBind(dataset.rawValue)).where("record_id", .in, chunk).run()
+        }
+        return events
+    }
+
+    /// The id of every offer the records price, creating the ones the tool does not have yet.
+    private func offers(
+        for models: [SourceModel], tools: [ToolKey: ToolRef], summary: inout Summary, on db: any Database
+    ) async throws -> [OfferRef: UUID] {
+        let toolIDs = Array(Set(models.compactMap { tools[$0.toolKey]?.id }))
+        var ids: [OfferRef: UUID] = [:]
+        for chunk in toolIDs.chunked(SourceRecords.batch) {
+            let rows = try await db.sql().select().column("id").column("tool_id").column("offer_key").from("offers")
+                .where("tool_id", .in, chunk).all()
+            for row in rows {
+                let ref = OfferRef(tool: try row.decode(column: "tool_id", as: UUID.self), key: try row.decode(column: "offer_key", as: String.self))
+                ids[ref] = try row.decode(column: "id", as: UUID.self)
+            }
+        }
+        var missing: [(OfferRef, Offer)] = []
+        for model in models {
+            guard let tool = tools[model.toolKey] else { continue }
+            for offer in model.offers {
+                let ref = OfferRef(tool: tool.id, key: offer.key)
+                guard ids[ref] == nil else { continue }
+                ids[ref] = UUID()
+                missing.append((ref, offer))
+            }
+        }
+        for chunk in missing.chunked(SourceRecords.batch) {
+            var insert = db.sql().insert(into: "offers").columns(
+                "id", "tool_id", "offer_key", "seller", "seller_name", "seller_kind", "variant", "hours_utc", "source_url", "first_seen")
+            for (ref, offer) in chunk {
+                insert = insert.values(
+                    SQLBind(ids[ref]!), SQLBind(ref.tool), SQLBind(ref.key), SQLBind(offer.seller), SQLBind(offer.sellerName),
+                    SQLBind(offer.sellerKind.rawValue), SQLBind(offer.variant.rawValue), SQLBind(offer.hoursUTC), SQLBind(offer.sourceURL),
+                    SQLBind(now))
+            }
+            try await insert.run()
+        }
+        summary.offersCreated = missing.count
+        return ids
+    }
+
+    /// A new dated price version for every offer whose prices differ from this dataset's current one.
+    private func recordPrices(
+        _ models: [SourceModel], offerIDs: [OfferRef: UUID], tools: [ToolKey: ToolRef], summary: inout Summary, on db: any Database
+    ) async throws -> [Event] {
+        var wanted: [UUID: (Offer, ToolRef)] = [:]
+        for model in models {
+            guard let tool = tools[model.toolKey] else { continue }
+            for offer in model.offers {
+                if let id = offerIDs[OfferRef(tool: tool.id, key: offer.key)] { wanted[id] = (offer, tool) }
+            }
+        }
+        var current: [UUID: (id: UUID, prices: String)] = [:]
+        for chunk in Array(wanted.keys).chunked(SourceRecords.batch) {
+            let rows = try await db.sql().select().column("id").column("offer_id").column("prices").from("offer_prices")
+                .where("offer_id", .in, chunk).where("dataset", .equal, SQLBind(dataset.rawValue))
+                .where("replaced_at", .is, SQLLiteral.null).all()
+            for row in rows {
+                current[try row.decode(column: "offer_id", as: UUID.self)] = (
+                    try row.decode(column: "id", as: UUID.self), try row.decode(column: "prices", as: String.self)
+                )
+            }
+        }
+        var replaced: [UUID] = []
+        var inserts: [(UUID, Offer)] = []
+        var events: [Event] = []
+        for (offerID, (offer, tool)) in wanted.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            let sheet = offer.pricesJSON
+            if let now = current[offerID] {
+                guard now.prices != sheet else { continue }
+                replaced.append(now.id)
+                events.append(
+                    Event(
+                        kind: .price, tool: tool.id, categorySlug: tool.categorySlug,
+                        text: Self.priceChange(PriceSheet.stored(now.prices), offer, dataset: dataset)))
+            }
+            inserts.append((offerID, offer))
+        }
+        for chunk in replaced.chunked(SourceRecords.batch) {
+            try await db.sql().update("offer_prices").set("replaced_at", to: SQLBind(now)).where("id", .in, chunk).run()
+        }
+        for chunk in inserts.chunked(SourceRecords.batch) {
+            var insert = db.sql().insert(into: "offer_prices").columns(
+                "id", "offer_id", "dataset", "prices", "effective_from", "recorded_at", "checked_at")
+            for (offerID, offer) in chunk {
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(offerID), SQLBind(dataset.rawValue), SQLBind(offer.pricesJSON),
+                    SQLBind(offer.effectiveFrom), SQLBind(now), SQLBind(offer.checkedAt))
+            }
+            try await insert.run()
+        }
+        summary.pricesRecorded = inserts.count
+        summary.pricesChanged = replaced.count
+        return events
+    }
+
+    /// "openai, standard: per 1M input tokens $2.50 → $2.00 (models.dev)".
+    static func priceChange(_ before: PriceSheet?, _ offer: Offer, dataset: PriceDataset) -> String {
+        var parts: [String] = []
+        for unit in PricedUnit.allCases {
+            let old = before?.price(unit)?.amount
+            let new = offer.price(unit)?.amount
+            guard old != new else { continue }
+            let from = old.map(DatasetCatalog.usd) ?? "none"
+            let to = new.map(DatasetCatalog.usd) ?? "none"
+            parts.append("\(unit.displayName) \(from) → \(to)")
+        }
+        if parts.isEmpty { parts.append("tiers or free quota changed") }
+        return "\(offer.sellerName ?? offer.seller), \(offer.variant.rawValue): " + parts.joined(separator: "; ") + " (\(dataset.rawValue))"
+    }
+}
+
+/// An offer of a tool, by the tool and the offer's key.
+struct OfferRef: Hashable, Sendable {
+    var tool: UUID
+    var key: String
+}
+
+extension Array {
+    /// The array in consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
