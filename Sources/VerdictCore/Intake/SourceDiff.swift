@@ -28,9 +28,11 @@ public struct SourceDiff: Sendable, Equatable {
     public var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty }
 
     /// `fingerprint` is the stored form of a record's `fingerprintJSON` (the server hashes it).
-    /// A record that had been removed and comes back counts as added.
+    /// A record that had been removed and comes back counts as added. Records in `kept` (published
+    /// but unreadable this time: an absurd value left out with `--skip-invalid`) are neither
+    /// changed nor removed: what was stored for them stays.
     public static func compute(
-        stored: [String: Stored], incoming: [SourceModel], fingerprint: (SourceModel) -> String
+        stored: [String: Stored], incoming: [SourceModel], kept: Set<String> = [], fingerprint: (SourceModel) -> String
     ) -> SourceDiff {
         var diff = SourceDiff()
         var seen = Set<String>()
@@ -41,7 +43,7 @@ public struct SourceDiff: Sendable, Equatable {
             }
             if old.fingerprint == fingerprint(model) { diff.unchanged += 1 } else { diff.changed.append(model) }
         }
-        diff.removed = stored.filter { !$0.value.removed && !seen.contains($0.key) }.map(\.key).sorted()
+        diff.removed = stored.filter { !$0.value.removed && !seen.contains($0.key) && !kept.contains($0.key) }.map(\.key).sorted()
         return diff
     }
 

@@ -8,6 +8,7 @@ enum Commands {
             app.asyncCommands.use(PreparingServe(wrapped: serve), as: "serve", isDefault: true)
         }
         app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(SyncCommand(), as: "sync")
         app.asyncCommands.use(PanelCommand(), as: "panel")
         app.asyncCommands.use(WorkerCommand(), as: "worker")
         app.asyncCommands.use(NewsletterCommand(), as: "newsletter")

@@ -29,6 +29,7 @@ struct PreparingServe: AnyAsyncCommand {
         }
         // VERDICT_DIGEST_SCHEDULE: the weekly digest, sent once per week by whichever server gets to it.
         app.startDigestScheduler()
+        app.startSourceScheduler()
         try await wrapped.run(using: &context)
     }
 

@@ -48,6 +48,7 @@ extension Settings {
             show: { $0?.description ?? "off" },
             parse: { $0.lowercased() == "off" ? .some(nil) : DigestSchedule($0).map { .some($0) } })
         s.metrics = try readMetrics(&r)
+        s.intake = try readIntake(&r)
         s.report = r.entries
         return s
     }

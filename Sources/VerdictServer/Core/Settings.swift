@@ -52,6 +52,8 @@ public struct Settings: Sendable {
     /// `VERDICT_DIGEST_SCHEDULE`: when `serve` sends the weekly digest by itself (UTC); nil
     /// (`off`) leaves it to `verdict newsletter compose|send`.
     public var digestSchedule: DigestSchedule?
+    /// The public datasets `serve` syncs daily and `verdict sync` syncs by hand.
+    public var intake = IntakeSettings()
     /// Who may read `/metrics` (`VERDICT_METRICS_TOKEN`, `VERDICT_METRICS_ALLOW`).
     var metrics = MetricsSettings()
     /// Each setting's shown value (secrets masked) and source, for `verdict config`.

@@ -12,7 +12,11 @@ enum SiteCrypto {
     /// Hex SHA-256. Secrets handed out are 256-bit random, so a fast hash is enough to store
     /// them: a stolen table cannot be brute-forced back into working credentials.
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(Data(text.utf8))
+    }
+
+    static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     /// HMAC-SHA256 of `message` under the site key, base64url.

@@ -41,22 +41,25 @@ struct ImportPipeline: Sendable {
         _ data: Data, format: PriceDataset, checkedAt: Date, skipInvalid: Bool, request: ImportRequest
     ) async throws -> ImportResult {
         let source = request.source
-        let read = try await offLoop { () throws(ImportFailure) in
-            try SourceRead.read(data, format: format, checkedAt: checkedAt).checked(skipInvalid: skipInvalid, source: source)
+        let sourceRead = try await offLoop { () throws(ImportFailure) in
+            let sourceRead = try SourceRead.read(data, format: format, checkedAt: checkedAt)
+            _ = try sourceRead.checked(skipInvalid: skipInvalid, source: source)
+            return sourceRead
         }
+        let (read, kept) = (sourceRead.records, sourceRead.invalidRecordIDs)
         let models = read.filter { $0.category != .other }
         let (stored, existing, known) = (
             try await SourceRecords.stored(format, on: db), try await SourceRecords.tools(on: db), try await ToolModel.allSlugs(on: db)
         )
         let (diff, catalog, plan) = try await offLoop { () throws(ImportFailure) in
-            let diff = SourceDiff.compute(stored: stored, incoming: models, fingerprint: SourceRecords.fingerprint)
+            let diff = SourceDiff.compute(stored: stored, incoming: models, kept: kept, fingerprint: SourceRecords.fingerprint)
             let changedKeys = Set((diff.added + diff.changed).map(\.toolKey))
             var catalog = DatasetCatalog.build(models, dataset: format, knownSlugs: known, existing: existing, changedKeys: changedKeys)
             catalog.notModels = read.count - models.count
             let plan = try CatalogImport.validate(catalog.document, source: source, knownSlugs: known)
             return (diff, catalog, plan)
         }
-        var result = ImportResult(plan: plan, summary: nil, dataset: catalog, diff: diff)
+        var result = ImportResult(plan: plan, summary: nil, dataset: catalog, diff: diff, skipped: sourceRead.problems)
         guard !request.checkOnly, !diff.isEmpty else { return result }
         let intake = IntakeWrite(dataset: format, diff: diff, stored: stored, slugs: catalog.slugs)
         result.summary = try await write(plan, origin: request.origin, intake: intake)

@@ -43,11 +43,14 @@ enum ImportOrigin: Sendable, Hashable {
     case demo
     /// One tool created or edited with the desk's form or the admin API.
     case edit(actor: String)
+    /// A dataset source's sync (`verdict sync` or the daily job inside `serve`).
+    case sync(source: String)
 
     var actor: String {
         switch self {
         case .cli: Audit.cli("import")
         case .demo: "system:demo-catalog"
+        case .sync(let source): "system:sync:\(source)"
         case .desk(let actor), .api(let actor), .edit(let actor): actor
         }
     }
@@ -60,6 +63,7 @@ enum ImportOrigin: Sendable, Hashable {
         case .api: "api"
         case .demo: "demo"
         case .edit: "edit"
+        case .sync: "sync"
         }
     }
 }

@@ -31,6 +31,8 @@ struct ImportResult: Sendable {
     var dataset: DatasetCatalog? = nil
     /// For a dataset: what the snapshot changes against the last import of that dataset.
     var diff: SourceDiff? = nil
+    /// For a dataset read with `--skip-invalid` (always, for a sync): the records left out and why.
+    var skipped: [IntakeProblem] = []
 
     /// One line for people: what was written, or that the input is valid and nothing was.
     func line(source: String) -> String {

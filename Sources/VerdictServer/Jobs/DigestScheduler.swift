@@ -71,9 +71,9 @@ final class StopSignal: Sendable {
     func set() { flag.withLockedValue { $0 = true } }
 }
 
-/// Stops the digest scheduler with the application: a send in progress finishes and records
+/// Stops a scheduler (the digest's, the dataset sync's) with the application: work in progress finishes and records
 /// its batch, gives up its lease, and only then does shutdown go on (to close the database).
-struct StopDigestScheduler: LifecycleHandler {
+struct StopScheduler: LifecycleHandler {
     let signal: StopSignal
     let task: Task<Void, Never>
 
@@ -95,6 +95,6 @@ extension Application {
         let scheduler = DigestScheduler(app: self, schedule: schedule)
         let signal = StopSignal()
         let task = Task { await scheduler.run(until: signal) }
-        lifecycle.use(StopDigestScheduler(signal: signal, task: task))
+        lifecycle.use(StopScheduler(signal: signal, task: task))
     }
 }

@@ -1,0 +1,51 @@
+import Fluent
+import FluentSQL
+import Foundation
+import VerdictCore
+
+/// The row of `source_syncs` for one source: the validators and body hash of its last good
+/// download, and when it last ran, succeeded and failed (with the reason), for the desk.
+struct SourceSyncState: Codable, Sendable {
+    static let schema = "source_syncs"
+
+    var name: String
+    var location: String
+    var etag: String?
+    var last_modified: String?
+    var body_hash: String?
+    var attempted_at: Date?
+    var succeeded_at: Date?
+    var failed_at: Date?
+    var error: String?
+    var diff: String?
+
+    /// True when the last run failed (after the last success).
+    var isFailing: Bool {
+        guard let failed = failed_at else { return false }
+        return succeeded_at.map { failed > $0 } ?? true
+    }
+
+    static func find(_ name: String, on db: any Database) async throws -> SourceSyncState? {
+        try await db.sql().select().columns("*").from(schema).where("name", .equal, SQLBind(name)).first(decoding: SourceSyncState.self)
+    }
+
+    static func all(on db: any Database) async throws -> [SourceSyncState] {
+        try await db.sql().select().columns("*").from(schema).orderBy("name").all(decoding: SourceSyncState.self)
+    }
+
+    /// Stores the row (insert or replace by name).
+    func save(on db: any Database) async throws {
+        try await db.sql().insert(into: Self.schema)
+            .columns("name", "location", "etag", "last_modified", "body_hash", "attempted_at", "succeeded_at", "failed_at", "error", "diff")
+            .values(
+                SQLBind(name), SQLBind(location), SQLBind(etag), SQLBind(last_modified), SQLBind(body_hash), SQLBind(attempted_at),
+                SQLBind(succeeded_at), SQLBind(failed_at), SQLBind(error), SQLBind(diff)
+            )
+            .onConflict(with: ["name"]) { update in
+                update.set(excludedValueOf: "location").set(excludedValueOf: "etag").set(excludedValueOf: "last_modified")
+                    .set(excludedValueOf: "body_hash").set(excludedValueOf: "attempted_at").set(excludedValueOf: "succeeded_at")
+                    .set(excludedValueOf: "failed_at").set(excludedValueOf: "error").set(excludedValueOf: "diff")
+            }
+            .run()
+    }
+}
