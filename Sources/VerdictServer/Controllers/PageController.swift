@@ -63,6 +63,7 @@ struct PageController {
             var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: reader.votes[slug], notice: reader.notice)
             model.history = try await TakeModel.history(tool: id, on: db)
             model.retiredAt = row.retiredAt
+            model.intake = try await ToolIntake.load(tool: id, on: db)
             var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
             tags.formUnion(rivalRows.map { .tool($0.slug) })
             return .html(ToolShow.View(model: model).document().render(), tags: tags)

@@ -38,7 +38,8 @@ extension ImportPipeline {
                 summary.panelJobsQueued = try await PanelJobModel.enqueue(
                     tools: summary.changedTools, personas: Persona.allCases, backend: backend, force: false, on: tx)
             }
-            return (summary, touched.values.compactMap(\.id), formerCategories)
+            let affected = Set(touched.values.compactMap(\.id)).union(summary.intake?.affectedTools ?? [])
+            return (summary, Array(affected), formerCategories)
         }
         // Every tool written or given a take: its rank, its pages and its lists, on every server.
         await changes?.toolsChanged(affected, formerCategories: formerCategories)

@@ -21,6 +21,8 @@ struct SourceWriter: Sendable {
         var pricesRecorded = 0
         /// Prices that replaced an earlier version (not an offer's first price).
         var pricesChanged = 0
+        /// Every tool whose records, offers or prices were written: their pages change.
+        var affectedTools: [UUID] = []
 
         var line: String {
             "records: \(recordsAdded) added, \(recordsChanged) changed, \(recordsRemoved) removed, \(recordsUnchanged) unchanged; "
@@ -77,6 +79,7 @@ struct SourceWriter: Sendable {
         let offerIDs = try await offers(for: present, tools: tools, summary: &summary, on: db)
         events += try await recordPrices(present, offerIDs: offerIDs, tools: tools, summary: &summary, on: db)
         try await CatalogEvents.insert(events, at: now, on: db)
+        summary.affectedTools = Array(Set(present.compactMap { tools[$0.toolKey]?.id } + events.compactMap(\.tool)))
         return summary
     }
 

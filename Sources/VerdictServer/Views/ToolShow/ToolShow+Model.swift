@@ -15,6 +15,8 @@ enum ToolShow {
         var history: [TakeHistoryEntry] = []
         /// Set when editors retired the tool: it is out of listings, this page stays.
         var retiredAt: Date?
+        /// Offers, prices and dataset records from the intake.
+        var intake = ToolIntake()
     }
 }
 

@@ -28,6 +28,7 @@ extension ToolShow {
                 history(),
                 rivals(),
                 facts(),
+                offers(),
                 Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
             )
         }
