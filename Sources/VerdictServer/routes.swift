@@ -17,7 +17,7 @@ struct RouteHandlers: Sendable {
     let pages = PageController(), comparePage = ComparePageController(), leaderboard = LeaderboardController()
     let newsletter = NewsletterController(), account = AccountController(), ops = OpsController()
     let desk = AdminController(), tools = ToolsAPIController(), panel = PanelAPIController()
-    let compare = CompareAPIController(), adminAPI = AdminAPIController()
+    let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController()
 
     func handler(for endpoint: Endpoint) -> Endpoint.Handler {
         switch endpoint {
@@ -29,6 +29,9 @@ struct RouteHandlers: Sendable {
         case .category: .init(pages.category)
         case .leaderboard, .leaderboardCategory: .init(leaderboard.page)
         case .methodology: .init(leaderboard.methodology)
+        case .whatsNew: .init(intake.whatsNew)
+        case .suggestPage: .init(intake.suggestPage)
+        case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)
         case .confirmPage: .init(newsletter.confirmPage)
         case .confirm: .init(newsletter.confirm)
@@ -58,6 +61,10 @@ struct RouteHandlers: Sendable {
         case .deskSends: .init(desk.sends)
         case .deskAudit: .init(desk.audit)
         case .deskSettings: .init(desk.updateSettings)
+        case .deskSources: .init(desk.sources)
+        case .deskIntake: .init(desk.intake)
+        case .deskIntakeAdd: .init(desk.intakeAdd)
+        case .deskIntakeDecide: .init(desk.intakeDecide)
         case .apiTools: .init(tools.index)
         case .apiTool: .init(tools.show)
         case .apiToolVote: .init(tools.vote)

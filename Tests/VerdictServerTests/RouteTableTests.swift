@@ -17,6 +17,8 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .leaderboard: .leaderboard(category: nil)
     case .leaderboardCategory: .leaderboard(category: "language-models")
     case .methodology: .methodology
+    case .whatsNew: .whatsNew(category: nil)
+    case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm
     case .unsubscribePage, .unsubscribe: .newsletterUnsubscribe
@@ -40,6 +42,9 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .deskSends: .admin(.sends)
     case .deskAudit: .admin(.audit)
     case .deskSettings: .admin(.settings)
+    case .deskSources: .admin(.sources)
+    case .deskIntake, .deskIntakeAdd: .admin(.intake)
+    case .deskIntakeDecide: .admin(.intakeDecide("7d444840-9dc0-11d1-b245-5ffdce74fad2"))
     case .apiTools: .api(.tools)
     case .apiTool: .api(.tool("smollm3"))
     case .apiToolVote: .api(.toolVote("smollm3"))
@@ -132,9 +137,10 @@ struct RouteTableTests {
         #expect(SiteURL.api(.admin(.importCatalog)).path == "/api/v1/admin/import")
     }
 
-    @Test("Only catalog imports take more than the default body")
+    @Test("Only catalog imports take more than the default body; the suggestion form takes less")
     func bodyLimits() {
-        let larger = Endpoint.allCases.filter { $0.maxBodyBytes != nil }
+        let larger = Endpoint.allCases.filter { ($0.maxBodyBytes ?? 0) > 64 * 1024 }
         #expect(Set(larger) == [.deskImport, .adminImport])
+        #expect(Endpoint.suggest.maxBodyBytes == 16 * 1024)
     }
 }

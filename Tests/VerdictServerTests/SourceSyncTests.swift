@@ -42,7 +42,7 @@ struct SourceSyncTests {
     /// Row counts of every intake and catalog table.
     static func counts(_ db: any Database) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for table in ["tools", "takes", "source_records", "offers", "offer_prices", "catalog_events", "audit_entries"] {
+        for table in ["tools", "takes", "source_records", "offers", "offer_prices", "catalog_events", "audit_log"] {
             counts[table] = try await db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
                 .first()?.decode(column: "n", as: Int.self)
         }

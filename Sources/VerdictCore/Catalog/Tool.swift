@@ -13,11 +13,13 @@ public struct Tool: Codable, Sendable, Hashable {
     /// The public page the facts were read from.
     public var sourceURL: String?
     public var facts: ToolFacts
+    /// Who put the tool on the site when it was not the editors: labelled on every page showing it.
+    public var listing: Listing?
 
     public init(
         slug: String, name: String, vendor: String? = nil, category: String,
         tagline: String? = nil, description: String, entry: EntryTier,
-        homepage: String? = nil, sourceURL: String? = nil, facts: ToolFacts = ToolFacts()
+        homepage: String? = nil, sourceURL: String? = nil, facts: ToolFacts = ToolFacts(), listing: Listing? = nil
     ) {
         self.slug = slug
         self.name = name
@@ -29,9 +31,24 @@ public struct Tool: Codable, Sendable, Hashable {
         self.homepage = homepage
         self.sourceURL = sourceURL
         self.facts = facts
+        self.listing = listing
     }
 
     public var categorySlug: String { Slug.make(category) }
+}
+
+/// A listing the editors did not choose on their own: the vendor submitted it, or paid for it.
+public enum Listing: String, CaseIterable, Codable, Sendable, Hashable {
+    case vendorSubmitted = "vendor_submitted"
+    case sponsored
+
+    /// The label shown beside the tool's name.
+    public var label: String {
+        switch self {
+        case .vendorSubmitted: "Vendor-submitted"
+        case .sponsored: "Sponsored"
+        }
+    }
 }
 
 /// Slug rules shared by tools and categories.

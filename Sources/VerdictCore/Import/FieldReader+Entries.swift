@@ -24,13 +24,14 @@ extension FieldReader {
         let homepage = url("homepage")
         let sourceURL = url("source_url")
         let facts = self.facts()
+        let listing = oneOf("listing", Listing.self)
         guard problems.isEmpty, let slug, let name, let category, let description, let entry, let facts
         else { return nil }
         return Tool(
             slug: slug, name: TextCleaning.clean(name), vendor: vendor.map(TextCleaning.clean),
             category: TextCleaning.clean(category), tagline: tagline.map(TextCleaning.clean),
             description: TextCleaning.clean(description), entry: entry, homepage: homepage,
-            sourceURL: sourceURL, facts: facts)
+            sourceURL: sourceURL, facts: facts, listing: listing)
     }
 
     /// Reads one take entry; the tool must be in this file or already stored.

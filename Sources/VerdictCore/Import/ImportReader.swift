@@ -6,7 +6,7 @@ struct ImportReader {
 
     static let toolKeys: Set<String> = [
         "slug", "name", "vendor", "category", "tagline", "description", "entry", "homepage",
-        "source_url", "facts",
+        "source_url", "facts", "listing",
     ]
     static let takeKeys: Set<String> = ["tool", "persona", "verdict", "conviction", "flip", "text"]
 

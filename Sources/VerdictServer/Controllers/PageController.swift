@@ -26,7 +26,8 @@ struct PageController {
                 tags.formUnion(top.map { .tool($0.tool.slug) })
             }
             let recent = try await recentTeasers(on: db, tags: &tags)
-            let model = Home.build(groups, recent: recent, toolCount: summaries.reduce(0) { $0 + $1.count })
+            var model = Home.build(groups, recent: recent, toolCount: summaries.reduce(0) { $0 + $1.count })
+            model.intake = try await CatalogEvents.latestDay(limit: 200, on: db)
             return .html(Home.View(model: model).document().render(), tags: tags)
         }
     }

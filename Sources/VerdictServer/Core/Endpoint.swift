@@ -6,10 +6,12 @@ import VerdictCore
 /// the same patterns, so a link cannot point where no route answers.
 enum Endpoint: CaseIterable, Sendable {
     case home, tool, toolVote, compare, comparePick, category, leaderboard, leaderboardCategory, methodology
+    case whatsNew, suggestPage, suggest
     case subscribe, confirmPage, confirm, unsubscribePage, unsubscribe, newsletterArchive, newsletterPreview, newsletterIssue
     case loginPage, login, logout
     case desk, deskTools, deskNewTool, deskCreateTool, deskTool, deskUpdateTool, deskRetire, deskRestore, deskPanel
     case deskTakes, deskApprove, deskReject, deskImportPage, deskImport, deskSubscribers, deskSends, deskAudit, deskSettings
+    case deskSources, deskIntake, deskIntakeAdd, deskIntakeDecide
     case apiTools, apiTool, apiToolVote, apiToolHistory, apiPanelJobs, apiCompare, apiComparePick, apiLeaderboard
     case apiSubscribe, apiOpenAPI
     case adminTools, adminCreateTool, adminTool, adminUpdateTool, adminRetire, adminRestore, adminPanel
@@ -41,6 +43,9 @@ enum Endpoint: CaseIterable, Sendable {
         case .leaderboard: Spec(.GET, "/leaderboard", .open)
         case .leaderboardCategory: Spec(.GET, "/leaderboard/:category", .open)
         case .methodology: Spec(.GET, "/methodology", .open)
+        case .whatsNew: Spec(.GET, "/new", .open)
+        case .suggestPage: Spec(.GET, "/suggest", .open)
+        case .suggest: Spec(.POST, "/suggest", .open)
         case .subscribe: Spec(.POST, "/newsletter/subscribe", .open)
         case .confirmPage: Spec(.GET, "/newsletter/confirm", .open)
         case .confirm: Spec(.POST, "/newsletter/confirm", .open)
@@ -70,6 +75,10 @@ enum Endpoint: CaseIterable, Sendable {
         case .deskSends: Spec(.GET, "/admin/sends", admin)
         case .deskAudit: Spec(.GET, "/admin/audit", admin)
         case .deskSettings: Spec(.POST, "/admin/settings", admin)
+        case .deskSources: Spec(.GET, "/admin/sources", editor)
+        case .deskIntake: Spec(.GET, "/admin/intake", editor)
+        case .deskIntakeAdd: Spec(.POST, "/admin/intake", editor)
+        case .deskIntakeDecide: Spec(.POST, "/admin/intake/:id", editor)
         case .apiTools: Spec(.GET, "/api/v1/tools", .open)
         case .apiTool: Spec(.GET, "/api/v1/tools/:slug", .open)
         case .apiToolVote: Spec(.PUT, "/api/v1/tools/:slug/vote", .open)
@@ -114,6 +123,7 @@ enum Endpoint: CaseIterable, Sendable {
         switch self {
         case .deskImport: ImportFile.maxBytes + 64 * 1024
         case .adminImport: ImportFile.maxBytes
+        case .suggest: 16 * 1024
         default: nil
         }
     }

@@ -18,6 +18,9 @@ extension SiteURL.Admin {
         case .sends: .init(endpoint: .deskSends)
         case .audit: .init(endpoint: .deskAudit)
         case .settings: .init(endpoint: .deskSettings)
+        case .sources: .init(endpoint: .deskSources)
+        case .intake: .init(endpoint: .deskIntake)
+        case .intakeDecide(let id): .init(endpoint: .deskIntakeDecide, values: [id])
         }
     }
 }

@@ -13,6 +13,10 @@ enum SiteURL: Sendable, Hashable {
     case category(String)
     case leaderboard(category: String?)
     case methodology
+    /// What's new: tools added, prices, statuses and verdicts changed, by day.
+    case whatsNew(category: String?)
+    /// The public "Suggest a tool" form.
+    case suggest
     case stylesheet
     case newsletter
     case subscribe
@@ -46,6 +50,9 @@ enum SiteURL: Sendable, Hashable {
         case sends
         case audit
         case settings
+        case sources
+        case intake
+        case intakeDecide(String)
     }
 
     /// The JSON API.
@@ -99,6 +106,8 @@ enum SiteURL: Sendable, Hashable {
         case .leaderboard(nil): Target(endpoint: .leaderboard)
         case .leaderboard(let category?): Target(endpoint: .leaderboardCategory, values: [category])
         case .methodology: Target(endpoint: .methodology)
+        case .whatsNew(let category): Target(endpoint: .whatsNew, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
+        case .suggest: Target(endpoint: .suggestPage)
         case .stylesheet: Target(endpoint: .stylesheet)
         case .newsletter: Target(endpoint: .home, suffix: "#newsletter")
         case .subscribe: Target(endpoint: .subscribe)

@@ -70,6 +70,21 @@ enum CatalogEvents {
     }
 }
 
+extension CatalogEvents {
+    /// The events of the latest day with any, newest first, at most `limit`.
+    static func latestDay(limit: Int, on db: any Database) async throws -> [Row] {
+        guard let newest = try await latest(category: nil, limit: 1, on: db).first else { return [] }
+        return try await db.sql().select()
+            .column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
+            .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
+            .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
+            .from(schema)
+            .join(SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema))
+            .where(SQLColumn("day", table: schema), .equal, SQLBind(newest.day))
+            .orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)
+    }
+}
+
 /// "2026-12-03": a UTC calendar day, as events are grouped.
 enum DayKey {
     static func string(_ date: Date) -> String {

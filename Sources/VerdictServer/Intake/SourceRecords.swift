@@ -72,3 +72,31 @@ struct SourceRecordRow: Decodable, Sendable {
 
     var model: SourceModel? { SourceModel.stored(record) }
 }
+
+extension SourceRecords {
+    /// Tools whose current records come from two or more datasets and disagree, at most `limit`.
+    static func disagreements(limit: Int, on db: any Database) async throws -> [(slug: String, name: String, items: [SourceDisagreement])] {
+        let rows = try await db.sql().select().column("tool_id").from(schema).where("removed_at", .is, SQLLiteral.null)
+            .groupBy("tool_id").having(SQLFunction("COUNT", args: SQLDistinct(SQLColumn("dataset"))), .greaterThan, SQLLiteral.numeric("1"))
+            .all()
+        let ids = try rows.map { try $0.decode(column: "tool_id", as: UUID.self) }
+        var found: [(slug: String, name: String, items: [SourceDisagreement])] = []
+        for chunk in ids.chunked(batch) {
+            let records = try await db.sql().select().column("tool_id").column("record").from(schema)
+                .where("tool_id", .in, chunk).where("removed_at", .is, SQLLiteral.null).all()
+            var byTool: [UUID: [SourceModel]] = [:]
+            for row in records {
+                if let model = SourceModel.stored(try row.decode(column: "record", as: String.self)) {
+                    byTool[try row.decode(column: "tool_id", as: UUID.self), default: []].append(model)
+                }
+            }
+            let names = try await ToolModel.query(on: db).filter(\.$id ~~ Array(byTool.keys)).field(\.$id).field(\.$slug).field(\.$name).all()
+            for tool in names {
+                guard let id = tool.id, let items = byTool[id].map(SourceDisagreement.find), !items.isEmpty else { continue }
+                found.append((tool.slug, tool.name, items))
+            }
+            if found.count >= limit { break }
+        }
+        return Array(found.sorted { $0.name < $1.name }.prefix(limit))
+    }
+}

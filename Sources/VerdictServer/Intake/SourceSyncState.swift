@@ -19,11 +19,8 @@ struct SourceSyncState: Codable, Sendable {
     var error: String?
     var diff: String?
 
-    /// True when the last run failed (after the last success).
-    var isFailing: Bool {
-        guard let failed = failed_at else { return false }
-        return succeeded_at.map { failed > $0 } ?? true
-    }
+    /// True when the last run failed: a success clears the error.
+    var isFailing: Bool { error != nil }
 
     static func find(_ name: String, on db: any Database) async throws -> SourceSyncState? {
         try await db.sql().select().columns("*").from(schema).where("name", .equal, SQLBind(name)).first(decoding: SourceSyncState.self)

@@ -74,6 +74,7 @@ struct CreateIntake: AsyncMigration {
             .create()
         try await database.sql().raw("CREATE INDEX catalog_events_at ON catalog_events (at)").run()
         try await database.sql().raw("CREATE INDEX catalog_events_category ON catalog_events (category_slug, at)").run()
+        try await database.sql().raw("CREATE INDEX catalog_events_day ON catalog_events (day, at)").run()
 
         try await database.schema("intake_entries")
             .id()

@@ -28,6 +28,8 @@ final class ToolModel: Model, @unchecked Sendable {
     @Field(key: "panel_rank") var panelRank: Int
     /// Community ship percentage, or -1 without counted votes; kept by `refreshRanking`.
     @Field(key: "community_rank") var communityRank: Int
+    /// `Listing` raw value for vendor-submitted and sponsored tools; nil for editorial ones.
+    @OptionalField(key: "listing") var listing: String?
 
     init() {}
 
@@ -49,6 +51,7 @@ final class ToolModel: Model, @unchecked Sendable {
         entry = tool.entry.rawValue
         homepage = tool.homepage
         sourceURL = tool.sourceURL
+        listing = tool.listing?.rawValue
         factsJSON = FactsCodec.encode(tool.facts)
         factsHash = SiteCrypto.sha256Hex(FactsDigest.canonicalJSON(tool))
     }
@@ -57,7 +60,8 @@ final class ToolModel: Model, @unchecked Sendable {
         Tool(
             slug: slug, name: name, vendor: vendor, category: category, tagline: tagline,
             description: description, entry: EntryTier(rawValue: entry) ?? .contact,
-            homepage: homepage, sourceURL: sourceURL, facts: FactsCodec.decode(factsJSON))
+            homepage: homepage, sourceURL: sourceURL, facts: FactsCodec.decode(factsJSON),
+            listing: listing.flatMap(Listing.init(rawValue:)))
     }
 }
 

@@ -57,11 +57,15 @@ final class FakeDatasetServer: Sendable {
             return Response(status: HTTPResponseStatus(statusCode: code), body: .init(string: "{\"error\": \"down\"}"))
         case .endless(let interval):
             let body = Response.Body(asyncStream: { writer in
-                try await writer.write(.buffer(ByteBuffer(string: "{\"openai\": {\"models\": {")))
-                while true {
-                    try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
-                    try await writer.write(.buffer(ByteBuffer(string: " ")))
-                }
+                // Until the client hangs up; the stream is then ended, as Vapor requires.
+                do {
+                    try await writer.write(.buffer(ByteBuffer(string: "{\"openai\": {\"models\": {")))
+                    for _ in 0..<Int(600 / interval) {
+                        try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+                        try await writer.write(.buffer(ByteBuffer(string: " ")))
+                    }
+                } catch {}
+                try? await writer.write(.end)
             })
             return Response(status: .ok, body: body)
         }

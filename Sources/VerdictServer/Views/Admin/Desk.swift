@@ -21,6 +21,8 @@ struct Desk {
                         .li(.a(.href(SiteURL.admin(.tools).path), .text("Tools"))),
                         .li(.a(.href(SiteURL.admin(.takes).path), .text("Moderation"))),
                         .li(.a(.href(SiteURL.admin(.importCatalog).path), .text("Import"))),
+                        .li(.a(.href(SiteURL.admin(.intake).path), .text("Intake"))),
+                        .li(.a(.href(SiteURL.admin(.sources).path), .text("Sources"))),
                         .if(
                             role == .admin,
                             .group(

@@ -37,6 +37,12 @@ extension Compare {
             .header(
                 .class("page-intro"),
                 .h1(.text("\(a.tool.name) vs \(b.tool.name)")),
+                .if(
+                    a.tool.listing != nil || b.tool.listing != nil,
+                    .p(
+                        .class("listing-note"),
+                        .text(a.tool.name), Components.listingLabel(a.tool.listing), .text(" · "),
+                        .text(b.tool.name), Components.listingLabel(b.tool.listing))),
                 .p(.class("subheading"), .text("Which one should you ship with?")),
                 .p(.class("lead"), .text("Side-by-side panel verdict, pricing read, reviewer split and community vote."))
             )
@@ -121,7 +127,7 @@ extension Compare {
         func voteCard(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
             .div(
                 .class("card vote-card"),
-                .h3(.text(standing.tool.name)),
+                .h3(.text(standing.tool.name), Components.listingLabel(standing.tool.listing)),
                 .p(.class("community-score"), .text("Community \(standing.community.label)")),
                 Components.voteForm(
                     slug: standing.tool.slug, toolName: standing.tool.name,

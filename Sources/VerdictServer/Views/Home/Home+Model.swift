@@ -8,6 +8,8 @@ enum Home {
         var recent: [ComparisonTeaser]
         var categories: [CategoryGroup]
         var toolCount: Int
+        /// The latest day's intake: tools added, prices and statuses changed.
+        var intake: [CatalogEvents.Row] = []
     }
 
     struct CategoryGroup: Sendable {

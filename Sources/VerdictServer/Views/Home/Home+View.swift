@@ -21,8 +21,32 @@ extension Home {
                 comparisons(
                     "Recent comparisons", id: "recent", model.recent,
                     empty: "No recent comparisons yet."),
+                intake(),
                 categories(),
                 Components.newsletterBox()
+            )
+        }
+
+        /// The latest day's intake: counts by kind and the tools added, linking to `/new`.
+        func intake() -> Node<HTML.BodyContext> {
+            guard let day = model.intake.first?.day else { return .empty }
+            let added = model.intake.filter { $0.kind == CatalogEvents.Kind.added.rawValue }
+            let counts = CatalogEvents.Kind.allCases.compactMap { kind -> String? in
+                let n = model.intake.filter { $0.kind == kind.rawValue }.count
+                return n == 0 ? nil : "\(kind.title.lowercased()): \(n)"
+            }
+            return .section(
+                .class("section"), .id("intake"),
+                .h2(.text("Latest intake · \(day)")),
+                .p(.text(counts.joined(separator: " · ").prefix(1).uppercased() + counts.joined(separator: " · ").dropFirst() + ".")),
+                .if(
+                    !added.isEmpty,
+                    .ul(
+                        .class("new-list"),
+                        .forEach(added.prefix(8)) { row in
+                            .li(.unwrap(row.slug, { .a(.href(SiteURL.tool($0)), .text(row.name ?? $0)) }, else: .text(row.text)))
+                        })),
+                .p(.a(.href(SiteURL.whatsNew(category: nil)), .text("Everything that changed →")), .text(" · "), .a(.href(SiteURL.suggest), .text("Suggest a tool")))
             )
         }
 

@@ -25,6 +25,7 @@ extension Components {
     static func teaserScore(_ standing: ToolStanding) -> Node<HTML.ListContext> {
         .li(
             .span(.class("teaser-name"), .text(standing.tool.name)),
+            Components.listingLabel(standing.tool.listing),
             .text(" · Panel ship \(standing.panel.label)"))
     }
 

@@ -79,12 +79,21 @@ extension Components {
         .li(
             .class("tool-row"),
             .a(.href(SiteURL.tool(standing.tool.slug)), .text(standing.tool.name)),
+            listingLabel(standing.tool.listing),
             .span(.class("tool-row-score"), .text("Panel ship \(standing.panel.label)"))
         )
     }
 
     static func toolName(_ tool: Tool, linked: Bool) -> Node<HTML.BodyContext> {
-        linked ? .a(.href(SiteURL.tool(tool.slug)), .text(tool.name)) : .text(tool.name)
+        .group(
+            linked ? .a(.href(SiteURL.tool(tool.slug)), .text(tool.name)) : .text(tool.name),
+            listingLabel(tool.listing))
+    }
+
+    /// " Vendor-submitted" / " Sponsored" beside a tool's name wherever it is shown.
+    static func listingLabel(_ listing: Listing?) -> Node<HTML.BodyContext> {
+        guard let listing else { return .empty }
+        return .group(.text(" "), .span(.class("listing-label listing-\(listing.rawValue)"), .text(listing.label)))
     }
 
     static func description(_ tool: Tool, full: Bool) -> String {

@@ -45,6 +45,7 @@ enum Layout {
                         .li(.a(.href(SiteURL.home), .text("Home"))),
                         .li(.a(.href(HTMLEscaping.attribute(categoriesAnchor)), .text("Categories"))),
                         .li(.a(.href(SiteURL.leaderboard(category: nil)), .text("Leaderboard"))),
+                        .li(.a(.href(SiteURL.whatsNew(category: nil)), .text("What's new"))),
                         .li(.a(.href(SiteURL.methodology), .text("Methodology"))),
                         .li(.a(.href(SiteURL.newsletter), .text("Newsletter")))
                     )
