@@ -11,6 +11,10 @@ public struct Digest: Sendable, Hashable {
     public var mostSplit: [DigestComparison]
     /// Tools whose community ship share moved most since the previous issue.
     public var movers: [DigestMover]
+    /// Prices and statuses that changed this week, from the same list as `/new`.
+    public var catalogChanges: [DigestChange] = []
+    /// Tools added to the catalog this week (all of `/new`'s "Tools added", counted).
+    public var toolsAdded = 0
 
     public init(
         week: ISOWeek, newComparisons: [DigestComparison] = [], newVerdicts: [DigestVerdict] = [],
@@ -24,7 +28,9 @@ public struct Digest: Sendable, Hashable {
     }
 
     /// Nothing to say this week; a sender may skip the issue.
-    public var isEmpty: Bool { newComparisons.isEmpty && newVerdicts.isEmpty && mostSplit.isEmpty && movers.isEmpty }
+    public var isEmpty: Bool {
+        newComparisons.isEmpty && newVerdicts.isEmpty && mostSplit.isEmpty && movers.isEmpty && catalogChanges.isEmpty
+    }
 }
 
 /// A tool as a digest line shows it: names, slug and the two headline numbers.
@@ -109,5 +115,18 @@ public struct DigestMover: Sendable, Hashable {
         self.tool = tool
         self.before = before
         self.after = after
+    }
+}
+
+/// A price or status change of one tool, as `/new` lists it.
+public struct DigestChange: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var text: String
+
+    public init(slug: String, name: String, text: String) {
+        self.slug = slug
+        self.name = name
+        self.text = text
     }
 }

@@ -24,6 +24,17 @@ extension DigestMail {
         rows += section("New verdicts", d.newVerdicts.map { toolLine($0.tool, verdictLine($0)) })
         rows += section("Most split", d.mostSplit.map { comparisonHTML($0, links) })
         rows += section("Community movers", d.movers.map { toolLine($0.tool, moverLine($0)) })
+        rows += section(
+            "Prices and statuses",
+            d.catalogChanges.map {
+                "<a href=\"\(htmlEscape(links.tool($0.slug)))\" style=\"\(link)\">\(htmlEscape(oneLine($0.name)))</a>: " + htmlEscape(oneLine($0.text))
+            })
+        if d.toolsAdded > 0 {
+            rows.append(
+                cell(
+                    "<p style=\"margin:0;\">\(d.toolsAdded) \(d.toolsAdded == 1 ? "tool was" : "tools were") added to the catalog this week: "
+                        + "<a href=\"\(htmlEscape(links.publicURL + "/new"))\" style=\"\(link)\">what's new</a></p>"))
+        }
         rows.append(
             "<tr><td style=\"padding:16px 24px 24px 24px;border-top:1px solid #e4e4e7;\(muted)\">"
                 + "You get this because you subscribed to \(htmlEscape(title)) from Verdict. "

@@ -37,6 +37,13 @@ public enum DigestMail {
         section(&out, "COMMUNITY MOVERS", d.movers) { m in
             wrap("- \(oneLine(m.tool.name)): \(moverLine(m))", indent: "  ") + ["  " + links.tool(m.tool.slug)]
         }
+        section(&out, "PRICES AND STATUSES", d.catalogChanges) { c in
+            wrap("- \(oneLine(c.name)): \(oneLine(c.text))", indent: "  ") + ["  " + links.tool(c.slug)]
+        }
+        if d.toolsAdded > 0 {
+            out += wrap("\(d.toolsAdded) \(d.toolsAdded == 1 ? "tool was" : "tools were") added to the catalog this week: \(links.publicURL)/new", indent: "")
+            out.append("")
+        }
         out += ["--"]
         out += wrap("You get this because you subscribed to \(title) from Verdict.", indent: "")
         out += ["Archive: \(links.archiveURL)", "Unsubscribe: \(links.unsubscribeURL)", ""]

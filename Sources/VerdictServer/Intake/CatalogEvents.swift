@@ -52,6 +52,7 @@ enum CatalogEvents {
         var category_slug: String
         var slug: String?
         var name: String?
+        var listing: String?
     }
 
     /// The latest changes, newest first, optionally of one category and before a time (the next
@@ -61,8 +62,10 @@ enum CatalogEvents {
             .column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
             .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
             .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
+            .column(SQLColumn("listing", table: ToolModel.schema))
             .from(schema)
             .join(SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema))
+            .where(SQLColumn("retired_at", table: ToolModel.schema), .is, SQLLiteral.null)
         if let category { query = query.where(SQLColumn("category_slug", table: schema), .equal, SQLBind(category)) }
         if let since { query = query.where(SQLColumn("at", table: schema), .greaterThanOrEqual, SQLBind(since)) }
         if let before { query = query.where(SQLColumn("at", table: schema), .lessThan, SQLBind(before)) }
@@ -78,9 +81,11 @@ extension CatalogEvents {
             .column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
             .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
             .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
+            .column(SQLColumn("listing", table: ToolModel.schema))
             .from(schema)
             .join(SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema))
             .where(SQLColumn("day", table: schema), .equal, SQLBind(newest.day))
+            .where(SQLColumn("retired_at", table: ToolModel.schema), .is, SQLLiteral.null)
             .orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)
     }
 }

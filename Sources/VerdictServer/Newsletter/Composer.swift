@@ -21,10 +21,15 @@ enum Composer {
         let (start, end) = week.interval()
         let standings = try await ToolModel.standings(on: db)
         let newTools = try await ToolModel.listedSlugs(createdFrom: start, to: end, on: db)
-        let digest = DigestBuilder.build(
+        var digest = DigestBuilder.build(
             week: week, standings: standings, newToolSlugs: Set(newTools),
             changedTakes: changedTakes(try await TakeModel.written(from: start, to: end, on: db)),
             communityBefore: try await VoteModel.shipPercents(before: start, on: db))
+        let changes = try await CatalogEvents.latest(category: nil, since: start, before: end, limit: 500, on: db)
+        digest.toolsAdded = changes.filter { $0.kind == CatalogEvents.Kind.added.rawValue }.count
+        digest.catalogChanges = changes.filter { $0.kind == CatalogEvents.Kind.price.rawValue || $0.kind == CatalogEvents.Kind.status.rawValue }
+            .compactMap { row in row.slug.map { DigestChange(slug: $0, name: row.name ?? $0, text: row.text) } }
+            .prefix(15).map { $0 }
         let links = links(for: week, app: app)
         let issue = try await NewsletterIssueModel.find(week: week.description, on: db) ?? NewsletterIssueModel()
         if issue.sentAt != nil { throw Failure.alreadySent(week.description) }

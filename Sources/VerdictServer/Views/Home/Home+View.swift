@@ -44,7 +44,9 @@ extension Home {
                     .ul(
                         .class("new-list"),
                         .forEach(added.prefix(8)) { row in
-                            .li(.unwrap(row.slug, { .a(.href(SiteURL.tool($0)), .text(row.name ?? $0)) }, else: .text(row.text)))
+                            .li(
+                                .unwrap(row.slug, { .a(.href(SiteURL.tool($0)), .text(row.name ?? $0)) }, else: .text(row.text)),
+                                Components.listingLabel(row.listing.flatMap(Listing.init(rawValue:))))
                         })),
                 .p(.a(.href(SiteURL.whatsNew(category: nil)), .text("Everything that changed →")), .text(" · "), .a(.href(SiteURL.suggest), .text("Suggest a tool")))
             )

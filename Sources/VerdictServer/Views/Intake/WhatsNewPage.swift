@@ -56,6 +56,7 @@ struct WhatsNewPage {
     private func item(_ event: CatalogEvents.Row, kind: CatalogEvents.Kind) -> Node<HTML.ListContext> {
         .li(
             .unwrap(event.slug, { slug in .a(.href(SiteURL.tool(slug)), .text(event.name ?? slug)) }, else: .text("A removed tool")),
+            Components.listingLabel(event.listing.flatMap(Listing.init(rawValue:))),
             .if(kind != .added, .text(": \(event.text)")))
     }
 
