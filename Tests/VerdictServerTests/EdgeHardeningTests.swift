@@ -77,6 +77,17 @@ struct EdgeHardeningTests {
         }
     }
 
+    @Test("A suggestion over 16 KB is refused with 413 before it is read")
+    func suggestionLimit() async throws {
+        try await withTestApp { app in
+            let body = "name=" + String(repeating: "a", count: 20_000)
+            let res = try await app.testing(method: .running(port: 0))
+                .sendRequest(.POST, "/suggest", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+            #expect(res.status == .payloadTooLarge)
+            #expect(try await IntakeQueue.pendingCount(on: app.db) == 0)
+        }
+    }
+
     @Test("/healthz and /readyz answer 503 when the database does not answer")
     func healthChecksTheDatabase() async throws {
         try await withTestApp { app in

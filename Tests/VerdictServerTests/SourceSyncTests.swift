@@ -144,4 +144,62 @@ struct SourceSyncTests {
             #expect(desk.status == .ok && desk.text.contains("not a readable models.dev dataset"))
         }
     }
+
+    @Test("With VERDICT_SYNC_HOLD_NEW, new models wait unlisted in the intake queue until an editor publishes them")
+    func holdNew() async throws {
+        let server = try await FakeDatasetServer.start()
+        defer { Task { try? await server.stop() } }
+        try await withTestApp(seedDemo: true) { app in
+            app.settings.intake.sources = try SourceList.parse("models.dev=\(server.url)")
+            app.settings.intake.holdNew = true
+            server.answer(.body(Self.first, etag: nil))
+            let report = await SourceSync(app: app).sync(try #require(app.settings.intake.sources.sources.first))
+            guard case .compared(let result, dryRun: false) = report.outcome else { Issue.record("\(report.line)"); return }
+            #expect(result.summary?.toolsCreated == 3)
+            let tool = try #require(try await ToolModel.find(slug: "gpt-x", on: app.db))
+            #expect(tool.retiredAt != nil)
+            #expect(try await app.send(.GET, "/tools/gpt-x").status == .notFound)
+            #expect(!(try await app.send(.GET, "/new").text.contains("gpt-x")))
+            let held = try await IntakeQueue.entries(status: .pending, limit: 10, on: app.db)
+            #expect(held.count == 3 && held.allSatisfy { $0.kind == "dataset" })
+            let entry = try #require(held.first { $0.tool_id == tool.id })
+            #expect(entry.reason.contains("openai/gpt-x"))
+
+            try await app.makeUser("ed@example.com", role: .editor)
+            let ed = try await app.signIn("ed@example.com")
+            #expect(try await app.browse(.POST, "/admin/intake/\(entry.id)", as: ed, form: "action=accept").status == .seeOther)
+            #expect(try await app.send(.GET, "/tools/gpt-x").status == .ok)
+            #expect(try await app.send(.GET, "/new").text.contains("/tools/gpt-x"))
+            // A rejected one stays off the site.
+            let other = try #require(held.first { $0.tool_id != tool.id })
+            #expect(try await app.browse(.POST, "/admin/intake/\(other.id)", as: ed, form: "action=reject").status == .seeOther)
+            let otherTool = try #require(try await ToolModel.find(try #require(other.tool_id), on: app.db))
+            #expect(try await app.send(.GET, "/tools/\(otherTool.slug)").status == .notFound)
+        }
+    }
+
+    @Test("The demo catalog's declared prices are the vendor's offer, dated; a changed price keeps the old one")
+    func editorialOffers() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let flash = try #require(try await ToolModel.find(slug: "gemini-2-5-flash", on: app.db))
+            let history = try await OfferPrices.history(tool: flash.requireID(), on: app.db)
+            #expect(history.count == 1 && history[0].dataset == OfferWriter.editorial)
+            let declared = try #require(flash.tool.facts.inputPricePerMTok)
+            #expect(history[0].sheet?.price(.inputTokens)?.amount == Decimal(string: "\(declared)"))
+            let page = try await app.send(.GET, "/tools/gemini-2-5-flash")
+            #expect(page.text.contains("Offers and prices") && page.text.contains("declared by the editors"))
+
+            let tool = flash.tool
+            let json = """
+                {"tools": [{"slug": "gemini-2-5-flash", "name": "\(tool.name)", "category": "\(tool.category)", "entry": "\(tool.entry.rawValue)",
+                  "vendor": "\(tool.vendor ?? "")", "description": "Cheaper now.",
+                  "facts": {"input_price_per_mtok": 0.5, "output_price_per_mtok": \(tool.facts.outputPricePerMTok ?? 1)}}]}
+                """
+            var pipeline = app.importPipeline
+            pipeline.panelBackend = nil
+            _ = try await pipeline.run(.text(Data(json.utf8), source: "edit.json", origin: .cli))
+            let after = try await OfferPrices.history(tool: flash.requireID(), on: app.db)
+            #expect(after.count == 2 && after[0].replaced_at != nil && after[1].sheet?.price(.inputTokens)?.amount == Decimal(string: "0.5"))
+        }
+    }
 }

@@ -56,6 +56,9 @@ struct PageController {
             else {
                 throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
             }
+            if row.retiredAt != nil, try await IntakeQueue.isHeld(tool: id, on: db) {
+                throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
+            }
             let candidates = try await ToolModel.rivalCandidates(categorySlug: row.categorySlug, limit: Self.rivalCandidates, on: db)
             let rivalSlugs = Rivals.closest(to: standing.tool, among: candidates).map(\.slug)
             let found = try await ToolModel.find(slugs: rivalSlugs, on: db)

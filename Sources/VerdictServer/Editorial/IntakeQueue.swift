@@ -18,6 +18,9 @@ enum IntakeQueue {
         case vendor
         /// An editor's "Add from URL" on the desk.
         case editor
+        /// A new model from a dataset sync, held unlisted (`VERDICT_SYNC_HOLD_NEW`): its tool exists
+        /// with its records, offers and rubric takes; accepting lists it.
+        case dataset
     }
 
     enum Status: String, Codable, Sendable {
@@ -65,6 +68,14 @@ enum IntakeQueue {
             .where("status", .equal, SQLBind(Status.pending.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// True while a sync holds the tool unlisted for an editor, or after an editor rejected it:
+    /// its page is not public.
+    static func isHeld(tool: UUID, on db: any Database) async throws -> Bool {
+        try await db.sql().select().column("id").from(schema).where("tool_id", .equal, SQLBind(tool))
+            .where("kind", .equal, SQLBind(Kind.dataset.rawValue)).where("status", .notEqual, SQLBind(Status.accepted.rawValue))
+            .first() != nil
+    }
+
     static func find(_ id: UUID, on db: any Database) async throws -> Entry? {
         try await entries(id: id, on: db)
     }
@@ -84,9 +95,10 @@ enum IntakeQueue {
 
     /// Marks a pending entry decided; false when it was not pending any more.
     private static func claim(_ id: UUID, as status: Status, tool: UUID?, actor: String, at now: Date, on db: any Database) async throws -> Bool {
-        let rows = try await db.sql().update(schema)
-            .set("status", to: SQLBind(status.rawValue)).set("tool_id", to: SQLBind(tool)).set("decided_at", to: SQLBind(now))
-            .set("decided_by", to: SQLBind(actor))
+        var update = db.sql().update(schema)
+            .set("status", to: SQLBind(status.rawValue)).set("decided_at", to: SQLBind(now)).set("decided_by", to: SQLBind(actor))
+        if let tool { update = update.set("tool_id", to: SQLBind(tool)) }
+        let rows = try await update
             .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(Status.pending.rawValue))
             .returning("id").all()
         return !rows.isEmpty
@@ -114,6 +126,20 @@ enum IntakeQueue {
         } catch let failure as Failure { throw failure } catch { throw .invalid("\(error)") }
     }
 
+    /// Lists a tool a sync held: restored to listings, with its "added" event, once.
+    private static func publishHeld(_ entry: Entry, tool toolID: UUID, actor: String, app: Application) async throws -> String {
+        let now = app.dependencies.clock.now()
+        guard let model = try await ToolModel.find(toolID, on: app.db) else { throw Failure.invalid("the held tool is gone") }
+        guard try await claim(entry.id, as: .accepted, tool: toolID, actor: actor, at: now, on: app.db) else {
+            throw Failure.alreadyDecided("decided")
+        }
+        _ = try await ToolDesk.setRetired(false, slug: model.slug, actor: actor, app: app)
+        try await CatalogEvents.insert(
+            [CatalogEvents.Event(kind: .added, tool: toolID, categorySlug: model.categorySlug, text: model.name)], at: now, on: app.db)
+        try await Audit.record(actor, "intake.accepted", subject: "intake:\(entry.id)", after: Audit.json(["tool": model.slug]), at: now, on: app.db)
+        return model.slug
+    }
+
     /// Publishes the entry as a new tool through the import pipeline (rubric written, panel
     /// queued), in `category` (an existing category's name, or a new one the editor typed on
     /// purpose), labelled vendor-submitted when the submitter spoke for the vendor.
@@ -125,6 +151,9 @@ enum IntakeQueue {
         do {
             guard let entry = try await entries(id: id, on: db) else { throw Failure.notFound }
             guard entry.status == Status.pending.rawValue else { throw Failure.alreadyDecided(entry.status) }
+            if entry.kind == Kind.dataset.rawValue, let toolID = entry.tool_id {
+                return try await publishHeld(entry, tool: toolID, actor: actor, app: app)
+            }
             var tool: [String: JSONValue] = [
                 "slug": .string(slug), "name": .string(entry.name), "category": .string(category), "homepage": .string(entry.url),
                 "entry": .string(EntryTier.contact.rawValue),

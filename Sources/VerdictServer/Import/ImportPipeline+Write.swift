@@ -23,6 +23,18 @@ extension ImportPipeline {
                     events.append(CatalogEvents.Event(kind: .added, tool: model.id, categorySlug: model.categorySlug, text: model.name))
                 }
             }
+            // The prices editors declare become the vendor's offer, dated like a dataset's.
+            let declared = plan.tools.compactMap { tool -> (tool: SourceWriter.ToolRef, offer: Offer)? in
+                guard let model = touched[tool.slug], let id = model.id, let offer = Offer.editorial(for: tool, checkedAt: now) else { return nil }
+                return (SourceWriter.ToolRef(id: id, name: model.name, categorySlug: model.categorySlug), offer)
+            }
+            let priced = try await OfferWriter(label: OfferWriter.editorial, now: now).write(declared, on: tx)
+            events += priced.events
+            if let intake, !intake.hold.isEmpty {
+                let held = try await intake.holdNew(touched: touched, at: now, on: tx)
+                let heldIDs = Set(held.compactMap { touched[$0]?.id })
+                events.removeAll { $0.kind == .added && $0.tool.map(heldIDs.contains) == true }
+            }
             try await CatalogEvents.insert(events, at: now, on: tx)
             if let intake {
                 summary.intake = try await intake.write(touched: touched, at: now, on: tx)

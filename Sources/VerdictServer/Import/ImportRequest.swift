@@ -21,6 +21,9 @@ struct ImportRequest: Sendable {
     var origin: ImportOrigin
     /// Validate only; write nothing.
     var checkOnly = false
+    /// For a dataset: new tools wait unlisted in the intake queue for an editor
+    /// (`VERDICT_SYNC_HOLD_NEW`) instead of being published at once.
+    var holdNew = false
 
     static func text(_ data: Data, source: String, origin: ImportOrigin, checkOnly: Bool = false) -> ImportRequest {
         ImportRequest(input: .text(data), source: source, origin: origin, checkOnly: checkOnly)

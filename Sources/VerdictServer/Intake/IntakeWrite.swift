@@ -11,6 +11,30 @@ struct IntakeWrite: Sendable {
     var stored: [String: SourceDiff.Stored]
     /// The tool slug of every key (`DatasetCatalog.slugs`).
     var slugs: [ToolKey: String]
+    /// New tools to hold unlisted in the intake queue until an editor accepts them.
+    var hold: [String] = []
+
+    /// Takes the held tools out of listings (retired until accepted) and queues one intake entry
+    /// each; returns their slugs, so they get no "added" event before they are published.
+    func holdNew(touched: [String: ToolModel], at now: Date, on db: any Database) async throws -> Set<String> {
+        var held = Set<String>()
+        for slug in hold {
+            guard let model = touched[slug], let id = model.id else { continue }
+            _ = try await ToolModel.setRetired(slug: slug, at: now, now: now, on: db)
+            model.retiredAt = now
+            let records = diff.added.filter { slugs[$0.toolKey] == slug }.map(\.recordID)
+            try await db.sql().insert(into: IntakeQueue.schema)
+                .columns("id", "kind", "name", "url", "category", "reason", "vendor_submitted", "status", "tool_id", "created_at")
+                .values(
+                    SQLBind(UUID()), SQLBind(IntakeQueue.Kind.dataset.rawValue), SQLBind(model.name), SQLBind(dataset.homepage),
+                    SQLBind(model.category),
+                    SQLBind("New in \(dataset.rawValue): \(records.prefix(5).joined(separator: ", "))\(records.count > 5 ? " and \(records.count - 5) more" : "")."),
+                    SQLBind(false), SQLBind(IntakeQueue.Status.pending.rawValue), SQLBind(id), SQLBind(now)
+                ).run()
+            held.insert(slug)
+        }
+        return held
+    }
 
     func write(touched: [String: ToolModel], at now: Date, on db: any Database) async throws -> SourceWriter.Summary {
         var tools: [ToolKey: SourceWriter.ToolRef] = [:]

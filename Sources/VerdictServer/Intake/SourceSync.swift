@@ -63,7 +63,7 @@ struct SourceSync: Sendable {
                 } else {
                     let request = ImportRequest(
                         input: .dataset(data, format: source.format, checkedAt: now, skipInvalid: true), source: source.name,
-                        origin: .sync(source: source.name), checkOnly: dryRun)
+                        origin: .sync(source: source.name), checkOnly: dryRun, holdNew: settings.holdNew)
                     let result = try await app.importPipeline.run(request)
                     outcome = .compared(result, dryRun: dryRun)
                     (state.etag, state.last_modified, state.body_hash) = (validators.etag, validators.lastModified, hash)

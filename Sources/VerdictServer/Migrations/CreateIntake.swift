@@ -92,6 +92,7 @@ struct CreateIntake: AsyncMigration {
             .field("decided_by", .string)
             .create()
         try await database.sql().raw("CREATE INDEX intake_entries_status ON intake_entries (status, created_at)").run()
+        try await database.sql().raw("CREATE INDEX intake_entries_tool ON intake_entries (tool_id)").run()
 
         try await database.schema(ToolModel.schema).field("listing", .string).update()
     }

@@ -78,6 +78,9 @@ extension AdminController {
         let now = req.dependencies.clock.now()
         do {
             switch form.action {
+            case "accept" where try await IntakeQueue.find(id, on: req.db)?.kind == IntakeQueue.Kind.dataset.rawValue:
+                _ = try await IntakeQueue.accept(id, slug: "", category: "", actor: actor, app: req.application)
+                return req.redirect(to: SiteURL.admin(.intake).path + "?done=accepted", redirectType: .normal)
             case "accept":
                 let categories = try await CategoryListing.summaries(on: req.db).map(\.name)
                 let new = (form.new_category ?? "").trimmingCharacters(in: .whitespaces)

@@ -52,8 +52,8 @@ extension ToolShow.View {
                     .td(
                         .unwrap(
                             HTMLEscaping.externalURL(entry.offer.source_url),
-                            { href in .a(.href(href), .rel("nofollow noopener"), .text(price.dataset)) },
-                            else: .text(price.dataset)))
+                            { href in .a(.href(href), .rel("nofollow noopener"), .text(Self.sourceName(price.dataset))) },
+                            else: .text(Self.sourceName(price.dataset))))
                 )
             })
     }
@@ -107,6 +107,11 @@ extension ToolShow.View {
             parts.append("free: \(free.quantity) \(free.unit.rawValue.replacingOccurrences(of: "_", with: " "))\(free.period.map { " per \($0)" } ?? "")")
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// "models.dev", or "declared by the editors" for prices from the tool's own facts.
+    static func sourceName(_ label: String) -> String {
+        label == OfferWriter.editorial ? "declared by the editors" : label
     }
 
     static func day(_ date: Date) -> String { String(Desk.date(date).prefix(10)) }
