@@ -43,7 +43,7 @@ extension ImportPipeline {
                 try await Self.replace(imported, touched: &touched, actor: actor, at: now, summary: &summary, on: tx)
             }
             summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), at: now, on: tx)
-            try await ToolModel.refreshRanking(touched.values.compactMap(\.id), on: tx)
+            try await ToolModel.refreshRanking(touched.values.compactMap(\.id), at: now, on: tx)
             try await CategoryListing.refresh(Set(touched.values.map(\.categorySlug)).union(formerCategories), on: tx)
             // Unchanged tools are left out: their facts hash would not re-bill anyway.
             if let backend, !summary.changedTools.isEmpty {

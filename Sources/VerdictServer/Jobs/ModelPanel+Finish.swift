@@ -37,7 +37,7 @@ extension ModelPanel {
         try await db.writeTransaction(attempts: 1) { tx in
             if let take {
                 try await publish(take, on: tx)
-                try await ToolModel.refreshRanking([take.row.$tool.id], on: tx)
+                try await ToolModel.refreshRanking([take.row.$tool.id], at: now(), on: tx)
             }
             let ended = try await PanelJobModel.finish(job.id!, token: token, state: ending.state, error: ending.note, now: now(), on: tx)
             if !ended, take != nil { throw LeaseLost() }

@@ -10,7 +10,10 @@ extension ToolModel {
     /// Call it inside the transaction that changed them, so the ranking commits with the change.
     /// On PostgreSQL the rows are locked in id order first, so concurrent writers on several
     /// servers each read the counts after the other's commit, never an older one.
-    static func refreshRanking(_ ids: [UUID], on db: any Database) async throws {
+    ///
+    /// A change of a listed tool's panel ship percentage is a verdict change `/new` lists; votes
+    /// never change it, so the vote path passes `panelMayChange: false` and skips that read.
+    static func refreshRanking(_ ids: [UUID], panelMayChange: Bool = true, at now: Date? = nil, on db: any Database) async throws {
         let all = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
         for start in stride(from: 0, to: all.count, by: 500) {
             let slice = Array(all[start..<min(start + 500, all.count)])
@@ -18,15 +21,31 @@ extension ToolModel {
                 try await db.sql().select().column("id").from(ToolModel.schema).where("id", .in, slice)
                     .orderBy("id").lockingClause(SQLLockingClause.update).run()
             }
+            var before: [UUID: (rank: Int, category: String, listed: Bool)] = [:]
+            if panelMayChange {
+                for row in try await db.sql().select().columns("id", "panel_rank", "category_slug", "retired_at").from(ToolModel.schema)
+                    .where("id", .in, slice).all()
+                {
+                    before[try row.decode(column: "id", as: UUID.self)] = (
+                        try row.decode(column: "panel_rank", as: Int.self), try row.decode(column: "category_slug", as: String.self),
+                        try row.decode(column: "retired_at", as: Date?.self) == nil
+                    )
+                }
+            }
             let takes = try await TakeModel.current(forTools: slice, on: db)
             let votes = try await VoteModel.counts(forTools: slice, on: db)
+            var events: [CatalogEvents.Event] = []
             for id in slice {
                 let panel = PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1
                 let community = votes[id]?.shipPercent ?? -1
                 try await db.sql().update(ToolModel.schema)
                     .set("panel_rank", to: panel).set("community_rank", to: community)
                     .where("id", .equal, id).run()
+                if let old = before[id], old.listed, old.rank >= 0, panel >= 0, old.rank != panel {
+                    events.append(.init(kind: .verdict, tool: id, categorySlug: old.category, text: "Panel ship \(old.rank)% → \(panel)%"))
+                }
             }
+            try await CatalogEvents.insert(events, at: now ?? Date(), on: db)
         }
     }
 
