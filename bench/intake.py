@@ -38,10 +38,14 @@ class Counter:
             db = sqlite3.connect(self.database[len("sqlite:"):])
             try:
                 return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+            except sqlite3.OperationalError:  # before the first import made the tables
+                return {t: 0 for t in TABLES}
             finally:
                 db.close()
         out = subprocess.run(["psql", self.database.replace("?sslmode=disable", ""), "-At", "-c",
-                              "; ".join(f"SELECT COUNT(*) FROM {t}" for t in TABLES)], capture_output=True, text=True, check=True)
+                              "; ".join(f"SELECT COUNT(*) FROM {t}" for t in TABLES)], capture_output=True, text=True)
+        if out.returncode != 0:
+            return {t: 0 for t in TABLES}
         return dict(zip(TABLES, map(int, out.stdout.split())))
 
 
@@ -112,8 +116,9 @@ def run(bin, database, label, port, reset):
             wall, mem, out = timed([bin, "sync", "--source", "models.dev"], {**env, "VERDICT_SOURCES": f"models.dev={copy}"}, work)
             stop.set(); t.join()
             line = next((l for l in out.splitlines() if l.startswith("models.dev:")), "")
-            print(f"| sync with every models.dev input price changed | {wall:.1f} s | {mem:.0f} MB | | | "
-                  f"{re.search(r'prices recorded: (\d+)', line).group(1) if 'prices recorded' in line else '?'} | |", flush=True)
+            recorded = re.search(r"prices recorded: (\d+)", line)
+            recorded = recorded.group(1) if recorded else "?"
+            print(f"| sync with every models.dev input price changed | {wall:.1f} s | {mem:.0f} MB | | | {recorded} | |", flush=True)
             print(f"\nUncached tool page (`{url.split(str(port))[1]}`, page cache off) during that sync: "
                   f"median {statistics.median(busy):.1f} ms, p99 {pct(busy, 0.99):.1f} ms, max {max(busy):.0f} ms over {len(busy)} requests; "
                   f"before it: median {statistics.median(quiet):.1f} ms, p99 {pct(quiet, 0.99):.1f} ms ({len(quiet)} requests).", flush=True)

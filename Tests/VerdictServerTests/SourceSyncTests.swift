@@ -55,7 +55,6 @@ struct SourceSyncTests {
         defer { Task { try? await server.stop() } }
         try await withTestApp { app in
             app.settings.intake.sources = try SourceList.parse("models.dev=\(server.url)")
-            app.settings.intake.timeoutSeconds = 2
             let source = try #require(app.settings.intake.sources.sources.first)
             let sync = SourceSync(app: app)
 
@@ -120,6 +119,8 @@ struct SourceSyncTests {
             let down = await sync.sync(source)
             guard case .failed(let message) = down.outcome else { Issue.record("500: \(down.line)"); return }
             #expect(message.contains("500"))
+            // A short deadline only here: a saturated machine may take seconds over the good downloads.
+            app.settings.intake.timeoutSeconds = 2
             server.answer(.endless(interval: 0.05))
             let endless = await sync.sync(source)
             guard case .failed(let slow) = endless.outcome else { Issue.record("endless: \(endless.line)"); return }

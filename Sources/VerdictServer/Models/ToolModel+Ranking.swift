@@ -11,9 +11,10 @@ extension ToolModel {
     /// On PostgreSQL the rows are locked in id order first, so concurrent writers on several
     /// servers each read the counts after the other's commit, never an older one.
     ///
-    /// A change of a listed tool's panel ship percentage is a verdict change `/new` lists; votes
-    /// never change it, so the vote path passes `panelMayChange: false` and skips that read.
-    static func refreshRanking(_ ids: [UUID], panelMayChange: Bool = true, at now: Date? = nil, on db: any Database) async throws {
+    /// A change of a listed tool's panel ship percentage is a verdict change `/new` lists, dated
+    /// `now`: writers that change takes pass it; votes never change it, so the vote path passes
+    /// no date and skips that read.
+    static func refreshRanking(_ ids: [UUID], at now: Date? = nil, on db: any Database) async throws {
         let all = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
         for start in stride(from: 0, to: all.count, by: 500) {
             let slice = Array(all[start..<min(start + 500, all.count)])
@@ -22,7 +23,7 @@ extension ToolModel {
                     .orderBy("id").lockingClause(SQLLockingClause.update).run()
             }
             var before: [UUID: (rank: Int, category: String, listed: Bool)] = [:]
-            if panelMayChange {
+            if now != nil {
                 for row in try await db.sql().select().columns("id", "panel_rank", "category_slug", "retired_at").from(ToolModel.schema)
                     .where("id", .in, slice).all()
                 {
@@ -45,7 +46,7 @@ extension ToolModel {
                     events.append(.init(kind: .verdict, tool: id, categorySlug: old.category, text: "Panel ship \(old.rank)% → \(panel)%"))
                 }
             }
-            try await CatalogEvents.insert(events, at: now ?? Date(), on: db)
+            if let now { try await CatalogEvents.insert(events, at: now, on: db) }
         }
     }
 
