@@ -125,6 +125,7 @@ struct SourceSyncTests {
             let endless = await sync.sync(source)
             guard case .failed(let slow) = endless.outcome else { Issue.record("endless: \(endless.line)"); return }
             #expect(slow.contains("within 2 s"))
+            app.settings.intake.timeoutSeconds = 120
             app.settings.intake.maxBytes = 100
             server.answer(.body(Self.first, etag: "\"v3\""))
             let large = await sync.sync(source)

@@ -49,7 +49,9 @@ public enum LiteLLMReader {
             return offer
         }
         return SourceModel(
-            dataset: .litellm, recordID: id, toolKey: key, name: id, category: category,
+            // LiteLLM has no display names: the model's own segment of the id ("RedPajama-INCITE-7B-Chat",
+            // not "togethercomputer/RedPajama-INCITE-7B-Chat"); the record id keeps the rest.
+            dataset: .litellm, recordID: id, toolKey: key, name: id.split(separator: "/").last.map(String.init) ?? id, category: category,
             contextWindow: check.contextWindow(e["max_input_tokens"], field: "max_input_tokens", category: category),
             maxOutput: check.count(e["max_output_tokens"], field: "max_output_tokens").flatMap { $0 > 0 ? $0 : nil },
             inputModalities: RecordCheck.strings(e["supported_modalities"]),

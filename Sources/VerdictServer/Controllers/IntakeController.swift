@@ -65,6 +65,7 @@ struct IntakeController: Sendable {
         let categories = try await CategoryListing.summaries(on: req.db)
         let shown = Array(rows.prefix(Self.pageSize))
         let next = rows.count > Self.pageSize ? shown.last?.at : nil
-        return WhatsNewPage(rows: shown, categories: categories, category: category, next: next).document().response()
+        let counts = try await CatalogEvents.counts(days: Array(Set(shown.map(\.day))), category: category, on: req.db)
+        return WhatsNewPage(rows: shown, counts: counts, categories: categories, category: category, next: next).document().response()
     }
 }

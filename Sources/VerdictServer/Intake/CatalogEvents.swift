@@ -90,6 +90,23 @@ extension CatalogEvents {
     }
 }
 
+extension CatalogEvents {
+    /// How many events of each kind each of `days` has (optionally in one category): the
+    /// headings of `/new`, which lists only a page of them.
+    static func counts(days: [String], category: String?, on db: any Database) async throws -> [String: [String: Int]] {
+        guard !days.isEmpty else { return [:] }
+        var query = db.sql().select().column("day").column("kind").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(schema).where("day", .in, days)
+        if let category { query = query.where("category_slug", .equal, SQLBind(category)) }
+        var counts: [String: [String: Int]] = [:]
+        for row in try await query.groupBy("day").groupBy("kind").all() {
+            counts[try row.decode(column: "day", as: String.self), default: [:]][try row.decode(column: "kind", as: String.self)] =
+                try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+}
+
 /// "2026-12-03": a UTC calendar day, as events are grouped.
 enum DayKey {
     static func string(_ date: Date) -> String {

@@ -6,6 +6,8 @@ import VerdictCore
 /// category filter and pages.
 struct WhatsNewPage {
     let rows: [CatalogEvents.Row]
+    /// Each day's count per kind, of which `rows` may show only a page.
+    let counts: [String: [String: Int]]
     let categories: [ToolModel.CategorySummary]
     let category: String?
     /// Where the next page starts (the time of the last row shown), when there is one.
@@ -40,10 +42,12 @@ struct WhatsNewPage {
                     .h2(.text(day)),
                     .forEach(CatalogEvents.Kind.allCases) { kind in
                         let ofKind = events.filter { $0.kind == kind.rawValue }
+                        let total = max(counts[day]?[kind.rawValue] ?? 0, ofKind.count)
                         return .if(
                             !ofKind.isEmpty,
                             .group(
-                                .h3(.text("\(kind.title) (\(ofKind.count))")),
+                                .h3(.text("\(kind.title) (\(total.formatted()))")),
+                                .if(total > ofKind.count, .p(.class("muted"), .text("The latest \(ofKind.count) on this page; older ones follow on the next pages."))),
                                 .ul(.class("new-list"), .forEach(ofKind.prefix(200)) { event in item(event, kind: kind) })))
                     })
             },
