@@ -137,4 +137,23 @@ struct IntakeQueueTests {
             #expect(entry.name == "Zeta & Co — AI notes" && entry.reason == "Notes that write themselves" && entry.kind == "editor")
         }
     }
+
+    @Test("An editor marks a tool sponsored through the API; it is labelled on its page and in its category")
+    func sponsored() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            try await app.makeUser("ed@example.com", role: .editor)
+            let token = try await app.makeToken("ed", owner: "ed@example.com", scope: .write)
+            let put = try await app.api(
+                .PUT, "/api/v1/admin/tools/cursor", token: token,
+                json: #"{"name":"Cursor","category":"Coding Assistants","description":"An AI code editor.","entry":"freemium","listing":"sponsored"}"#)
+            #expect(put.status == .ok, "\(put.text)")
+            let bad = try await app.api(
+                .PUT, "/api/v1/admin/tools/cursor", token: token,
+                json: #"{"name":"Cursor","category":"Coding Assistants","description":"x","entry":"freemium","listing":"paid-ish"}"#)
+            #expect(bad.status == .badRequest && bad.text.contains("listing"))
+            for path in ["/tools/cursor", "/categories/coding-assistants"] {
+                #expect(try await app.send(.GET, path).text.contains(">Sponsored<"), "\(path)")
+            }
+        }
+    }
 }

@@ -102,6 +102,7 @@ struct SourceSyncTests {
             let old = try #require(try await ToolModel.find(slug: "gpt-old", on: app.db))
             let oldPage = try await app.send(.GET, "/tools/gpt-old")
             #expect(oldPage.body.string.contains("no longer listed by models.dev"))
+            #expect(oldPage.body.string.contains("No public dataset lists GPT Old any more"))
             let records = try await SourceRecords.current(tool: old.requireID(), on: app.db)
             #expect(records.first?.removed_at != nil)
             let gemini = try #require(try await ToolModel.find(slug: "gemini-9", on: app.db))

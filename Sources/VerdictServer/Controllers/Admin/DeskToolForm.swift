@@ -5,7 +5,7 @@ import VerdictCore
 /// The desk's tool form as posted: its fields as an import entry (what `ToolDesk` validates),
 /// and as typed, to show the form again with the editor's input when something is wrong.
 struct DeskToolForm {
-    static let keys = ["slug", "name", "vendor", "category", "tagline", "description", "entry", "homepage", "source_url"]
+    static let keys = ["slug", "name", "vendor", "category", "tagline", "description", "entry", "homepage", "source_url", "listing"]
 
     var entry: JSONValue
     var values: [String: String]
@@ -37,6 +37,7 @@ struct DeskToolForm {
         let fields: [String: String?] = [
             "slug": tool.slug, "name": tool.name, "vendor": tool.vendor, "category": tool.category, "tagline": tool.tagline,
             "description": tool.description, "entry": tool.entry.rawValue, "homepage": tool.homepage, "source_url": tool.sourceURL,
+            "listing": tool.listing?.rawValue,
         ]
         return fields.compactMapValues { $0 }
     }

@@ -64,6 +64,16 @@ extension Desk {
                         .forEach(EntryTier.allCases) { tier in
                             .option(.value(tier.rawValue), .label(tier.displayName), .isSelected(values["entry"] == tier.rawValue))
                         })),
+                .div(
+                    .class("field"),
+                    .label(.for("f-listing"), .text("Listing")),
+                    .select(
+                        .id("f-listing"), .attribute(named: "name", value: "listing"),
+                        .option(.value(""), .label("Editorial (chosen by the editors)"), .isSelected((values["listing"] ?? "").isEmpty)),
+                        .forEach(Listing.allCases) { listing in
+                            .option(.value(listing.rawValue), .label(listing.label), .isSelected(values["listing"] == listing.rawValue))
+                        }),
+                    .small(.class("muted"), .text("Vendor-submitted and sponsored tools are labelled as such on every page that shows them."))),
                 field("homepage", "Homepage URL"),
                 field("source_url", "Source URL", hint: "Where the facts were read."),
                 .div(

@@ -90,9 +90,33 @@ extension ToolShow.View {
                         .unwrap(record.removed_at) { removed in
                             .strong(.text(" — no longer listed by \(record.dataset) since \(Self.day(removed))"))
                         },
+                        .unwrap(record.model?.maxOutput) { n in .text("; max output \(n.formatted()) tokens") },
+                        .unwrap(record.model?.knowledgeCutoff) { date in .text("; knowledge cutoff \(date)") },
+                        .unwrap(record.model?.releaseDate) { date in .text("; released \(date)") },
                         .unwrap(record.model?.deprecationDate) { date in .text("; retiring on \(date)") },
                         .unwrap(record.model?.status) { status in .text("; status: \(status.rawValue)") })
                 }))
+    }
+
+    /// "No dataset lists it any more (since …)" or "models.dev retires it on …": shown at the top.
+    func sourceNotice() -> Node<HTML.BodyContext> {
+        let records = model.intake.records
+        guard !records.isEmpty else { return .empty }
+        if records.allSatisfy({ $0.removed_at != nil }), let last = records.compactMap(\.removed_at).max() {
+            return .p(
+                .class("notice notice-retired"), .attribute(named: "role", value: "note"),
+                .text("No public dataset lists \(tool.name) any more (since \(Self.day(last))): it may be withdrawn. Its last known facts and prices are below."))
+        }
+        let current = records.filter { $0.removed_at == nil }.compactMap(\.model)
+        if let retiring = current.compactMap(\.deprecationDate).min() {
+            return .p(
+                .class("notice notice-retired"), .attribute(named: "role", value: "note"),
+                .text("Deprecated: a seller retires \(tool.name) on \(retiring), as \(current.first { $0.deprecationDate == retiring }?.dataset.rawValue ?? "a dataset") lists it."))
+        }
+        if current.contains(where: { $0.status == .deprecated }) {
+            return .p(.class("notice notice-retired"), .attribute(named: "role", value: "note"), .text("Deprecated, as a public dataset lists it."))
+        }
+        return .empty
     }
 
     /// "$2.50 per 1M input tokens · $10.00 per 1M output tokens", tiers and free quota included.

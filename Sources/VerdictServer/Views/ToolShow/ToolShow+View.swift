@@ -22,6 +22,7 @@ extension ToolShow {
                             "Retired on \(Desk.date(date).prefix(10)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."
                         ))
                 },
+                sourceNotice(),
                 Components.toolCard(model.standing, heading: .h1, size: .large),
                 vote(),
                 panel(),
