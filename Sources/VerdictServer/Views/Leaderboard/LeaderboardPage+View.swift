@@ -42,7 +42,7 @@ extension LeaderboardPage {
         func name(_ slug: String) -> String { model.tools[slug]?.tool.name ?? slug }
 
         func toolLink(_ slug: String) -> Node<HTML.BodyContext> {
-            .a(.href(SiteURL.tool(slug)), .text(name(slug)))
+            .group(.a(.href(SiteURL.tool(slug)), .text(name(slug))), Components.listingLabel(model.tools[slug]?.tool.listing))
         }
 
         // MARK: Ranked
