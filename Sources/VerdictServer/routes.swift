@@ -17,7 +17,7 @@ struct RouteHandlers: Sendable {
     let pages = PageController(), comparePage = ComparePageController(), leaderboard = LeaderboardController()
     let newsletter = NewsletterController(), account = AccountController(), ops = OpsController()
     let desk = AdminController(), tools = ToolsAPIController(), panel = PanelAPIController()
-    let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController()
+    let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController(), cost = CostAPIController()
 
     func handler(for endpoint: Endpoint) -> Endpoint.Handler {
         switch endpoint {
@@ -75,6 +75,7 @@ struct RouteHandlers: Sendable {
         case .apiLeaderboard: .init(leaderboard.api)
         case .apiSubscribe: .init(newsletter.subscribeAPI)
         case .apiOpenAPI: .init(ops.openAPI)
+        case .apiCost: .init(cost.cost)
         case .adminTools: .init(adminAPI.tools)
         case .adminCreateTool: .init(adminAPI.createTool)
         case .adminTool: .init(adminAPI.tool)

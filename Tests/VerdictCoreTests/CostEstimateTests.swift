@@ -107,6 +107,6 @@ struct CostEstimateTests {
             do { _ = try UsageProfile.parse(query) } catch { #expect(error.message.contains(message), "\(query): \(error)") }
         }
         #expect(UsagePreset.all.map(\.id) == ["hobby", "startup", "scale-up"])
-        #expect(UsagePreset.all[0].summary == "2,000,000 input tokens, 500,000 output tokens, 20 images, 1 seat, 2,000 requests a month")
+        #expect(UsagePreset.all[0].summary == "2,000,000 input tokens, 500,000 output tokens, 1 seat, 2,000 requests a month")
     }
 }

@@ -30,7 +30,7 @@ let expectedAccess: [String: Access] = [
     "GET /api/v1/tools": .open, "GET /api/v1/tools/:slug": .open, "PUT /api/v1/tools/:slug/vote": .open,
     "GET /api/v1/tools/:slug/history": .open, "GET /api/v1/panel/jobs": .open, "GET /api/v1/compare/:a/:b": .open,
     "PUT /api/v1/compare/:a/:b/vote": .open, "GET /api/v1/leaderboard": .open, "POST /api/v1/subscribers": .open,
-    "GET /api/v1/openapi.json": .open,
+    "GET /api/v1/openapi.json": .open, "GET /api/v1/cost": .open,
     "GET /api/v1/admin/tools": .token(.editor, .read), "POST /api/v1/admin/tools": .token(.editor, .write),
     "GET /api/v1/admin/tools/:slug": .token(.editor, .read), "PUT /api/v1/admin/tools/:slug": .token(.editor, .write),
     "POST /api/v1/admin/tools/:slug/retire": .token(.editor, .write), "POST /api/v1/admin/tools/:slug/restore": .token(.editor, .write),

@@ -55,6 +55,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .apiLeaderboard: .api(.leaderboard(category: nil))
     case .apiSubscribe: .api(.subscribers)
     case .apiOpenAPI: .api(.openAPI)
+    case .apiCost: .api(.cost)
     case .adminTools, .adminCreateTool: .api(.admin(.tools))
     case .adminTool, .adminUpdateTool: .api(.admin(.tool("smollm3")))
     case .adminRetire: .api(.admin(.toolRetire("smollm3")))

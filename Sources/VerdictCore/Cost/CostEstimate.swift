@@ -149,6 +149,9 @@ public struct CostEstimate: Sendable, Hashable {
         return min(max(free, 0), quantity)
     }
 
+    /// "images", "seconds of video": a unit in the plural, for "nothing for …".
+    public static func nounPublic(_ unit: PricedUnit) -> String { noun(unit, 2) }
+
     static func noun(_ unit: PricedUnit, _ n: Int) -> String {
         let one = n == 1
         switch unit {

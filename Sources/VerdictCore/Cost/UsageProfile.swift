@@ -115,6 +115,8 @@ public struct UsageProfile: Sendable, Hashable {
 }
 
 /// A named workload: the presets the page offers, defined here once and shown with their numbers.
+/// They describe text workloads (tokens, plus seats and requests where a tool charges for them);
+/// image, audio and video use is entered as numbers.
 public struct UsagePreset: Sendable, Hashable {
     public var id: String
     public var name: String
@@ -123,17 +125,17 @@ public struct UsagePreset: Sendable, Hashable {
     public static let all: [UsagePreset] = [
         UsagePreset(
             id: "hobby", name: "Hobby: a side project",
-            profile: UsageProfile(inputTokens: 2_000_000, outputTokens: 500_000, images: 20, seats: 1, requests: 2_000)),
+            profile: UsageProfile(inputTokens: 2_000_000, outputTokens: 500_000, seats: 1, requests: 2_000)),
         UsagePreset(
             id: "startup", name: "Startup: one product feature in production",
             profile: UsageProfile(
-                inputTokens: 200_000_000, outputTokens: 40_000_000, cachedInputShare: Decimal(string: "0.3")!, images: 2_000, seats: 10,
+                inputTokens: 200_000_000, outputTokens: 40_000_000, cachedInputShare: Decimal(string: "0.3")!, seats: 10,
                 requests: 200_000)),
         UsagePreset(
             id: "scale-up", name: "Scale-up: several features, batch back-office jobs",
             profile: UsageProfile(
                 inputTokens: 5_000_000_000, outputTokens: 1_000_000_000, cachedInputShare: Decimal(string: "0.5")!, batch: true,
-                images: 50_000, seats: 100, requests: 5_000_000)),
+                seats: 100, requests: 5_000_000)),
     ]
 
     /// "2,000,000 input tokens, 500,000 output tokens, 20 images, 1 seat, 2,000 requests a month".

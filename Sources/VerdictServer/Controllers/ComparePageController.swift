@@ -8,6 +8,9 @@ struct ComparePageController {
     func show(req: Request) async throws -> CachedAnswer {
         let (a, b) = try pair(req)
         var reader = try await Reader.load(req, slugs: [a, b])
+        let asked = CostReading.hasUsage(req)
+        // Without a workload in the query the page prices the startup preset, so every visit shows costs.
+        let (usage, preset) = asked ? try CostReading.usage(req) : (CostView.defaultPreset.profile, CostView.defaultPreset)
         let myPick = try await myPick(a, b, reader: reader, req: req)
         if let myPick { reader.extra = "pick=\(myPick)" }
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
@@ -16,14 +19,19 @@ struct ComparePageController {
             let (ia, ib) = (ids[first]!, ids[second]!)  // both loaded above, or it threw
             let tally = try await PairVoteModel.tally(a: ia, b: ib, on: db)
             let bySlug = [first: tally.forA, second: tally.forB]
-            let model = Compare.Model(
+            var model = Compare.Model(
                 comparison: comparison, canonical: SiteURL.canonicalCompare(a, b),
                 myVotes: reader.votes, notice: reader.notice,
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
+            let estimates = try await CostReading.estimates(slugs: [a, b], usage: usage, on: db)
+            model.cost = CostView(usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a, b).path, estimates: estimates.map {
+                CostView.Row(tool: $0.tool.tool, estimate: $0.estimate)
+            })
             return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery
+        if asked { answer.keyQuery.merge(CostReading.keyQuery(usage, preset: preset)) { a, _ in a } }
         return answer
     }
 

@@ -13,7 +13,7 @@ enum Endpoint: CaseIterable, Sendable {
     case deskTakes, deskApprove, deskReject, deskImportPage, deskImport, deskSubscribers, deskSends, deskAudit, deskSettings
     case deskSources, deskIntake, deskIntakeAdd, deskIntakeDecide
     case apiTools, apiTool, apiToolVote, apiToolHistory, apiPanelJobs, apiCompare, apiComparePick, apiLeaderboard
-    case apiSubscribe, apiOpenAPI
+    case apiSubscribe, apiOpenAPI, apiCost
     case adminTools, adminCreateTool, adminTool, adminUpdateTool, adminRetire, adminRestore, adminPanel
     case adminTakes, adminApprove, adminReject, adminImport, adminAudit, adminSubscribers, adminSends
     case adminSettings, adminUpdateSettings
@@ -89,6 +89,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .apiLeaderboard: Spec(.GET, "/api/v1/leaderboard", .open)
         case .apiSubscribe: Spec(.POST, "/api/v1/subscribers", .open)
         case .apiOpenAPI: Spec(.GET, "/api/v1/openapi.json", .open)
+        case .apiCost: Spec(.GET, "/api/v1/cost", .open)
         case .adminTools: Spec(.GET, "/api/v1/admin/tools", .token(.editor, .read))
         case .adminCreateTool: Spec(.POST, "/api/v1/admin/tools", .token(.editor, .write))
         case .adminTool: Spec(.GET, "/api/v1/admin/tools/:slug", .token(.editor, .read))

@@ -38,6 +38,7 @@ extension SiteURL.API {
         case .leaderboard(let category): .init(endpoint: .apiLeaderboard, suffix: category.map { "?category=\($0)" } ?? "")
         case .subscribers: .init(endpoint: .apiSubscribe)
         case .openAPI: .init(endpoint: .apiOpenAPI)
+        case .cost: .init(endpoint: .apiCost)
         case .admin(let admin): admin.target
         }
     }

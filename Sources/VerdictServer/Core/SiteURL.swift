@@ -67,6 +67,8 @@ enum SiteURL: Sendable, Hashable {
         case leaderboard(category: String?)
         case subscribers
         case openAPI
+        /// `GET /api/v1/cost`: a month's cost with each tool; the workload follows as a query.
+        case cost
         case admin(AdminAPI)
     }
 

@@ -12,6 +12,8 @@ enum Compare {
         var headToHead: HeadToHeadTally
         /// This reader's pick: a slug, "neither", or nil when they have not answered.
         var myPick: String?
+        /// Each tool's cost for the workload in the query (or the default preset).
+        var cost: CostView?
     }
 }
 

@@ -25,6 +25,7 @@ extension Compare {
                     Components.toolCard(a, heading: .h2),
                     Components.toolCard(b, heading: .h2)),
                 recommendation(),
+                .unwrap(model.cost) { $0.section() },
                 pricing(),
                 scorecard(),
                 headToHead(),
