@@ -69,4 +69,15 @@ struct CostTests {
             #expect(bad.status == .badRequest && bad.text.contains("cached_input_share must be a number from 0 to 1"))
         }
     }
+
+    @Test("The tool page prices the tool for the workload in its URL")
+    func toolPage() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let page = try await app.send(.GET, "/tools/gemini-2-5-flash?input_tokens=1000000&output_tokens=200000")
+            #expect(page.status == .ok && page.text.contains("What would Gemini 2.5 Flash cost you?") && page.text.contains("$0.80"))
+            let plain = try await app.send(.GET, "/tools/gemini-2-5-flash")
+            #expect(plain.text.contains("the startup preset"))
+            #expect(try await app.send(.GET, "/tools/gemini-2-5-flash?batch=perhaps").status == .badRequest)
+        }
+    }
 }

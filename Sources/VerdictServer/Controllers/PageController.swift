@@ -50,6 +50,8 @@ struct PageController {
     func tool(req: Request) async throws -> CachedAnswer {
         let slug = try req.parameters.require("slug")
         let reader = try await Reader.load(req, slugs: [slug])
+        let asked = CostReading.hasUsage(req)
+        let (usage, preset) = asked ? try CostReading.usage(req) : (CostView.defaultPreset.profile, CostView.defaultPreset)
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
                 let standing = try await ToolModel.standing(of: row, on: db)
@@ -68,11 +70,16 @@ struct PageController {
             model.history = try await TakeModel.history(tool: id, on: db)
             model.retiredAt = row.retiredAt
             model.intake = try await ToolIntake.load(tool: id, on: db)
+            let quotes = try await OfferPrices.quotes(tools: [id], on: db)[id] ?? []
+            model.cost = CostView(
+                usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,
+                estimates: [CostView.Row(tool: row.tool, estimate: CostEstimate.estimate(usage, quotes: quotes))])
             var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
             tags.formUnion(rivalRows.map { .tool($0.slug) })
             return .html(ToolShow.View(model: model).document().render(), tags: tags)
         }
         answer.keyQuery = reader.keyQuery
+        if asked { answer.keyQuery.merge(CostReading.keyQuery(usage, preset: preset)) { a, _ in a } }
         return answer
     }
 

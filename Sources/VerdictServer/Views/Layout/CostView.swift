@@ -29,7 +29,7 @@ struct CostView: Sendable {
     func section() -> Node<HTML.BodyContext> {
         .section(
             .class("section card cost"), .id("cost"),
-            .h2(.text("What would it cost you?")),
+            .h2(.text(estimates.count == 1 ? "What would \(estimates[0].tool.name) cost you?" : "What would it cost you?")),
             .if(
                 showsResults,
                 .group(
@@ -38,8 +38,8 @@ struct CostView: Sendable {
                         .text(
                             "\(asked ? "Your workload" : "Workload: the \(preset?.id ?? "") preset") — \(UsageText.describe(usage)). Each tool is priced with its cheapest published offer that covers the whole month, free quotas applied; the arithmetic is below."
                         )),
-                    .div(.class("grid grid-2"), .forEach(estimates) { row in result(row) })),
-                else: .p(.text("Enter your monthly use below to price both tools from their published offers."))),
+                    .div(.class(estimates.count == 1 ? "grid" : "grid grid-2"), .forEach(estimates) { row in result(row) })),
+                else: .p(.text("Enter your monthly use below to price \(estimates.count == 1 ? "it" : "both tools") from the published offers."))),
             form()
         )
     }

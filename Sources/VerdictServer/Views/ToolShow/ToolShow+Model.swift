@@ -17,6 +17,8 @@ enum ToolShow {
         var retiredAt: Date?
         /// Offers, prices and dataset records from the intake.
         var intake = ToolIntake()
+        /// The tool's cost for the workload in the query (or the default preset).
+        var cost: CostView?
     }
 }
 

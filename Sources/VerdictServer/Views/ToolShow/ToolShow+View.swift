@@ -26,6 +26,7 @@ extension ToolShow {
                 Components.toolCard(model.standing, heading: .h1, size: .large),
                 vote(),
                 panel(),
+                .unwrap(model.cost) { $0.section() },
                 history(),
                 rivals(),
                 facts(),
