@@ -13,12 +13,14 @@ struct CostEstimateTests {
         source: String = "models.dev"
     ) -> OfferQuote {
         OfferQuote(
-            offer: Offer(seller: seller, sellerKind: kind, offerID: seller, variant: variant, prices: prices, freeQuota: free, checkedAt: day),
+            offer: Offer(
+                seller: seller, sellerKind: kind, offerID: seller, variant: variant, prices: prices, freeQuota: free, checkedAt: day),
             source: source, effectiveFrom: day, checkedAt: day)
     }
 
     static func d(_ s: String) -> Decimal { Decimal(string: s)! }
-    static let flash = quote("google", [Price(.inputTokens, d("0.3")), Price(.outputTokens, d("2.5")), Price(.cachedInputTokens, d("0.03"))])
+    static let flash = quote(
+        "google", [Price(.inputTokens, d("0.3")), Price(.outputTokens, d("2.5")), Price(.cachedInputTokens, d("0.03"))])
 
     @Test(
         "Table: tokens, cached share 0 and 1, mixed units, free quota larger than usage",
@@ -69,9 +71,10 @@ struct CostEstimateTests {
         withBatch.batch = true
         let cheaper = CostEstimate.estimate(withBatch, quotes: [host, standard, batch, flex])
         #expect(cheaper.total == Decimal(string: "6.25") && cheaper.quote?.offer.variant == .batch)
-        #expect(cheaper.lines.map(\.text) == [
-            "1,000,000 input tokens × $1.25 per 1M = $1.25", "1,000,000 output tokens × $5.00 per 1M = $5.00",
-        ])
+        #expect(
+            cheaper.lines.map(\.text) == [
+                "1,000,000 input tokens × $1.25 per 1M = $1.25", "1,000,000 output tokens × $5.00 per 1M = $5.00",
+            ])
     }
 
     @Test("Contact sales only, and prices that do not cover the month, say so instead of guessing")
@@ -85,7 +88,11 @@ struct CostEstimateTests {
     @Test("Long-context tiers are named, the base price used; money reads in cents")
     func tiersAndMoney() {
         let tiered = Self.quote(
-            "google", [Price(.inputTokens, Self.d("1.25"), tiers: [PriceTier(aboveTokens: 200_000, amount: Self.d("2.5"))]), Price(.outputTokens, 10)])
+            "google",
+            [
+                Price(.inputTokens, Self.d("1.25"), tiers: [PriceTier(aboveTokens: 200_000, amount: Self.d("2.5"))]),
+                Price(.outputTokens, 10),
+            ])
         let e = CostEstimate.estimate(UsageProfile(inputTokens: 4_000_000, outputTokens: 0), quotes: [tiered])
         #expect(e.total == 5 && e.notes.first?.contains("prompts over 200,000 tokens cost $2.50") == true)
         #expect(CostEstimate.money(Self.d("1234.565")) == "$1,234.57")
@@ -100,7 +107,8 @@ struct CostEstimateTests {
         #expect(p.cachedInputTokens == 60_000_000)
         for (query, message) in [
             (["input_tokens": "-5"], "input_tokens must be a whole number"), (["cached_input_share": "1.5"], "cached_input_share"),
-            (["batch": "maybe"], "batch must be true or false"), (["preset": "enterprise"], "preset must be one of hobby, startup, scale-up"),
+            (["batch": "maybe"], "batch must be true or false"),
+            (["preset": "enterprise"], "preset must be one of hobby, startup, scale-up"),
             (["images": "1e9"], "images must be a whole number"), (["requests": "99999999999999"], "requests must be"),
         ] {
             #expect(throws: UsageError.self) { try UsageProfile.parse(query) }

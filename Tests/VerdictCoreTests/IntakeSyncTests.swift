@@ -54,9 +54,12 @@ struct IntakeSyncTests {
     @Test("Money is stored as decimal text and read back exactly")
     func decimals() throws {
         let sheet = PriceSheet(
-            prices: [Price(.inputTokens, Decimal(string: "0.075")!, tiers: [PriceTier(aboveTokens: 200_000, amount: Decimal(string: "0.15")!)])],
+            prices: [
+                Price(.inputTokens, Decimal(string: "0.075")!, tiers: [PriceTier(aboveTokens: 200_000, amount: Decimal(string: "0.15")!)])
+            ],
             freeQuota: FreeQuota(unit: .request, quantity: 1500, period: "day"))
-        let offer = Offer(seller: "google", sellerKind: .vendorAPI, offerID: "g", prices: sheet.prices, freeQuota: sheet.freeQuota, checkedAt: M.day)
+        let offer = Offer(
+            seller: "google", sellerKind: .vendorAPI, offerID: "g", prices: sheet.prices, freeQuota: sheet.freeQuota, checkedAt: M.day)
         #expect(offer.pricesJSON.contains(#""amount":"0.075""#))
         let back = try #require(PriceSheet.stored(offer.pricesJSON))
         #expect(back == sheet)
@@ -75,10 +78,11 @@ struct IntakeSyncTests {
         lite.offers[0].prices[0] = Price(.inputTokens, Decimal(string: "2.5")!)
         lite.contextWindow = 200_000
         let found = SourceDisagreement.find([dev, lite])
-        #expect(found.map(\.line) == [
-            "openai, standard: per 1M input tokens — models.dev $2.00, litellm $2.50",
-            "openai: context window — models.dev 128,000 tokens, litellm 200,000 tokens",
-        ])
+        #expect(
+            found.map(\.line) == [
+                "openai, standard: per 1M input tokens — models.dev $2.00, litellm $2.50",
+                "openai: context window — models.dev 128,000 tokens, litellm 200,000 tokens",
+            ])
         dev.offers[0].seller = "azure"  // another seller's price and limits are not the same offer's
         #expect(SourceDisagreement.find([dev, lite]).isEmpty)
     }
@@ -109,12 +113,18 @@ struct IntakeSyncTests {
         let ok = Suggestion.check(
             name: "  Acme\u{202E} Coder ", url: "https://acme.example", category: "Coding Assistants", reason: "good", vendor: true,
             categories: ["Coding Assistants"])
-        guard case .success(let s) = ok else { Issue.record("refused: \(ok)"); return }
+        guard case .success(let s) = ok else {
+            Issue.record("refused: \(ok)")
+            return
+        }
         #expect(s.name == "Acme Coder" && s.vendorSubmitted)
         let bad = Suggestion.check(
             name: "", url: "https://acme.example/\u{200B}x", category: "Nope", reason: String(repeating: "x", count: 3000), vendor: false,
             categories: ["Coding Assistants"])
-        guard case .failure(let problems) = bad else { Issue.record("accepted"); return }
+        guard case .failure(let problems) = bad else {
+            Issue.record("accepted")
+            return
+        }
         #expect(Set(problems.fields.keys) == ["name", "url", "category", "reason"])
     }
 }

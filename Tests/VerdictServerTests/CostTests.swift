@@ -11,7 +11,8 @@ struct CostTests {
     @Test("The API prices each tool from its cheapest offer, line by line; free and unpublished tools say so")
     func api() async throws {
         try await withTestApp(seedDemo: true) { app in
-            let res = try await app.send(.GET, "/api/v1/cost?tools=gemini-2-5-flash,smollm3,midjourney&input_tokens=1000000&output_tokens=200000")
+            let res = try await app.send(
+                .GET, "/api/v1/cost?tools=gemini-2-5-flash,smollm3,midjourney&input_tokens=1000000&output_tokens=200000")
             #expect(res.status == .ok, "\(res.text)")
             let tools = try #require(res.json["tools"] as? [[String: Any]])
             #expect(tools.map { $0["slug"] as? String } == ["gemini-2-5-flash", "smollm3", "midjourney"])
@@ -19,11 +20,14 @@ struct CostTests {
             #expect(tools[0]["status"] as? String == "priced" && tools[0]["monthly_cost"] as? String == "0.8")
             #expect(tools[0]["monthly_cost_display"] as? String == "$0.80")
             let offer = try #require(tools[0]["offer"] as? [String: Any])
-            #expect(offer["source"] as? String == "editorial" && offer["source_url"] as? String == "https://ai.google.dev/gemini-api/docs/pricing")
+            #expect(
+                offer["source"] as? String == "editorial"
+                    && offer["source_url"] as? String == "https://ai.google.dev/gemini-api/docs/pricing")
             let lines = try #require(tools[0]["lines"] as? [[String: Any]])
-            #expect(lines.map { $0["text"] as? String } == [
-                "1,000,000 input tokens × $0.30 per 1M = $0.30", "200,000 output tokens × $2.50 per 1M = $0.50",
-            ])
+            #expect(
+                lines.map { $0["text"] as? String } == [
+                    "1,000,000 input tokens × $0.30 per 1M = $0.30", "200,000 output tokens × $2.50 per 1M = $0.50",
+                ])
             #expect(tools[1]["status"] as? String == "unpublished" && tools[1]["monthly_cost"] is NSNull)
             let workload = try #require(res.json["workload"] as? [String: Any])
             #expect(workload["description"] as? String == "1,000,000 input tokens, 200,000 output tokens a month")

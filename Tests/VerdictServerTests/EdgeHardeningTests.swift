@@ -82,7 +82,8 @@ struct EdgeHardeningTests {
         try await withTestApp { app in
             let body = "name=" + String(repeating: "a", count: 20_000)
             let res = try await app.testing(method: .running(port: 0))
-                .sendRequest(.POST, "/suggest", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+                .sendRequest(
+                    .POST, "/suggest", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
             #expect(res.status == .payloadTooLarge)
             #expect(try await IntakeQueue.pendingCount(on: app.db) == 0)
         }

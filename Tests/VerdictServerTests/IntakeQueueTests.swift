@@ -24,7 +24,8 @@ struct IntakeQueueTests {
             let page = try await app.send(.GET, "/suggest")
             #expect(page.status == .ok && page.text.contains("Suggest a tool") && page.text.contains("Coding Assistants"))
 
-            let posted = try await app.sendRaw(.POST, "/suggest", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Self.vendorForm)
+            let posted = try await app.sendRaw(
+                .POST, "/suggest", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Self.vendorForm)
             #expect(posted.status == .ok && posted.text.contains("is with the editors"))
             #expect(!posted.text.contains("<b>Coder</b>"))
             // Nothing is published before an editor decides.
@@ -84,7 +85,9 @@ struct IntakeQueueTests {
             // (A body over 16 KB is refused with 413 by the server before this handler; in memory it reaches it.)
             let long = try await app.sendRaw(
                 .POST, "/suggest", headers: headers,
-                body: Self.form(["name": String(repeating: "a", count: 500), "url": "https://a.example", "category": "Other", "reason": "r"]))
+                body: Self.form([
+                    "name": String(repeating: "a", count: 500), "url": "https://a.example", "category": "Other", "reason": "r",
+                ]))
             #expect(long.status == .badRequest && long.text.contains("Tool name is 500 characters long; at most 120 allowed"))
 
             let cross = try await app.sendRaw(
@@ -103,7 +106,8 @@ struct IntakeQueueTests {
             // The two bad suggestions counted; the cross-site one was refused before the counter.
             #expect(statuses.filter { $0 == .ok }.count == 8)
             let limited = try await app.sendRaw(
-                .POST, "/suggest", headers: headers, body: Self.form(["name": "One more", "url": "https://m.example", "category": "Other", "reason": "r"]))
+                .POST, "/suggest", headers: headers,
+                body: Self.form(["name": "One more", "url": "https://m.example", "category": "Other", "reason": "r"]))
             #expect(limited.status == .tooManyRequests && limited.headers.first(name: "Retry-After") != nil)
             #expect(try await IntakeQueue.pendingCount(on: app.db) == 8)
         }
@@ -116,22 +120,31 @@ struct IntakeQueueTests {
         try await withTestApp(seedDemo: true) { app in
             let now = app.dependencies.clock.now()
             let one = try await IntakeQueue.submit(
-                Suggestion(name: "Copilot", url: "https://github.com/features/copilot", category: "Coding Assistants", reason: "popular", vendorSubmitted: false),
+                Suggestion(
+                    name: "Copilot", url: "https://github.com/features/copilot", category: "Coding Assistants", reason: "popular",
+                    vendorSubmitted: false),
                 kind: .suggestion, network: "n", at: now, on: app.db)
             let two = try await IntakeQueue.submit(
                 Suggestion(name: "Spam", url: "https://spam.example", category: "Other", reason: "buy", vendorSubmitted: false),
                 kind: .suggestion, network: "n", at: now, on: app.db)
             try await app.makeUser("ed@example.com", role: .editor)
             let ed = try await app.signIn("ed@example.com")
-            #expect(try await app.browse(.POST, "/admin/intake/\(one)", as: ed, form: "action=merge&into=no-such-tool").status == .badRequest)
-            #expect(try await app.browse(.POST, "/admin/intake/\(one)", as: ed, form: "action=merge&into=github-copilot").status == .seeOther)
+            #expect(
+                try await app.browse(.POST, "/admin/intake/\(one)", as: ed, form: "action=merge&into=no-such-tool").status == .badRequest)
+            #expect(
+                try await app.browse(.POST, "/admin/intake/\(one)", as: ed, form: "action=merge&into=github-copilot").status == .seeOther)
             #expect(try await app.browse(.POST, "/admin/intake/\(two)", as: ed, form: "action=reject").status == .seeOther)
             #expect(try await app.browse(.POST, "/admin/intake/\(two)", as: ed, form: "action=reject").status == .conflict)
             #expect(try await Audit.entries(actor: nil, action: "intake.merged", subject: nil, limit: 5, on: app.db).count == 1)
             #expect(try await Audit.entries(actor: nil, action: "intake.rejected", subject: nil, limit: 5, on: app.db).count == 1)
 
-            server.answer(.body(Data("<html><head><title>Zeta &amp; Co — AI notes</title><meta name=\"description\" content=\"Notes that write themselves\"></head></html>".utf8), etag: nil))
-            let added = try await app.browse(.POST, "/admin/intake", as: ed, form: "url=\(server.url.formEscaped)&category=Coding%20Assistants")
+            server.answer(
+                .body(
+                    Data(
+                        "<html><head><title>Zeta &amp; Co — AI notes</title><meta name=\"description\" content=\"Notes that write themselves\"></head></html>"
+                            .utf8), etag: nil))
+            let added = try await app.browse(
+                .POST, "/admin/intake", as: ed, form: "url=\(server.url.formEscaped)&category=Coding%20Assistants")
             #expect(added.status == .seeOther)
             let entry = try #require(try await IntakeQueue.entries(status: .pending, limit: 5, on: app.db).first)
             #expect(entry.name == "Zeta & Co — AI notes" && entry.reason == "Notes that write themselves" && entry.kind == "editor")
@@ -145,7 +158,9 @@ struct IntakeQueueTests {
             let token = try await app.makeToken("ed", owner: "ed@example.com", scope: .write)
             let put = try await app.api(
                 .PUT, "/api/v1/admin/tools/cursor", token: token,
-                json: #"{"name":"Cursor","category":"Coding Assistants","description":"An AI code editor.","entry":"freemium","listing":"sponsored"}"#)
+                json:
+                    #"{"name":"Cursor","category":"Coding Assistants","description":"An AI code editor.","entry":"freemium","listing":"sponsored"}"#
+            )
             #expect(put.status == .ok, "\(put.text)")
             let bad = try await app.api(
                 .PUT, "/api/v1/admin/tools/cursor", token: token,

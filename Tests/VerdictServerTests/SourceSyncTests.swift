@@ -61,7 +61,10 @@ struct SourceSyncTests {
             // First sync: three records, three tools, one offer and one price each.
             server.answer(.body(Self.first, etag: "\"v1\""))
             let one = await sync.sync(source)
-            guard case .compared(let first, dryRun: false) = one.outcome else { Issue.record("first: \(one.line)"); return }
+            guard case .compared(let first, dryRun: false) = one.outcome else {
+                Issue.record("first: \(one.line)")
+                return
+            }
             #expect(first.diff?.added.map(\.recordID).sorted() == ["google/gemini-9", "openai/gpt-old", "openai/gpt-x"])
             #expect(first.summary?.toolsCreated == 3)
             #expect(first.summary?.intake?.pricesRecorded == 3)
@@ -69,20 +72,29 @@ struct SourceSyncTests {
             // The same ETag: the server answers 304 and nothing is written.
             let before304 = try await Self.counts(app.db)
             let same = await sync.sync(source)
-            guard case .unchanged = same.outcome else { Issue.record("304: \(same.line)"); return }
+            guard case .unchanged = same.outcome else {
+                Issue.record("304: \(same.line)")
+                return
+            }
             #expect(server.ifNoneMatch.last == "\"v1\"")
             #expect(try await Self.counts(app.db) == before304)
 
             // A dry run of the changed copy prints the diff and writes nothing.
             server.answer(.body(Self.second, etag: "\"v2\""))
             let dry = await sync.sync(source, dryRun: true)
-            guard case .compared(let preview, dryRun: true) = dry.outcome else { Issue.record("dry: \(dry.line)"); return }
+            guard case .compared(let preview, dryRun: true) = dry.outcome else {
+                Issue.record("dry: \(dry.line)")
+                return
+            }
             #expect(preview.diff?.added.map(\.recordID) == ["openai/gpt-new"])
             #expect(try await Self.counts(app.db) == before304)
 
             // The changed copy: exact diff, the malformed record left as it was.
             let two = await sync.sync(source)
-            guard case .compared(let second, dryRun: false) = two.outcome else { Issue.record("second: \(two.line)"); return }
+            guard case .compared(let second, dryRun: false) = two.outcome else {
+                Issue.record("second: \(two.line)")
+                return
+            }
             let diff = try #require(second.diff)
             #expect(diff.added.map(\.recordID) == ["openai/gpt-new"])
             #expect(diff.changed.map(\.recordID) == ["openai/gpt-x"])
@@ -118,24 +130,36 @@ struct SourceSyncTests {
             let settled = try await Self.counts(app.db)
             server.answer(.status(500))
             let down = await sync.sync(source)
-            guard case .failed(let message) = down.outcome else { Issue.record("500: \(down.line)"); return }
+            guard case .failed(let message) = down.outcome else {
+                Issue.record("500: \(down.line)")
+                return
+            }
             #expect(message.contains("500"))
             // A short deadline only here: a saturated machine may take seconds over the good downloads.
             app.settings.intake.timeoutSeconds = 2
             server.answer(.endless(interval: 0.05))
             let endless = await sync.sync(source)
-            guard case .failed(let slow) = endless.outcome else { Issue.record("endless: \(endless.line)"); return }
+            guard case .failed(let slow) = endless.outcome else {
+                Issue.record("endless: \(endless.line)")
+                return
+            }
             #expect(slow.contains("within 2 s"))
             app.settings.intake.timeoutSeconds = 120
             app.settings.intake.maxBytes = 100
             server.answer(.body(Self.first, etag: "\"v3\""))
             let large = await sync.sync(source)
-            guard case .failed(let big) = large.outcome else { Issue.record("large: \(large.line)"); return }
+            guard case .failed(let big) = large.outcome else {
+                Issue.record("large: \(large.line)")
+                return
+            }
             #expect(big.contains("limit is 100"))
             app.settings.intake.maxBytes = 64 << 20
             server.answer(.body(Data("{\"openai\": [".utf8), etag: "\"v4\""))
             let broken = await sync.sync(source)
-            guard case .failed(let unreadable) = broken.outcome else { Issue.record("broken: \(broken.line)"); return }
+            guard case .failed(let unreadable) = broken.outcome else {
+                Issue.record("broken: \(broken.line)")
+                return
+            }
             #expect(unreadable.contains("not a readable models.dev dataset"))
             #expect(try await Self.counts(app.db) == settled)
             let state = try #require(try await SourceSyncState.find("models.dev", on: app.db))
@@ -157,7 +181,10 @@ struct SourceSyncTests {
             app.settings.intake.holdNew = true
             server.answer(.body(Self.first, etag: nil))
             let report = await SourceSync(app: app).sync(try #require(app.settings.intake.sources.sources.first))
-            guard case .compared(let result, dryRun: false) = report.outcome else { Issue.record("\(report.line)"); return }
+            guard case .compared(let result, dryRun: false) = report.outcome else {
+                Issue.record("\(report.line)")
+                return
+            }
             #expect(result.summary?.toolsCreated == 3)
             let tool = try #require(try await ToolModel.find(slug: "gpt-x", on: app.db))
             #expect(tool.retiredAt != nil)
@@ -202,7 +229,8 @@ struct SourceSyncTests {
             pipeline.panelBackend = nil
             _ = try await pipeline.run(.text(Data(json.utf8), source: "edit.json", origin: .cli))
             let after = try await OfferPrices.history(tool: flash.requireID(), on: app.db)
-            #expect(after.count == 2 && after[0].replaced_at != nil && after[1].sheet?.price(.inputTokens)?.amount == Decimal(string: "0.5"))
+            #expect(
+                after.count == 2 && after[0].replaced_at != nil && after[1].sheet?.price(.inputTokens)?.amount == Decimal(string: "0.5"))
         }
     }
 }

@@ -119,7 +119,8 @@ public struct CostEstimate: Sendable, Hashable {
             }
             if let tier = price.tiers.first {
                 notes.append(
-                    "\(charged.displayName): prompts over \(UsageText.grouped(tier.aboveTokens)) tokens cost \(DatasetCatalog.usd(tier.amount)); the estimate uses the base price")
+                    "\(charged.displayName): prompts over \(UsageText.grouped(tier.aboveTokens)) tokens cost \(DatasetCatalog.usd(tier.amount)); the estimate uses the base price"
+                )
             }
             let free = freeUnits(offer.freeQuota, unit: unit, quantity: quantity, notes: &notes)
             let billed = quantity - free
@@ -128,7 +129,8 @@ public struct CostEstimate: Sendable, Hashable {
         }
         guard missing.isEmpty else { return .failure(Missing(units: missing)) }
         if let flat = offer.price(.flatMonth) {
-            lines.append(CostEstimateLine(unit: .flatMonth, chargedAs: .flatMonth, quantity: 1, free: 0, price: flat.amount, cost: flat.amount))
+            lines.append(
+                CostEstimateLine(unit: .flatMonth, chargedAs: .flatMonth, quantity: 1, free: 0, price: flat.amount, cost: flat.amount))
         }
         let total = lines.reduce(Decimal(0)) { $0 + $1.cost }
         return .success(CostEstimate(status: .priced, total: total, quote: quote, lines: lines, notes: notes))
@@ -176,7 +178,8 @@ public struct CostEstimate: Sendable, Hashable {
         let rounded = NSDecimalNumber(decimal: value).rounding(
             accordingToBehavior: NSDecimalNumberHandler(
                 roundingMode: .plain, scale: 2, raiseOnExactness: false, raiseOnOverflow: false, raiseOnUnderflow: false,
-                raiseOnDivideByZero: false)).decimalValue
+                raiseOnDivideByZero: false)
+        ).decimalValue
         if value > 0 && rounded == 0 { return "under $0.01" }
         var text = "\(rounded)"
         if !text.contains(".") { text += ".00" }

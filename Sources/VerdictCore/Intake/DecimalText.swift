@@ -35,7 +35,10 @@ extension Price {
 }
 
 extension PriceTier {
-    private enum CodingKeys: String, CodingKey { case aboveTokens = "above_tokens", amount }
+    private enum CodingKeys: String, CodingKey {
+        case aboveTokens = "above_tokens"
+        case amount
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

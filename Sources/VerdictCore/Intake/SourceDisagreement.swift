@@ -56,7 +56,9 @@ public struct SourceDisagreement: Sendable, Hashable {
                     SourceDisagreement(
                         subject: "\(seller): \(name)",
                         values: byDataset.sorted { order($0.key) < order($1.key) }.map {
-                            Value(dataset: $0.key, text: "\($0.value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) tokens")
+                            Value(
+                                dataset: $0.key,
+                                text: "\($0.value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) tokens")
                         }))
             }
         }

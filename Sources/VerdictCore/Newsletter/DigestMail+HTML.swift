@@ -27,7 +27,8 @@ extension DigestMail {
         rows += section(
             "Prices and statuses",
             d.catalogChanges.map {
-                "<a href=\"\(htmlEscape(links.tool($0.slug)))\" style=\"\(link)\">\(htmlEscape(oneLine($0.name)))</a>: " + htmlEscape(oneLine($0.text))
+                "<a href=\"\(htmlEscape(links.tool($0.slug)))\" style=\"\(link)\">\(htmlEscape(oneLine($0.name)))</a>: "
+                    + htmlEscape(oneLine($0.text))
             })
         if d.toolsAdded > 0 {
             rows.append(

@@ -41,7 +41,9 @@ public enum DigestMail {
             wrap("- \(oneLine(c.name)): \(oneLine(c.text))", indent: "  ") + ["  " + links.tool(c.slug)]
         }
         if d.toolsAdded > 0 {
-            out += wrap("\(d.toolsAdded) \(d.toolsAdded == 1 ? "tool was" : "tools were") added to the catalog this week: \(links.publicURL)/new", indent: "")
+            out += wrap(
+                "\(d.toolsAdded) \(d.toolsAdded == 1 ? "tool was" : "tools were") added to the catalog this week: \(links.publicURL)/new",
+                indent: "")
             out.append("")
         }
         out += ["--"]

@@ -44,7 +44,8 @@ struct ImportCommand: AsyncCommand {
         if let dataset = result.dataset, let diff = result.diff {
             context.console.info(
                 "\(signature.file): records \(diff.line); \(dataset.added.count) new tools, \(dataset.updated.count) tools this dataset made "
-                    + "updated, \(dataset.unchanged.count) other tools given offers; \(dataset.notModels) records that are not models left out.")
+                    + "updated, \(dataset.unchanged.count) other tools given offers; \(dataset.notModels) records that are not models left out."
+            )
             if diff.isEmpty {
                 context.console.success("\(signature.file): nothing changed since the last import of this dataset; nothing written.")
                 return

@@ -25,12 +25,14 @@ struct SyncCommand: AsyncCommand {
         let configured = app.settings.intake.sources
         guard !configured.sources.isEmpty else {
             throw ConfigError(
-                "no sources configured: set VERDICT_SOURCES, e.g. VERDICT_SOURCES=models.dev=https://models.dev/api.json,litellm=/srv/data/litellm.json")
+                "no sources configured: set VERDICT_SOURCES, e.g. VERDICT_SOURCES=models.dev=https://models.dev/api.json,litellm=/srv/data/litellm.json"
+            )
         }
         var sources = configured.sources
         if let name = signature.source {
             guard let one = configured.source(named: name) else {
-                throw ConfigError("no source named '\(name)' in VERDICT_SOURCES (configured: \(sources.map(\.name).joined(separator: ", ")))")
+                throw ConfigError(
+                    "no source named '\(name)' in VERDICT_SOURCES (configured: \(sources.map(\.name).joined(separator: ", ")))")
             }
             sources = [one]
         }

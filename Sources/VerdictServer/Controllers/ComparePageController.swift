@@ -25,9 +25,11 @@ struct ComparePageController {
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
             let estimates = try await CostReading.estimates(slugs: [a, b], usage: usage, on: db)
-            model.cost = CostView(usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a, b).path, estimates: estimates.map {
-                CostView.Row(tool: $0.tool.tool, estimate: $0.estimate)
-            })
+            model.cost = CostView(
+                usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a, b).path,
+                estimates: estimates.map {
+                    CostView.Row(tool: $0.tool.tool, estimate: $0.estimate)
+                })
             return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery

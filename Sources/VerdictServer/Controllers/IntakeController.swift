@@ -45,7 +45,10 @@ struct IntakeController: Sendable {
             name: form.name, url: form.url, category: form.category, reason: form.reason, vendor: vendor, categories: categories)
         {
         case .failure(let problems):
-            let values = ["name": form.name ?? "", "url": form.url ?? "", "category": form.category ?? "", "reason": form.reason ?? "", "vendor": vendor ? "1" : ""]
+            let values = [
+                "name": form.name ?? "", "url": form.url ?? "", "category": form.category ?? "", "reason": form.reason ?? "",
+                "vendor": vendor ? "1" : "",
+            ]
             return SuggestPage.form(categories: categories, values: values, problems: problems.fields).response(status: .badRequest)
         case .success(let suggestion):
             _ = try await IntakeQueue.submit(suggestion, kind: vendor ? .vendor : .suggestion, network: network, at: now, on: req.db)

@@ -24,15 +24,16 @@ extension Settings {
         nonisolated(unsafe) var problem: SourceListError?
         do {
             s.sources = try r.read(
-            "VERDICT_SOURCES", default: SourceList([]),
-            expected: "FORMAT=LOCATION[,FORMAT=LOCATION…] with FORMAT one of models.dev, genai-prices, litellm and LOCATION an http(s) URL or a path",
-            show: { $0.sources.isEmpty ? "none" : $0.sources.map { "\($0.name)=\($0.location)" }.joined(separator: ",") },
-            parse: { text in
-                do throws(SourceListError) { return try SourceList.parse(text) } catch {
-                    problem = error
-                    return nil
-                }
-            })
+                "VERDICT_SOURCES", default: SourceList([]),
+                expected:
+                    "FORMAT=LOCATION[,FORMAT=LOCATION…] with FORMAT one of models.dev, genai-prices, litellm and LOCATION an http(s) URL or a path",
+                show: { $0.sources.isEmpty ? "none" : $0.sources.map { "\($0.name)=\($0.location)" }.joined(separator: ",") },
+                parse: { text in
+                    do throws(SourceListError) { return try SourceList.parse(text) } catch {
+                        problem = error
+                        return nil
+                    }
+                })
         } catch let error as SettingsError {
             throw problem.map { SettingsError("\(error.description) (\($0.message))") } ?? error
         }
@@ -42,9 +43,10 @@ extension Settings {
         s.holdNew = try r.read(
             "VERDICT_SYNC_HOLD_NEW", default: false, expected: "true or false", show: { $0 ? "true" : "false" },
             parse: { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] })
-        s.maxBytes = try r.read(
-            "VERDICT_SOURCE_MAX_MB", default: 64, expected: SettingParse.intExpected(1...1024), show: String.init,
-            parse: SettingParse.int(in: 1...1024)) << 20
+        s.maxBytes =
+            try r.read(
+                "VERDICT_SOURCE_MAX_MB", default: 64, expected: SettingParse.intExpected(1...1024), show: String.init,
+                parse: SettingParse.int(in: 1...1024)) << 20
         s.timeoutSeconds = Double(
             try r.read(
                 "VERDICT_SOURCE_TIMEOUT", default: 120, expected: SettingParse.intExpected(1...3600), show: String.init,

@@ -57,7 +57,10 @@ enum IntakeQueue {
     /// Pending entries, oldest first, then the latest decided ones.
     static func entries(status: Status?, limit: Int, on db: any Database) async throws -> [Entry] {
         var query = db.sql().select()
-            .columns("id", "kind", "name", "url", "category", "reason", "vendor_submitted", "status", "tool_id", "created_at", "decided_at", "decided_by")
+            .columns(
+                "id", "kind", "name", "url", "category", "reason", "vendor_submitted", "status", "tool_id", "created_at", "decided_at",
+                "decided_by"
+            )
             .from(schema)
         if let status { query = query.where("status", .equal, SQLBind(status.rawValue)) }
         return try await query.orderBy("created_at", status == .pending ? .ascending : .descending).limit(limit).all(decoding: Entry.self)
@@ -82,7 +85,10 @@ enum IntakeQueue {
 
     private static func entries(id: UUID, on db: any Database) async throws -> Entry? {
         try await db.sql().select()
-            .columns("id", "kind", "name", "url", "category", "reason", "vendor_submitted", "status", "tool_id", "created_at", "decided_at", "decided_by")
+            .columns(
+                "id", "kind", "name", "url", "category", "reason", "vendor_submitted", "status", "tool_id", "created_at", "decided_at",
+                "decided_by"
+            )
             .from(schema).where("id", .equal, SQLBind(id)).first(decoding: Entry.self)
     }
 
@@ -94,11 +100,14 @@ enum IntakeQueue {
     }
 
     /// Marks a pending entry decided; false when it was not pending any more.
-    private static func claim(_ id: UUID, as status: Status, tool: UUID?, actor: String, at now: Date, on db: any Database) async throws -> Bool {
+    private static func claim(_ id: UUID, as status: Status, tool: UUID?, actor: String, at now: Date, on db: any Database) async throws
+        -> Bool
+    {
         var update = db.sql().update(schema)
             .set("status", to: SQLBind(status.rawValue)).set("decided_at", to: SQLBind(now)).set("decided_by", to: SQLBind(actor))
         if let tool { update = update.set("tool_id", to: SQLBind(tool)) }
-        let rows = try await update
+        let rows =
+            try await update
             .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(Status.pending.rawValue))
             .returning("id").all()
         return !rows.isEmpty
@@ -108,8 +117,12 @@ enum IntakeQueue {
         do {
             try await db.writeTransaction { tx in
                 guard let entry = try await entries(id: id, on: tx) else { throw Failure.notFound }
-                guard try await claim(id, as: .rejected, tool: nil, actor: actor, at: now, on: tx) else { throw Failure.alreadyDecided(entry.status) }
-                try await Audit.record(actor, "intake.rejected", subject: "intake:\(id)", before: Audit.json(["name": entry.name, "url": entry.url]), at: now, on: tx)
+                guard try await claim(id, as: .rejected, tool: nil, actor: actor, at: now, on: tx) else {
+                    throw Failure.alreadyDecided(entry.status)
+                }
+                try await Audit.record(
+                    actor, "intake.rejected", subject: "intake:\(id)", before: Audit.json(["name": entry.name, "url": entry.url]), at: now,
+                    on: tx)
             }
         } catch let failure as Failure { throw failure } catch { throw .invalid("\(error)") }
     }
@@ -119,9 +132,14 @@ enum IntakeQueue {
         do {
             try await db.writeTransaction { tx in
                 guard let entry = try await entries(id: id, on: tx) else { throw Failure.notFound }
-                guard let tool = try await ToolModel.find(slug: slug, on: tx) else { throw Failure.invalid("there is no tool '\(slug)' to merge into") }
-                guard try await claim(id, as: .merged, tool: tool.id, actor: actor, at: now, on: tx) else { throw Failure.alreadyDecided(entry.status) }
-                try await Audit.record(actor, "intake.merged", subject: "intake:\(id)", after: Audit.json(["into": slug, "name": entry.name]), at: now, on: tx)
+                guard let tool = try await ToolModel.find(slug: slug, on: tx) else {
+                    throw Failure.invalid("there is no tool '\(slug)' to merge into")
+                }
+                guard try await claim(id, as: .merged, tool: tool.id, actor: actor, at: now, on: tx) else {
+                    throw Failure.alreadyDecided(entry.status)
+                }
+                try await Audit.record(
+                    actor, "intake.merged", subject: "intake:\(id)", after: Audit.json(["into": slug, "name": entry.name]), at: now, on: tx)
             }
         } catch let failure as Failure { throw failure } catch { throw .invalid("\(error)") }
     }
@@ -136,7 +154,8 @@ enum IntakeQueue {
         _ = try await ToolDesk.setRetired(false, slug: model.slug, actor: actor, app: app)
         try await CatalogEvents.insert(
             [CatalogEvents.Event(kind: .added, tool: toolID, categorySlug: model.categorySlug, text: model.name)], at: now, on: app.db)
-        try await Audit.record(actor, "intake.accepted", subject: "intake:\(entry.id)", after: Audit.json(["tool": model.slug]), at: now, on: app.db)
+        try await Audit.record(
+            actor, "intake.accepted", subject: "intake:\(entry.id)", after: Audit.json(["tool": model.slug]), at: now, on: app.db)
         return model.slug
     }
 
@@ -163,7 +182,9 @@ enum IntakeQueue {
             ]
             if entry.vendor_submitted { tool["listing"] = .string(Listing.vendorSubmitted.rawValue) }
             let known = try await ToolModel.allSlugs(on: db)
-            guard !known.contains(slug) else { throw Failure.invalid("the slug '\(slug)' is taken; merge into that tool or choose another slug") }
+            guard !known.contains(slug) else {
+                throw Failure.invalid("the slug '\(slug)' is taken; merge into that tool or choose another slug")
+            }
             let plan: CatalogImport
             do throws(ImportFailure) {
                 plan = try CatalogImport.validate(.object(["tools": .array([.object(tool)])]), source: "intake entry", knownSlugs: known)
@@ -171,12 +192,15 @@ enum IntakeQueue {
                 throw Failure.invalid(error.problems.map(\.description).joined(separator: "; "))
             }
             // Claimed first, so two editors cannot both publish it; given back if the write fails.
-            guard try await claim(id, as: .accepted, tool: nil, actor: actor, at: now, on: db) else { throw Failure.alreadyDecided("decided") }
+            guard try await claim(id, as: .accepted, tool: nil, actor: actor, at: now, on: db) else {
+                throw Failure.alreadyDecided("decided")
+            }
             do {
                 _ = try await app.importPipeline.write(plan, origin: .edit(actor: actor))
                 let created = try await ToolModel.find(slug: slug, on: db)
                 try await db.sql().update(schema).set("tool_id", to: SQLBind(created?.id)).where("id", .equal, SQLBind(id)).run()
-                try await Audit.record(actor, "intake.accepted", subject: "intake:\(id)", after: Audit.json(["tool": slug]), at: now, on: db)
+                try await Audit.record(
+                    actor, "intake.accepted", subject: "intake:\(id)", after: Audit.json(["tool": slug]), at: now, on: db)
             } catch {
                 try await db.sql().update(schema).set("status", to: SQLBind(Status.pending.rawValue)).set("decided_at", to: SQLLiteral.null)
                     .set("decided_by", to: SQLLiteral.null).where("id", .equal, SQLBind(id)).run()

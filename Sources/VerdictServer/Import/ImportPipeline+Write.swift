@@ -25,7 +25,9 @@ extension ImportPipeline {
             }
             // The prices editors declare become the vendor's offer, dated like a dataset's.
             let declared = plan.tools.compactMap { tool -> (tool: SourceWriter.ToolRef, offer: Offer)? in
-                guard let model = touched[tool.slug], let id = model.id, let offer = Offer.editorial(for: tool, checkedAt: now) else { return nil }
+                guard let model = touched[tool.slug], let id = model.id, let offer = Offer.editorial(for: tool, checkedAt: now) else {
+                    return nil
+                }
                 return (SourceWriter.ToolRef(id: id, name: model.name, categorySlug: model.categorySlug), offer)
             }
             let priced = try await OfferWriter(label: OfferWriter.editorial, now: now).write(declared, on: tx)

@@ -61,7 +61,8 @@ struct ImportPipeline: Sendable {
         }
         var result = ImportResult(plan: plan, summary: nil, dataset: catalog, diff: diff, skipped: sourceRead.problems)
         guard !request.checkOnly, !diff.isEmpty else { return result }
-        let intake = IntakeWrite(dataset: format, diff: diff, stored: stored, slugs: catalog.slugs, hold: request.holdNew ? catalog.added : [])
+        let intake = IntakeWrite(
+            dataset: format, diff: diff, stored: stored, slugs: catalog.slugs, hold: request.holdNew ? catalog.added : [])
         result.summary = try await write(plan, origin: request.origin, intake: intake)
         return result
     }

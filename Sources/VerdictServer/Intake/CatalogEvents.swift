@@ -64,7 +64,10 @@ enum CatalogEvents {
             .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
             .column(SQLColumn("listing", table: ToolModel.schema))
             .from(schema)
-            .join(SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema))
+            .join(
+                SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal,
+                SQLColumn("id", table: ToolModel.schema)
+            )
             .where(SQLColumn("retired_at", table: ToolModel.schema), .is, SQLLiteral.null)
         if let category { query = query.where(SQLColumn("category_slug", table: schema), .equal, SQLBind(category)) }
         if let since { query = query.where(SQLColumn("at", table: schema), .greaterThanOrEqual, SQLBind(since)) }
@@ -83,7 +86,10 @@ extension CatalogEvents {
             .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
             .column(SQLColumn("listing", table: ToolModel.schema))
             .from(schema)
-            .join(SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema))
+            .join(
+                SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal,
+                SQLColumn("id", table: ToolModel.schema)
+            )
             .where(SQLColumn("day", table: schema), .equal, SQLBind(newest.day))
             .where(SQLColumn("retired_at", table: ToolModel.schema), .is, SQLLiteral.null)
             .orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)

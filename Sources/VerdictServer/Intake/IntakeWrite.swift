@@ -28,7 +28,9 @@ struct IntakeWrite: Sendable {
                 .values(
                     SQLBind(UUID()), SQLBind(IntakeQueue.Kind.dataset.rawValue), SQLBind(model.name), SQLBind(dataset.homepage),
                     SQLBind(model.category),
-                    SQLBind("New in \(dataset.rawValue): \(records.prefix(5).joined(separator: ", "))\(records.count > 5 ? " and \(records.count - 5) more" : "")."),
+                    SQLBind(
+                        "New in \(dataset.rawValue): \(records.prefix(5).joined(separator: ", "))\(records.count > 5 ? " and \(records.count - 5) more" : "")."
+                    ),
                     SQLBind(false), SQLBind(IntakeQueue.Status.pending.rawValue), SQLBind(id), SQLBind(now)
                 ).run()
             held.insert(slug)

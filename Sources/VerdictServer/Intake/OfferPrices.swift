@@ -34,9 +34,11 @@ enum OfferPrices {
     }
 
     static func offers(tool: UUID, on db: any Database) async throws -> [OfferRow] {
-        try await db.sql().select().columns("id", "offer_key", "seller", "seller_name", "seller_kind", "variant", "hours_utc", "source_url", "first_seen")
-            .from("offers").where("tool_id", .equal, SQLBind(tool)).orderBy("offer_key")
-            .all(decoding: OfferRow.self)
+        try await db.sql().select().columns(
+            "id", "offer_key", "seller", "seller_name", "seller_kind", "variant", "hours_utc", "source_url", "first_seen"
+        )
+        .from("offers").where("tool_id", .equal, SQLBind(tool)).orderBy("offer_key")
+        .all(decoding: OfferRow.self)
     }
 
     /// Every price version of the tool's offers, oldest first.
@@ -122,7 +124,8 @@ extension OfferPrices {
             .where(SQLColumn("replaced_at", table: "offer_prices"), .is, SQLLiteral.null)
             .all(decoding: QuoteRow.self)
         let lastSync = Dictionary(
-            try await SourceSyncState.all(on: db).compactMap { state in state.succeeded_at.map { (state.name, $0) } }, uniquingKeysWith: max)
+            try await SourceSyncState.all(on: db).compactMap { state in state.succeeded_at.map { (state.name, $0) } }, uniquingKeysWith: max
+        )
         var quotes: [UUID: [OfferQuote]] = [:]
         for row in rows {
             guard let sheet = PriceSheet.stored(row.prices) else { continue }

@@ -90,7 +90,8 @@ extension SourceRecords {
                     byTool[try row.decode(column: "tool_id", as: UUID.self), default: []].append(model)
                 }
             }
-            let names = try await ToolModel.query(on: db).filter(\.$id ~~ Array(byTool.keys)).field(\.$id).field(\.$slug).field(\.$name).all()
+            let names = try await ToolModel.query(on: db).filter(\.$id ~~ Array(byTool.keys)).field(\.$id).field(\.$slug).field(\.$name)
+                .all()
             for tool in names {
                 guard let id = tool.id, let items = byTool[id].map(SourceDisagreement.find), !items.isEmpty else { continue }
                 found.append((tool.slug, tool.name, items))

@@ -42,7 +42,8 @@ struct SourceSync: Sendable {
         let now = app.dependencies.clock.now()
         var state: SourceSyncState
         do {
-            state = try await SourceSyncState.find(source.name, on: db) ?? SourceSyncState(name: source.name, location: "\(source.location)")
+            state =
+                try await SourceSyncState.find(source.name, on: db) ?? SourceSyncState(name: source.name, location: "\(source.location)")
         } catch {
             return Report(source: source, outcome: .failed("cannot read the sync state: \(error)"))
         }
@@ -73,7 +74,8 @@ struct SourceSync: Sendable {
         } catch let failure as SourceFailure {
             outcome = .failed(failure.message)
         } catch let failure as ImportFailure {
-            outcome = .failed("the body is not a readable \(source.format.rawValue) dataset: \(failure.problems.first.map { "\($0)" } ?? "\(failure)")")
+            outcome = .failed(
+                "the body is not a readable \(source.format.rawValue) dataset: \(failure.problems.first.map { "\($0)" } ?? "\(failure)")")
         } catch {
             outcome = .failed(String(describing: error))
         }

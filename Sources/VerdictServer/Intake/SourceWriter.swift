@@ -78,7 +78,9 @@ struct SourceWriter: Sendable {
         // Offers and their prices.
         let pairs = present.flatMap { model in model.offers.compactMap { offer in tools[model.toolKey].map { (tool: $0, offer: offer) } } }
         let written = try await OfferWriter(label: dataset.rawValue, now: now).write(pairs, on: db)
-        (summary.offersCreated, summary.pricesRecorded, summary.pricesChanged) = (written.offersCreated, written.pricesRecorded, written.pricesChanged)
+        (summary.offersCreated, summary.pricesRecorded, summary.pricesChanged) = (
+            written.offersCreated, written.pricesRecorded, written.pricesChanged
+        )
         events += written.events
         try await CatalogEvents.insert(events, at: now, on: db)
         summary.affectedTools = Array(Set(present.compactMap { tools[$0.toolKey]?.id } + events.compactMap(\.tool)))
@@ -115,7 +117,10 @@ struct SourceWriter: Sendable {
             let rows = try await db.sql().select().column(SQLColumn("record_id", table: SourceRecords.schema))
                 .column(SQLColumn("tool_id", table: SourceRecords.schema)).column(SQLColumn("category_slug", table: ToolModel.schema))
                 .from(SourceRecords.schema)
-                .join(ToolModel.schema, on: SQLColumn("tool_id", table: SourceRecords.schema), .equal, SQLColumn("id", table: ToolModel.schema))
+                .join(
+                    ToolModel.schema, on: SQLColumn("tool_id", table: SourceRecords.schema), .equal,
+                    SQLColumn("id", table: ToolModel.schema)
+                )
                 .where(SQLColumn("dataset", table: SourceRecords.schema), .equal, SQLBind(dataset.rawValue))
                 .where(SQLColumn("record_id", table: SourceRecords.schema), .in, SQLBind.group(chunk)).all()
             for row in rows {
@@ -172,14 +177,17 @@ struct OfferWriter: Sendable {
     }
 
     /// The id of every offer the records price, creating the ones the tool does not have yet.
-    private func offers(_ pairs: [(tool: ToolRef, offer: Offer)], result: inout Result, on db: any Database) async throws -> [OfferRef: UUID] {
+    private func offers(_ pairs: [(tool: ToolRef, offer: Offer)], result: inout Result, on db: any Database) async throws -> [OfferRef:
+        UUID]
+    {
         let toolIDs = Array(Set(pairs.map(\.tool.id)))
         var ids: [OfferRef: UUID] = [:]
         for chunk in toolIDs.chunked(SourceRecords.batch) {
             let rows = try await db.sql().select().column("id").column("tool_id").column("offer_key").from("offers")
                 .where("tool_id", .in, chunk).all()
             for row in rows {
-                let ref = OfferRef(tool: try row.decode(column: "tool_id", as: UUID.self), key: try row.decode(column: "offer_key", as: String.self))
+                let ref = OfferRef(
+                    tool: try row.decode(column: "tool_id", as: UUID.self), key: try row.decode(column: "offer_key", as: String.self))
                 ids[ref] = try row.decode(column: "id", as: UUID.self)
             }
         }

@@ -27,9 +27,11 @@ enum Composer {
             communityBefore: try await VoteModel.shipPercents(before: start, on: db))
         let changes = try await CatalogEvents.latest(category: nil, since: start, before: end, limit: 500, on: db)
         digest.toolsAdded = changes.filter { $0.kind == CatalogEvents.Kind.added.rawValue }.count
-        digest.catalogChanges = changes.filter { $0.kind == CatalogEvents.Kind.price.rawValue || $0.kind == CatalogEvents.Kind.status.rawValue }
-            .compactMap { row in row.slug.map { DigestChange(slug: $0, name: row.name ?? $0, text: row.text) } }
-            .prefix(15).map { $0 }
+        digest.catalogChanges = changes.filter {
+            $0.kind == CatalogEvents.Kind.price.rawValue || $0.kind == CatalogEvents.Kind.status.rawValue
+        }
+        .compactMap { row in row.slug.map { DigestChange(slug: $0, name: row.name ?? $0, text: row.text) } }
+        .prefix(15).map { $0 }
         let links = links(for: week, app: app)
         let issue = try await NewsletterIssueModel.find(week: week.description, on: db) ?? NewsletterIssueModel()
         if issue.sentAt != nil { throw Failure.alreadySent(week.description) }

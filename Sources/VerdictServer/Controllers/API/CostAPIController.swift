@@ -12,7 +12,9 @@ struct CostAPIController: Sendable {
         let raw = req.query[String.self, at: "tools"] ?? ""
         let slugs = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !slugs.isEmpty, slugs.count <= Self.maxTools else {
-            throw Abort(.badRequest, reason: "'tools' must list 1 to \(Self.maxTools) tool slugs separated by commas, like tools=gpt-4o,claude-haiku-4-5")
+            throw Abort(
+                .badRequest,
+                reason: "'tools' must list 1 to \(Self.maxTools) tool slugs separated by commas, like tools=gpt-4o,claude-haiku-4-5")
         }
         if let bad = slugs.first(where: { !Slug.isValidToolSlug($0) }) {
             throw Abort(.badRequest, reason: "'\(bad.prefix(80))' in 'tools' is not a tool slug")
@@ -59,7 +61,9 @@ enum CostReading {
     }
 
     /// Each tool's estimate, in the order asked; an unknown slug is a 404 naming it.
-    static func estimates(slugs: [String], usage: UsageProfile, on db: any Database) async throws -> [(tool: ToolModel, estimate: CostEstimate)] {
+    static func estimates(slugs: [String], usage: UsageProfile, on db: any Database) async throws -> [(
+        tool: ToolModel, estimate: CostEstimate
+    )] {
         let found = try await ToolModel.find(slugs: slugs, on: db)
         let bySlug = Dictionary(found.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         if let missing = slugs.first(where: { bySlug[$0] == nil }) {

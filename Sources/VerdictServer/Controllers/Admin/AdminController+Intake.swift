@@ -45,7 +45,9 @@ extension AdminController {
             }
         }
         let category = Self.chosenCategory(form.category, new: form.new_category)
-        switch Suggestion.check(name: name, url: url, category: category, reason: reason, vendor: false, categories: categories + [category].compactMap { $0 }) {
+        switch Suggestion.check(
+            name: name, url: url, category: category, reason: reason, vendor: false, categories: categories + [category].compactMap { $0 })
+        {
         case .failure(let problems):
             let text = problems.fields.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; ")
             return try await intakePage(req, problem: "Not added: \(text).").response(status: .badRequest)
@@ -90,10 +92,13 @@ extension AdminController {
                     return try await intakePage(req, problem: "Choose a category from the list, or type a new one on purpose.")
                         .response(status: .badRequest)
                 }
-                _ = try await IntakeQueue.accept(id, slug: (form.slug ?? "").trimmingCharacters(in: .whitespaces), category: category, actor: actor, app: req.application)
+                _ = try await IntakeQueue.accept(
+                    id, slug: (form.slug ?? "").trimmingCharacters(in: .whitespaces), category: category, actor: actor, app: req.application
+                )
                 return req.redirect(to: SiteURL.admin(.intake).path + "?done=accepted", redirectType: .normal)
             case "merge":
-                try await IntakeQueue.merge(id, into: (form.into ?? "").trimmingCharacters(in: .whitespaces), actor: actor, at: now, on: req.db)
+                try await IntakeQueue.merge(
+                    id, into: (form.into ?? "").trimmingCharacters(in: .whitespaces), actor: actor, at: now, on: req.db)
                 return req.redirect(to: SiteURL.admin(.intake).path + "?done=merged", redirectType: .normal)
             case "reject":
                 try await IntakeQueue.reject(id, actor: actor, at: now, on: req.db)
@@ -116,7 +121,8 @@ extension AdminController {
     func sources(req: Request) async throws -> Response {
         let states = try await SourceSyncState.all(on: req.db)
         let disagreements = try await SourceRecords.disagreements(limit: 200, on: req.db)
-        return try Self.desk(req).sources(configured: req.settings.intake.sources.sources, states: states, disagreements: disagreements).response()
+        return try Self.desk(req).sources(configured: req.settings.intake.sources.sources, states: states, disagreements: disagreements)
+            .response()
     }
 }
 
@@ -130,9 +136,11 @@ enum PageSummary {
     }
 
     private static func decode(_ text: String) -> String {
-        text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+            of: "&gt;", with: ">"
+        )
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private static func clip(_ text: String) -> String? {

@@ -4,7 +4,9 @@ import VerdictCore
 
 /// The intake queue (suggestions, vendor submissions, editors' URLs) and the dataset sources.
 extension Desk {
-    func intake(pending: [IntakeQueue.Entry], decided: [IntakeQueue.Entry], categories: [String], notice: String? = nil, problem: String? = nil)
+    func intake(
+        pending: [IntakeQueue.Entry], decided: [IntakeQueue.Entry], categories: [String], notice: String? = nil, problem: String? = nil
+    )
         -> HTML
     {
         document(
@@ -68,8 +70,12 @@ extension Desk {
             .h3(.text(entry.name), .if(entry.vendor_submitted, Components.listingLabel(.vendorSubmitted))),
             .p(
                 .class("muted"),
-                .text("\(entry.kind == "dataset" ? "New from a dataset sync, held unlisted" : entry.kind == "editor" ? "Added by an editor" : entry.vendor_submitted ? "Submitted by the vendor" : "Suggested by a reader") on \(Desk.date(entry.created_at)) · category: \(entry.category) · "),
-                .unwrap(HTMLEscaping.externalURL(entry.url), { .a(.href($0), .rel("nofollow noopener noreferrer"), .text(entry.url)) }, else: .text(entry.url))),
+                .text(
+                    "\(entry.kind == "dataset" ? "New from a dataset sync, held unlisted" : entry.kind == "editor" ? "Added by an editor" : entry.vendor_submitted ? "Submitted by the vendor" : "Suggested by a reader") on \(Desk.date(entry.created_at)) · category: \(entry.category) · "
+                ),
+                .unwrap(
+                    HTMLEscaping.externalURL(entry.url), { .a(.href($0), .rel("nofollow noopener noreferrer"), .text(entry.url)) },
+                    else: .text(entry.url))),
             .p(.text(entry.reason)),
             .if(
                 entry.kind == "dataset",
@@ -77,14 +83,19 @@ extension Desk {
                     .class("inline-form"), .method(.post), .action(action), csrfField(),
                     .input(.type(.hidden), .name("action"), .value("accept")),
                     .button(.type(.submit), .text("Publish")))),
-            .if(entry.kind == "dataset", .empty, else: .form(
-                .class("desk-form intake-accept"), .method(.post), .action(action), csrfField(),
-                .input(.type(.hidden), .name("action"), .value("accept")),
-                .div(
-                    .class("field"), .label(.for("slug-\(entry.id)"), .text("Slug")),
-                    .input(.type(.text), .id("slug-\(entry.id)"), .name("slug"), .value(HTMLEscaping.attribute(Slug.make(entry.name))))),
-                categorySelect(id: "category-\(entry.id)", categories: categories.contains(entry.category) ? [entry.category] + categories.filter { $0 != entry.category } : categories),
-                .button(.type(.submit), .text("Accept and run the panel")))),
+            .if(
+                entry.kind == "dataset", .empty,
+                else: .form(
+                    .class("desk-form intake-accept"), .method(.post), .action(action), csrfField(),
+                    .input(.type(.hidden), .name("action"), .value("accept")),
+                    .div(
+                        .class("field"), .label(.for("slug-\(entry.id)"), .text("Slug")),
+                        .input(.type(.text), .id("slug-\(entry.id)"), .name("slug"), .value(HTMLEscaping.attribute(Slug.make(entry.name))))),
+                    categorySelect(
+                        id: "category-\(entry.id)",
+                        categories: categories.contains(entry.category)
+                            ? [entry.category] + categories.filter { $0 != entry.category } : categories),
+                    .button(.type(.submit), .text("Accept and run the panel")))),
             .form(
                 .class("inline-form"), .method(.post), .action(action), csrfField(),
                 .input(.type(.hidden), .name("action"), .value("merge")),
@@ -98,7 +109,10 @@ extension Desk {
     }
 
     /// The configured dataset sources with their last sync, and the tools whose sources disagree.
-    func sources(configured: [SourceList.Source], states: [SourceSyncState], disagreements: [(slug: String, name: String, items: [SourceDisagreement])]) -> HTML {
+    func sources(
+        configured: [SourceList.Source], states: [SourceSyncState],
+        disagreements: [(slug: String, name: String, items: [SourceDisagreement])]
+    ) -> HTML {
         document(
             title: "Sources",
             body:

@@ -73,7 +73,8 @@ extension Desk {
                         .forEach(Listing.allCases) { listing in
                             .option(.value(listing.rawValue), .label(listing.label), .isSelected(values["listing"] == listing.rawValue))
                         }),
-                    .small(.class("muted"), .text("Vendor-submitted and sponsored tools are labelled as such on every page that shows them."))),
+                    .small(
+                        .class("muted"), .text("Vendor-submitted and sponsored tools are labelled as such on every page that shows them."))),
                 field("homepage", "Homepage URL"),
                 field("source_url", "Source URL", hint: "Where the facts were read."),
                 .div(

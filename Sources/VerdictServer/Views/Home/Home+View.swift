@@ -48,7 +48,9 @@ extension Home {
                                 .unwrap(row.slug, { .a(.href(SiteURL.tool($0)), .text(row.name ?? $0)) }, else: .text(row.text)),
                                 Components.listingLabel(row.listing.flatMap(Listing.init(rawValue:))))
                         })),
-                .p(.a(.href(SiteURL.whatsNew(category: nil)), .text("Everything that changed →")), .text(" · "), .a(.href(SiteURL.suggest), .text("Suggest a tool")))
+                .p(
+                    .a(.href(SiteURL.whatsNew(category: nil)), .text("Everything that changed →")), .text(" · "),
+                    .a(.href(SiteURL.suggest), .text("Suggest a tool")))
             )
         }
 

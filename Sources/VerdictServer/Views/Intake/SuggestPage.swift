@@ -22,14 +22,32 @@ enum SuggestPage {
                     .ul(.forEach(problems.sorted { $0.key < $1.key }) { .li(.text("\(label($0.key)) \($0.value).")) }))),
             .form(
                 .class("suggest-form desk-form"), .method(.post), .action(SiteURL.suggest),
-                field("name", "Tool name", problems, .input(.type(.text), .id("suggest-name"), .name("name"), .required(true), .attribute(named: "maxlength", value: "\(Suggestion.maxName)"), .value(HTMLEscaping.attribute(values["name"] ?? "")))),
-                field("url", "Its web address", problems, .input(.type(.url), .id("suggest-url"), .name("url"), .required(true), .placeholder("https://"), .attribute(named: "maxlength", value: "\(Suggestion.maxURL)"), .value(HTMLEscaping.attribute(values["url"] ?? "")))),
-                field("category", "Category", problems, .select(
-                    .id("suggest-category"), .attribute(named: "name", value: "category"),
-                    .forEach(categories + [Suggestion.otherCategory]) { name in
-                        .option(.value(HTMLEscaping.attribute(name)), .label(HTMLEscaping.attribute(name)), .isSelected(values["category"] == name))
-                    })),
-                field("reason", "Why should the panel look at it?", problems, .textarea(.id("suggest-reason"), .name("reason"), .required(true), .attribute(named: "maxlength", value: "\(Suggestion.maxReason)"), .attribute(named: "rows", value: "5"), .text(values["reason"] ?? ""))),
+                field(
+                    "name", "Tool name", problems,
+                    .input(
+                        .type(.text), .id("suggest-name"), .name("name"), .required(true),
+                        .attribute(named: "maxlength", value: "\(Suggestion.maxName)"), .value(HTMLEscaping.attribute(values["name"] ?? ""))
+                    )),
+                field(
+                    "url", "Its web address", problems,
+                    .input(
+                        .type(.url), .id("suggest-url"), .name("url"), .required(true), .placeholder("https://"),
+                        .attribute(named: "maxlength", value: "\(Suggestion.maxURL)"), .value(HTMLEscaping.attribute(values["url"] ?? "")))),
+                field(
+                    "category", "Category", problems,
+                    .select(
+                        .id("suggest-category"), .attribute(named: "name", value: "category"),
+                        .forEach(categories + [Suggestion.otherCategory]) { name in
+                            .option(
+                                .value(HTMLEscaping.attribute(name)), .label(HTMLEscaping.attribute(name)),
+                                .isSelected(values["category"] == name))
+                        })),
+                field(
+                    "reason", "Why should the panel look at it?", problems,
+                    .textarea(
+                        .id("suggest-reason"), .name("reason"), .required(true),
+                        .attribute(named: "maxlength", value: "\(Suggestion.maxReason)"), .attribute(named: "rows", value: "5"),
+                        .text(values["reason"] ?? ""))),
                 .div(
                     .class("field"),
                     .label(

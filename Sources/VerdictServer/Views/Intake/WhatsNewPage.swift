@@ -32,7 +32,10 @@ struct WhatsNewPage {
                 .select(
                     .id("new-category"), .attribute(named: "name", value: "category"),
                     .option(.value(""), .label("All categories"), .isSelected(category == nil)),
-                    .forEach(categories) { c in .option(.value(HTMLEscaping.attribute(c.slug)), .label(HTMLEscaping.attribute(c.name)), .isSelected(c.slug == category)) }),
+                    .forEach(categories) { c in
+                        .option(
+                            .value(HTMLEscaping.attribute(c.slug)), .label(HTMLEscaping.attribute(c.name)), .isSelected(c.slug == category))
+                    }),
                 .text(" "),
                 .button(.type(.submit), .text("Show"))),
             .if(rows.isEmpty, .p(.text("Nothing has changed yet\(name.map { " in \($0)" } ?? "")."))),
@@ -47,7 +50,11 @@ struct WhatsNewPage {
                             !ofKind.isEmpty,
                             .group(
                                 .h3(.text("\(kind.title) (\(total.formatted()))")),
-                                .if(total > ofKind.count, .p(.class("muted"), .text("The latest \(ofKind.count) on this page; older ones follow on the next pages."))),
+                                .if(
+                                    total > ofKind.count,
+                                    .p(
+                                        .class("muted"),
+                                        .text("The latest \(ofKind.count) on this page; older ones follow on the next pages."))),
                                 .ul(.class("new-list"), .forEach(ofKind.prefix(200)) { event in item(event, kind: kind) })))
                     })
             },

@@ -39,7 +39,9 @@ struct CostView: Sendable {
                             "\(asked ? "Your workload" : "Workload: the \(preset?.id ?? "") preset") — \(UsageText.describe(usage)). Each tool is priced with its cheapest published offer that covers the whole month, free quotas applied; the arithmetic is below."
                         )),
                     .div(.class(estimates.count == 1 ? "grid" : "grid grid-2"), .forEach(estimates) { row in result(row) })),
-                else: .p(.text("Enter your monthly use below to price \(estimates.count == 1 ? "it" : "both tools") from the published offers."))),
+                else: .p(
+                    .text("Enter your monthly use below to price \(estimates.count == 1 ? "it" : "both tools") from the published offers."))
+            ),
             form()
         )
     }
@@ -104,7 +106,8 @@ struct CostView: Sendable {
                         .id("cost-preset"), .attribute(named: "name", value: "preset"),
                         .option(.value(""), .label("None: only my numbers"), .isSelected(preset == nil)),
                         .forEach(UsagePreset.all) { p in
-                            .option(.value(p.id), .label(HTMLEscaping.attribute("\(p.name) — \(p.summary)")), .isSelected(p.id == preset?.id))
+                            .option(
+                                .value(p.id), .label(HTMLEscaping.attribute("\(p.name) — \(p.summary)")), .isSelected(p.id == preset?.id))
                         })),
                 number("input_tokens", "Input tokens a month", asked ? usage.inputTokens : 0),
                 number("output_tokens", "Output tokens a month", asked ? usage.outputTokens : 0),
@@ -121,9 +124,13 @@ struct CostView: Sendable {
                 number("requests", "Requests", asked ? usage.requests : 0),
                 .div(
                     .class("field"),
-                    .label(.input(.type(.checkbox), .name("batch"), .value("true"), .checked(asked && usage.batch)), .text(" Batch jobs are fine"))),
+                    .label(
+                        .input(.type(.checkbox), .name("batch"), .value("true"), .checked(asked && usage.batch)),
+                        .text(" Batch jobs are fine"))),
                 .button(.type(.submit), .text("Price it"))),
-            .p(.class("muted"), .text("Explicit numbers override the preset's. The same parameters work on the JSON API: /api/v1/cost?tools=…"))
+            .p(
+                .class("muted"),
+                .text("Explicit numbers override the preset's. The same parameters work on the JSON API: /api/v1/cost?tools=…"))
         )
     }
 

@@ -105,16 +105,22 @@ extension ToolShow.View {
         if records.allSatisfy({ $0.removed_at != nil }), let last = records.compactMap(\.removed_at).max() {
             return .p(
                 .class("notice notice-retired"), .attribute(named: "role", value: "note"),
-                .text("No public dataset lists \(tool.name) any more (since \(Self.day(last))): it may be withdrawn. Its last known facts and prices are below."))
+                .text(
+                    "No public dataset lists \(tool.name) any more (since \(Self.day(last))): it may be withdrawn. Its last known facts and prices are below."
+                ))
         }
         let current = records.filter { $0.removed_at == nil }.compactMap(\.model)
         if let retiring = current.compactMap(\.deprecationDate).min() {
             return .p(
                 .class("notice notice-retired"), .attribute(named: "role", value: "note"),
-                .text("Deprecated: a seller retires \(tool.name) on \(retiring), as \(current.first { $0.deprecationDate == retiring }?.dataset.rawValue ?? "a dataset") lists it."))
+                .text(
+                    "Deprecated: a seller retires \(tool.name) on \(retiring), as \(current.first { $0.deprecationDate == retiring }?.dataset.rawValue ?? "a dataset") lists it."
+                ))
         }
         if current.contains(where: { $0.status == .deprecated }) {
-            return .p(.class("notice notice-retired"), .attribute(named: "role", value: "note"), .text("Deprecated, as a public dataset lists it."))
+            return .p(
+                .class("notice notice-retired"), .attribute(named: "role", value: "note"),
+                .text("Deprecated, as a public dataset lists it."))
         }
         return .empty
     }
@@ -128,7 +134,9 @@ extension ToolShow.View {
             return text
         }
         if let free = sheet.freeQuota {
-            parts.append("free: \(free.quantity) \(free.unit.rawValue.replacingOccurrences(of: "_", with: " "))\(free.period.map { " per \($0)" } ?? "")")
+            parts.append(
+                "free: \(free.quantity) \(free.unit.rawValue.replacingOccurrences(of: "_", with: " "))\(free.period.map { " per \($0)" } ?? "")"
+            )
         }
         return parts.joined(separator: " · ")
     }
