@@ -48,6 +48,7 @@ struct CostTests {
                 ("tools=a,b,c,d,e,f,g,h,i,j,k", .badRequest, "'tools' must list 1 to 10"),
                 ("tools=../x", .badRequest, "is not a tool slug"),
                 ("tools=gemini-2-5-flash&preset=enterprise", .badRequest, "preset must be one of"),
+                ("tools=gemini-2-5-flash", .badRequest, "Name a workload"),
             ] {
                 let bad = try await app.send(.GET, "/api/v1/cost?\(query)")
                 #expect(bad.status == status, "\(query)")

@@ -8,9 +8,8 @@ struct ComparePageController {
     func show(req: Request) async throws -> CachedAnswer {
         let (a, b) = try pair(req)
         var reader = try await Reader.load(req, slugs: [a, b])
-        let asked = CostReading.hasUsage(req)
-        // Without a workload in the query the page prices the startup preset, so every visit shows costs.
-        let (usage, preset) = asked ? try CostReading.usage(req) : (CostView.defaultPreset.profile, CostView.defaultPreset)
+        // Without a workload in the query the page prices the startup preset (`CostView.defaultPreset`).
+        let (usage, preset, asked) = try CostReading.pageUsage(req)
         let myPick = try await myPick(a, b, reader: reader, req: req)
         if let myPick { reader.extra = "pick=\(myPick)" }
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in

@@ -50,8 +50,7 @@ struct PageController {
     func tool(req: Request) async throws -> CachedAnswer {
         let slug = try req.parameters.require("slug")
         let reader = try await Reader.load(req, slugs: [slug])
-        let asked = CostReading.hasUsage(req)
-        let (usage, preset) = asked ? try CostReading.usage(req) : (CostView.defaultPreset.profile, CostView.defaultPreset)
+        let (usage, preset, asked) = try CostReading.pageUsage(req)
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
                 let standing = try await ToolModel.standing(of: row, on: db)

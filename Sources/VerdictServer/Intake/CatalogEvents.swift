@@ -55,9 +55,12 @@ enum CatalogEvents {
         var listing: String?
     }
 
-    /// The latest changes, newest first, optionally of one category and before a time (the next
-    /// page starts where the last ended), at most `limit`.
-    static func latest(category: String?, since: Date? = nil, before: Date? = nil, limit: Int, on db: any Database) async throws -> [Row] {
+    /// The latest changes, newest first, optionally of one category, one day, or before a time
+    /// (the next page starts where the last ended), at most `limit`. Events of retired tools are
+    /// left out (a held tool is retired until it is published).
+    static func latest(
+        category: String?, day: String? = nil, since: Date? = nil, before: Date? = nil, limit: Int, on db: any Database
+    ) async throws -> [Row] {
         var query = db.sql().select()
             .column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
             .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
@@ -70,29 +73,16 @@ enum CatalogEvents {
             )
             .where(SQLColumn("retired_at", table: ToolModel.schema), .is, SQLLiteral.null)
         if let category { query = query.where(SQLColumn("category_slug", table: schema), .equal, SQLBind(category)) }
+        if let day { query = query.where(SQLColumn("day", table: schema), .equal, SQLBind(day)) }
         if let since { query = query.where(SQLColumn("at", table: schema), .greaterThanOrEqual, SQLBind(since)) }
         if let before { query = query.where(SQLColumn("at", table: schema), .lessThan, SQLBind(before)) }
         return try await query.orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)
     }
-}
 
-extension CatalogEvents {
     /// The events of the latest day with any, newest first, at most `limit`.
     static func latestDay(limit: Int, on db: any Database) async throws -> [Row] {
         guard let newest = try await latest(category: nil, limit: 1, on: db).first else { return [] }
-        return try await db.sql().select()
-            .column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
-            .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
-            .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
-            .column(SQLColumn("listing", table: ToolModel.schema))
-            .from(schema)
-            .join(
-                SQLIdentifier(ToolModel.schema), method: SQLJoinMethod.left, on: SQLColumn("tool_id", table: schema), .equal,
-                SQLColumn("id", table: ToolModel.schema)
-            )
-            .where(SQLColumn("day", table: schema), .equal, SQLBind(newest.day))
-            .where(SQLColumn("retired_at", table: ToolModel.schema), .is, SQLLiteral.null)
-            .orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)
+        return try await latest(category: nil, day: newest.day, limit: limit, on: db)
     }
 }
 

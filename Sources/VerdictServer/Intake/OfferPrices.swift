@@ -112,47 +112,39 @@ extension OfferPrices {
     static func quotes(tools: [UUID], on db: any Database) async throws -> [UUID: [OfferQuote]] {
         guard !tools.isEmpty else { return [:] }
         let rows = try await db.sql().select()
-            .column(SQLColumn("tool_id", table: "offers")).column(SQLColumn("offer_key", table: "offers"))
-            .column(SQLColumn("seller", table: "offers")).column(SQLColumn("seller_name", table: "offers"))
-            .column(SQLColumn("seller_kind", table: "offers")).column(SQLColumn("variant", table: "offers"))
-            .column(SQLColumn("hours_utc", table: "offers")).column(SQLColumn("source_url", table: "offers"))
-            .column(SQLColumn("dataset", table: "offer_prices")).column(SQLColumn("prices", table: "offer_prices"))
-            .column(SQLColumn("effective_from", table: "offer_prices")).column(SQLColumn("checked_at", table: "offer_prices"))
+            .column(SQLColumn("tool_id", table: "offers"))
+            .columns(
+                ["id", "offer_key", "seller", "seller_name", "seller_kind", "variant", "hours_utc", "source_url", "first_seen"].map {
+                    SQLColumn($0, table: "offers")
+                }
+            )
+            .columns(
+                ["offer_id", "dataset", "prices", "effective_from", "recorded_at", "checked_at", "replaced_at"].map {
+                    SQLColumn($0, table: "offer_prices")
+                }
+            )
             .from("offers")
             .join("offer_prices", on: SQLColumn("offer_id", table: "offer_prices"), .equal, SQLColumn("id", table: "offers"))
             .where(SQLColumn("tool_id", table: "offers"), .in, SQLBind.group(tools))
             .where(SQLColumn("replaced_at", table: "offer_prices"), .is, SQLLiteral.null)
-            .all(decoding: QuoteRow.self)
+            .all()
         let lastSync = Dictionary(
             try await SourceSyncState.all(on: db).compactMap { state in state.succeeded_at.map { (state.name, $0) } }, uniquingKeysWith: max
         )
         var quotes: [UUID: [OfferQuote]] = [:]
         for row in rows {
-            guard let sheet = PriceSheet.stored(row.prices) else { continue }
+            let tool = try row.decode(column: "tool_id", as: UUID.self)
+            let (o, p) = (try row.decode(model: OfferRow.self), try row.decode(model: PriceRow.self))
+            guard let sheet = p.sheet else { continue }
             let offer = Offer(
-                seller: row.seller, sellerName: row.seller_name, sellerKind: SellerKind(rawValue: row.seller_kind) ?? .inferenceHost,
-                offerID: row.offer_key, sourceURL: row.source_url, variant: OfferVariant(rawValue: row.variant) ?? .standard,
-                hoursUTC: row.hours_utc, prices: sheet.prices, freeQuota: sheet.freeQuota, effectiveFrom: row.effective_from,
-                checkedAt: row.checked_at)
-            let checked = max(row.checked_at, lastSync[row.dataset] ?? .distantPast)
-            quotes[row.tool_id, default: []].append(
-                OfferQuote(offer: offer, source: row.dataset, effectiveFrom: row.effective_from, checkedAt: checked))
+                seller: o.seller, sellerName: o.seller_name, sellerKind: SellerKind(rawValue: o.seller_kind) ?? .inferenceHost,
+                offerID: o.offer_key, sourceURL: o.source_url, variant: OfferVariant(rawValue: o.variant) ?? .standard,
+                hoursUTC: o.hours_utc, prices: sheet.prices, freeQuota: sheet.freeQuota, effectiveFrom: p.effective_from,
+                checkedAt: p.checked_at)
+            let checked = max(p.checked_at, lastSync[p.dataset] ?? .distantPast)
+            quotes[tool, default: []].append(
+                OfferQuote(offer: offer, source: p.dataset, effectiveFrom: p.effective_from, checkedAt: checked))
         }
         return quotes
-    }
-
-    private struct QuoteRow: Decodable {
-        var tool_id: UUID
-        var offer_key: String
-        var seller: String
-        var seller_name: String?
-        var seller_kind: String
-        var variant: String
-        var hours_utc: String?
-        var source_url: String?
-        var dataset: String
-        var prices: String
-        var effective_from: Date?
-        var checked_at: Date
     }
 }

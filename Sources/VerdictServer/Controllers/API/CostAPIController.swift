@@ -19,7 +19,13 @@ struct CostAPIController: Sendable {
         if let bad = slugs.first(where: { !Slug.isValidToolSlug($0) }) {
             throw Abort(.badRequest, reason: "'\(bad.prefix(80))' in 'tools' is not a tool slug")
         }
-        let (usage, preset) = try CostReading.usage(req)
+        guard let (usage, preset) = try CostReading.usage(req) else {
+            throw Abort(
+                .badRequest,
+                reason:
+                    "Name a workload: preset=hobby|startup|scale-up or at least one of input_tokens, output_tokens, images, audio_seconds, video_seconds, seats, requests"
+            )
+        }
         var answer = CachedAnswer { [db = req.db] in
             let estimates = try await CostReading.estimates(slugs: slugs, usage: usage, on: db)
             let body = API.CostAnswer(
@@ -35,12 +41,15 @@ struct CostAPIController: Sendable {
 
 /// Reading a workload from a request and pricing tools for it: shared by the API and the pages.
 enum CostReading {
-    /// The workload in the query (known parameters only), or a 400 naming the bad value.
-    static func usage(_ req: Request) throws -> (UsageProfile, UsagePreset?) {
+    /// The workload in the query (known parameters only), or a 400 naming the bad value. Nil
+    /// when the query names no workload at all. The query is decoded once, not once per name.
+    static func usage(_ req: Request) throws -> (UsageProfile, UsagePreset?)? {
+        let query = (try? req.query.decode([String: String].self)) ?? [:]
         var values: [String: String] = [:]
         for name in UsageProfile.names {
-            if let value = req.query[String.self, at: name] { values[name] = value }
+            if let value = query[name], !value.isEmpty { values[name] = value }
         }
+        guard !values.isEmpty else { return nil }
         do throws(UsageError) {
             return try UsageProfile.parse(values)
         } catch {
@@ -48,16 +57,17 @@ enum CostReading {
         }
     }
 
+    /// The workload of a page: the reader's, or the default preset (`asked` says which).
+    static func pageUsage(_ req: Request) throws -> (usage: UsageProfile, preset: UsagePreset?, asked: Bool) {
+        if let (usage, preset) = try usage(req) { return (usage, preset, true) }
+        return (CostView.defaultPreset.profile, CostView.defaultPreset, false)
+    }
+
     /// The workload as cache-key values: normalised, so equal workloads share one cached answer.
     static func keyQuery(_ usage: UsageProfile, preset: UsagePreset?) -> [String: String] {
         var key = Dictionary(usage.query, uniquingKeysWith: { a, _ in a })
         if let preset { key["preset"] = preset.id }
         return key
-    }
-
-    /// True when the query names a workload at all.
-    static func hasUsage(_ req: Request) -> Bool {
-        UsageProfile.names.contains { (req.query[String.self, at: $0] ?? "").isEmpty == false }
     }
 
     /// Each tool's estimate, in the order asked; an unknown slug is a 404 naming it.
