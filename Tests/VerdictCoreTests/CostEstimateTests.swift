@@ -118,3 +118,37 @@ struct CostEstimateTests {
         #expect(UsagePreset.all[0].summary == "2,000,000 input tokens, 500,000 output tokens, 1 seat, 2,000 requests a month")
     }
 }
+
+/// The recommendation recomputed for a reader's workload: the cost breaks a tie, never a lead.
+@Suite("Recommendation for a workload")
+struct WorkloadRecommendationTests {
+    static let all: [Persona: Verdict] = [.builder: .ship, .skeptic: .ship, .futurist: .ship, .buyer: .ship]
+    static let three: [Persona: Verdict] = [.builder: .ship, .skeptic: .skip, .futurist: .ship, .buyer: .ship]
+
+    @Test("Too close on verdicts: the cheaper month decides, says so, and says the pick changed")
+    func tieBroken() {
+        let a = Fixture.standing("alpha", Self.all, entry: .free)
+        let b = Fixture.standing("beta", Self.all, entry: .paid)
+        let plain = Comparison(a, b).recommendation
+        #expect(plain.pick == "alpha" && !plain.decisive)  // the entry tier broke the tie
+        let (r, changed) = plain.forWorkload(a, b, costA: 120, costB: Decimal(string: "80.5")!, workload: "1,000 input tokens a month")
+        #expect(r.pick == "beta" && changed)
+        #expect(r.reason.contains("your workload's cost decides, narrowly"))
+        #expect(r.reason.contains("Alpha $120.00 a month, Beta $80.50"))
+        // The same cheaper tool as the plain pick: no change reported.
+        let (same, unchanged) = plain.forWorkload(a, b, costA: 10, costB: 20, workload: "w")
+        #expect(same.pick == "alpha" && !unchanged)
+    }
+
+    @Test("A clear lead stands whatever the cost; an unpriced tool leaves the recommendation alone")
+    func leadStands() {
+        let a = Fixture.standing("alpha", Self.all)
+        let b = Fixture.standing("beta", [.builder: .skip, .skeptic: .skip, .futurist: .ship, .buyer: .skip])
+        let plain = Comparison(a, b).recommendation
+        #expect(plain.pick == "alpha" && plain.decisive)
+        let (r, changed) = plain.forWorkload(a, b, costA: 500, costB: 1, workload: "w")
+        #expect(r.pick == "alpha" && !changed && r.reason.contains("Alpha $500.00 a month, Beta $1.00"))
+        let (untouched, no) = plain.forWorkload(a, b, costA: nil, costB: 1, workload: "w")
+        #expect(untouched == plain && !no)
+    }
+}

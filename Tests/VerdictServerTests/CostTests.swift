@@ -67,6 +67,7 @@ struct CostTests {
             #expect(asked.text.contains("Your workload") && asked.text.contains("$0.80"))
             #expect(asked.text.contains("1,000,000 input tokens × $0.30 per 1M = $0.30"))
             #expect(asked.text.contains("Free: no seller charges for it per unit"))
+            #expect(asked.text.contains("Recommendation for your workload") && !plain.text.contains("Recommendation for your workload"))
             // Two workloads, two cached answers; a bad value is named.
             let other = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3?input_tokens=2000000&output_tokens=200000")
             #expect(other.text.contains("$1.10"))

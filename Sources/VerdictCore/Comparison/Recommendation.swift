@@ -5,10 +5,47 @@ public struct Recommendation: Sendable, Hashable, Codable {
     /// The slug to ship with, or nil when the evidence does not separate them.
     public var pick: String?
     public var reason: String
+    /// True when verdicts (panel and community) decided; false when it was too close and a
+    /// tie-break did (or nothing did). Not part of the JSON.
+    public var decisive = false
+    /// The panel and community sentences, before any tie-break: what a workload's cost is added to.
+    var evidence: [String] = []
+    /// The split sentences that close the reason.
+    var splitText: [String] = []
 
     public init(pick: String?, reason: String) {
         self.pick = pick
         self.reason = reason
+    }
+
+    private enum CodingKeys: String, CodingKey { case pick, reason }
+
+    /// The recommendation for a reader's workload: where verdicts decided, the pick stands and the
+    /// month's cost is added; where it was too close, the cheaper month decides instead of the entry
+    /// tier, and the reason says so ("narrowly, on your workload's cost"). `changed` is true when the
+    /// workload picks differently than the plain page does. Nothing changes unless both are priced.
+    public func forWorkload(_ a: ToolStanding, _ b: ToolStanding, costA: Decimal?, costB: Decimal?, workload: String)
+        -> (recommendation: Recommendation, changed: Bool)
+    {
+        guard let ca = costA, let cb = costB, !evidence.isEmpty else { return (self, false) }
+        let costs =
+            "For your workload (\(workload)): \(a.tool.name) \(CostEstimate.money(ca)) a month, \(b.tool.name) \(CostEstimate.money(cb))."
+        var result = self
+        if decisive {
+            result.reason = reason + " " + costs
+            return (result, false)
+        }
+        guard ca != cb else {
+            result.reason = reason + " " + costs + " The same cost, so it does not separate them."
+            return (result, false)
+        }
+        let (cheap, dear) = ca < cb ? (a, b) : (b, a)
+        result.pick = cheap.tool.slug
+        result.reason =
+            (evidence + [
+                "Too close to call on verdicts alone, so your workload's cost decides, narrowly: \(costs) \(cheap.tool.name) is cheaper than \(dear.tool.name)."
+            ] + splitText).joined(separator: " ")
+        return (result, result.pick != pick)
     }
 
     static func derive(_ a: ToolStanding, _ b: ToolStanding, split: [ScorecardRow]) -> Recommendation {
@@ -28,6 +65,12 @@ public struct Recommendation: Sendable, Hashable, Codable {
                 "The community has fewer than \(Comparison.minimumVotes) votes on at least one of them, so it does not count yet.")
         }
         let splitText = splitSentence(split, a, b)
+        let evidence = sentences
+        func made(_ pick: String?, _ reason: String, decisive: Bool = false) -> Recommendation {
+            var r = Recommendation(pick: pick, reason: reason)
+            (r.decisive, r.evidence, r.splitText) = (decisive, evidence, splitText)
+            return r
+        }
         if abs(margin) >= Comparison.decisiveMargin {
             let (win, lose) = margin > 0 ? (a, b) : (b, a)
             if win.tool.entry > lose.tool.entry {
@@ -35,23 +78,19 @@ public struct Recommendation: Sendable, Hashable, Codable {
                     "\(win.tool.name) costs more to start (\(win.tool.entry.displayName) vs \(lose.tool.entry.displayName)), which the lead outweighs."
                 )
             }
-            return Recommendation(
-                pick: win.tool.slug,
-                reason: (sentences + splitText).joined(separator: " "))
+            return made(win.tool.slug, (sentences + splitText).joined(separator: " "), decisive: true)
         }
         if a.tool.entry != b.tool.entry {
             let (cheap, dear) = a.tool.entry < b.tool.entry ? (a, b) : (b, a)
             sentences.append(
                 "Too close to call on verdicts alone, so entry price decides: \(cheap.tool.name) is \(cheap.tool.entry.displayName), \(dear.tool.name) is \(dear.tool.entry.displayName)."
             )
-            return Recommendation(
-                pick: cheap.tool.slug,
-                reason: (sentences + splitText).joined(separator: " "))
+            return made(cheap.tool.slug, (sentences + splitText).joined(separator: " "))
         }
         sentences.append("Both start at \(a.tool.entry.displayName), so price does not separate them either.")
-        return Recommendation(
-            pick: nil,
-            reason: (["Too close to call."] + sentences + splitText + ["Read the split takes and pick on the concern that matters to you."])
+        return made(
+            nil,
+            (["Too close to call."] + sentences + splitText + ["Read the split takes and pick on the concern that matters to you."])
                 .joined(separator: " "))
     }
 

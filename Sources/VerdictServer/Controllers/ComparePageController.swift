@@ -24,6 +24,12 @@ struct ComparePageController {
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
             let estimates = try await CostReading.estimates(slugs: [a, b], usage: usage, on: db)
+            if asked {
+                let costs = Dictionary(estimates.map { ($0.tool.slug, $0.estimate.total) }, uniquingKeysWith: { x, _ in x })
+                model.forWorkload = comparison.recommendation.forWorkload(
+                    comparison.a, comparison.b, costA: costs[comparison.a.tool.slug] ?? nil, costB: costs[comparison.b.tool.slug] ?? nil,
+                    workload: UsageText.describe(usage))
+            }
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a, b).path,
                 estimates: estimates.map {

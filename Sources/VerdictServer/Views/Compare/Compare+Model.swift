@@ -14,6 +14,8 @@ enum Compare {
         var myPick: String?
         /// Each tool's cost for the workload in the query (or the default preset).
         var cost: CostView?
+        /// The recommendation for the reader's own workload, and whether it picks differently.
+        var forWorkload: (recommendation: Recommendation, changed: Bool)?
     }
 }
 

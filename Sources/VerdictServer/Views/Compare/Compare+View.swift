@@ -50,16 +50,25 @@ extension Compare {
         }
 
         func recommendation() -> Node<HTML.BodyContext> {
-            let pick = [a, b].first { $0.tool.slug == comparison.recommendation.pick }
+            let shown = model.forWorkload?.recommendation ?? comparison.recommendation
+            let pick = [a, b].first { $0.tool.slug == shown.pick }
+            let plain = [a, b].first { $0.tool.slug == comparison.recommendation.pick }
             return .section(
                 .class("card recommendation\(pick == nil ? " is-close" : "")"),
-                .h2(.class("eyebrow"), .text("Recommendation")),
+                .h2(.class("eyebrow"), .text(model.forWorkload == nil ? "Recommendation" : "Recommendation for your workload")),
                 .p(
                     .class("recommendation-pick"),
                     .unwrap(
                         pick, { .group(.text("Ship with "), .strong(.text($0.tool.name))) },
                         else: .strong(.text(noPickHeadline)))),
-                .p(.class("recommendation-reason"), .text(comparison.recommendation.reason))
+                .if(
+                    model.forWorkload?.changed == true,
+                    .p(
+                        .class("notice workload-changed"), .attribute(named: "role", value: "note"),
+                        .text(
+                            "Your workload changes the pick: without it, the page says \(plain.map { "ship with \($0.tool.name)" } ?? noPickHeadline.lowercased())."
+                        ))),
+                .p(.class("recommendation-reason"), .text(shown.reason))
             )
         }
 
