@@ -77,6 +77,17 @@ struct CostEstimateTests {
             ])
     }
 
+    @Test("A $0 free tier does not price a production month while a paid offer covers it; alone, it does")
+    func freeTier() {
+        let free = Self.quote("github-models", [Price(.inputTokens, 0), Price(.outputTokens, 0)], kind: .inferenceHost)
+        let paid = Self.quote("openai", [Price(.inputTokens, Self.d("0.4")), Price(.outputTokens, Self.d("1.6"))])
+        let usage = UsageProfile(inputTokens: 1_000_000, outputTokens: 1_000_000)
+        let e = CostEstimate.estimate(usage, quotes: [free, paid])
+        #expect(e.total == 2 && e.quote?.offer.seller == "openai" && e.matching == 2)
+        #expect(e.notes.contains { $0.contains("github-models lists it at $0") })
+        #expect(CostEstimate.estimate(usage, quotes: [free]).total == 0)
+    }
+
     @Test("Contact sales only, and prices that do not cover the month, say so instead of guessing")
     func unpriced() {
         #expect(CostEstimate.estimate(UsageProfile(inputTokens: 1), quotes: []).status == .unpublished)

@@ -84,6 +84,25 @@ public struct CostEstimate: Sendable, Hashable {
         }
         guard var chosen = best else { return CostEstimate(status: .noMatchingOffer(missing: missingFromFirst ?? [])) }
         chosen.matching = matching
+        // An offer at $0 for everything is a free tier with usage limits (GitHub Models, free
+        // routers), not a price for a production month: a paid offer that covers the month wins
+        // over it, and the free one is named in a note.
+        if chosen.total == 0, chosen.lines.contains(where: { $0.quantity > 0 }) {
+            let paid = priced.filter { $0.offer.prices.contains { $0.amount > 0 } }
+            var paidBest: CostEstimate?
+            for quote in paid {
+                if case .success(let estimate) = price(usage, quote), paidBest.map({ better(estimate, than: $0) }) ?? true {
+                    paidBest = estimate
+                }
+            }
+            if var paidBest, let free = chosen.quote {
+                paidBest.matching = matching
+                paidBest.notes.append(
+                    "\(free.offer.sellerName ?? free.offer.seller) lists it at $0 (a free tier, usually rate-limited); this is the cheapest paid offer"
+                )
+                return paidBest
+            }
+        }
         return chosen
     }
 
