@@ -36,26 +36,11 @@ struct LiveLLMClient: LLMClient {
         return try Self.reply(text, latencyMS: Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000))
     }
 
-    typealias Fetched = (status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)
+    typealias Fetched = HTTPDeadline.Fetched
 
-    /// The whole exchange (connect, head and every byte of the body) within `seconds`.
-    /// AsyncHTTPClient's own deadline ends when the head arrives, so a body dripped a byte a
-    /// second would hold the call open for as long as the server likes; the race cancels it.
+    /// The whole exchange within `seconds`, the reply capped at `maxReplyBytes` (`HTTPDeadline`).
     static func fetch(_ req: HTTPClientRequest, http: HTTPClient, seconds: Double) async throws -> Fetched {
-        let deadline = NIODeadline.now() + .milliseconds(Int64(seconds * 1000))
-        return try await withThrowingTaskGroup(of: Fetched?.self) { group in
-            group.addTask {
-                let response = try await http.execute(req, deadline: deadline)
-                return (response.status, response.headers, try await response.body.collect(upTo: maxReplyBytes))
-            }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let response = first else { throw HTTPClientError.deadlineExceeded }
-            return response
-        }
+        try await HTTPDeadline.fetch(req, http: http, seconds: seconds, maxBytes: maxReplyBytes)
     }
 
     static func body(_ request: ChatRequest) -> Data {

@@ -69,10 +69,9 @@ struct PageController {
             model.history = try await TakeModel.history(tool: id, on: db)
             model.retiredAt = row.retiredAt
             model.intake = try await ToolIntake.load(tool: id, on: db)
-            let quotes = try await OfferPrices.quotes(tools: [id], on: db)[id] ?? []
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,
-                estimates: [CostView.Row(tool: row.tool, estimate: CostEstimate.estimate(usage, quotes: quotes))])
+                estimates: [CostView.Row(tool: row.tool, estimate: CostEstimate.estimate(usage, quotes: model.intake.quotes))])
             var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
             tags.formUnion(rivalRows.map { .tool($0.slug) })
             return .html(ToolShow.View(model: model).document().render(), tags: tags)

@@ -93,10 +93,13 @@ struct ToolIntake: Sendable {
         }
         intake.offers.sort { order($0) < order($1) }
         intake.disagreements = SourceDisagreement.find(records.filter { $0.removed_at == nil }.compactMap(\.model))
-        if !records.isEmpty {
-            for state in try await SourceSyncState.all(on: db) { if let at = state.succeeded_at { intake.lastSync[state.name] = at } }
-        }
+        if !records.isEmpty { intake.lastSync = try await SourceSyncState.lastSuccesses(on: db) }
         return intake
+    }
+
+    /// The current prices as quotes, for the tool's cost: the rows this page already read.
+    var quotes: [OfferQuote] {
+        offers.flatMap { entry in entry.current.compactMap { OfferPrices.quote(entry.offer, $0, lastSync: lastSync) } }
     }
 
     /// When the price was last confirmed: the later of its own check and the last successful sync
@@ -134,17 +137,23 @@ extension OfferPrices {
         var quotes: [UUID: [OfferQuote]] = [:]
         for row in rows {
             let tool = try row.decode(column: "tool_id", as: UUID.self)
-            let (o, p) = (try row.decode(model: OfferRow.self), try row.decode(model: PriceRow.self))
-            guard let sheet = p.sheet else { continue }
-            let offer = Offer(
-                seller: o.seller, sellerName: o.seller_name, sellerKind: SellerKind(rawValue: o.seller_kind) ?? .inferenceHost,
-                offerID: o.offer_key, sourceURL: o.source_url, variant: OfferVariant(rawValue: o.variant) ?? .standard,
-                hoursUTC: o.hours_utc, prices: sheet.prices, freeQuota: sheet.freeQuota, effectiveFrom: p.effective_from,
-                checkedAt: p.checked_at)
-            let checked = max(p.checked_at, lastSync[p.dataset] ?? .distantPast)
-            quotes[tool, default: []].append(
-                OfferQuote(offer: offer, source: p.dataset, effectiveFrom: p.effective_from, checkedAt: checked))
+            if let quote = quote(try row.decode(model: OfferRow.self), try row.decode(model: PriceRow.self), lastSync: lastSync) {
+                quotes[tool, default: []].append(quote)
+            }
         }
         return quotes
+    }
+
+    /// An offer's current price from one source as a quote; `lastSync` dates the check (an
+    /// unchanged record is not rewritten, but its source's last successful sync saw it).
+    static func quote(_ o: OfferRow, _ p: PriceRow, lastSync: [String: Date]) -> OfferQuote? {
+        guard let sheet = p.sheet else { return nil }
+        let offer = Offer(
+            seller: o.seller, sellerName: o.seller_name, sellerKind: SellerKind(rawValue: o.seller_kind) ?? .inferenceHost,
+            offerID: o.offer_key, sourceURL: o.source_url, variant: OfferVariant(rawValue: o.variant) ?? .standard,
+            hoursUTC: o.hours_utc, prices: sheet.prices, freeQuota: sheet.freeQuota, effectiveFrom: p.effective_from,
+            checkedAt: p.checked_at)
+        let checked = max(p.checked_at, lastSync[p.dataset] ?? .distantPast)
+        return OfferQuote(offer: offer, source: p.dataset, effectiveFrom: p.effective_from, checkedAt: checked)
     }
 }

@@ -47,17 +47,9 @@ struct SourceFetcher: Sendable {
         building.headers.add(name: "Accept", value: "application/json")
         if let etag = validators.etag { building.headers.add(name: "If-None-Match", value: etag) }
         if let lastModified = validators.lastModified { building.headers.add(name: "If-Modified-Since", value: lastModified) }
-        let (maxBytes, http, seconds, request) = (maxBytes, http, timeoutSeconds, building)
         do {
-            let fetched = try await Self.withDeadline(seconds: seconds) {
-                let response = try await http.execute(request, deadline: .now() + .milliseconds(Int64(seconds * 1000)))
-                if response.status == .notModified { return (response.status, response.headers, ByteBuffer()) }
-                guard response.status == .ok else { return (response.status, response.headers, ByteBuffer()) }
-                if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes {
-                    throw SourceFailure("the body is \(length) bytes; the limit is \(maxBytes) (VERDICT_SOURCE_MAX_MB)")
-                }
-                return (response.status, response.headers, try await response.body.collect(upTo: maxBytes))
-            }
+            // A body passing the cap stops the download there.
+            let fetched = try await HTTPDeadline.fetch(building, http: http, seconds: timeoutSeconds, maxBytes: maxBytes)
             switch fetched.status {
             case .notModified: return .notModified
             case .ok:
@@ -71,26 +63,9 @@ struct SourceFetcher: Sendable {
         } catch is NIOTooManyBytesError {
             throw SourceFailure("the body passed \(maxBytes) bytes; the limit is \(maxBytes) (VERDICT_SOURCE_MAX_MB)")
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
-            throw SourceFailure("\(url) did not answer in full within \(Int(seconds)) s (VERDICT_SOURCE_TIMEOUT)")
+            throw SourceFailure("\(url) did not answer in full within \(Int(timeoutSeconds)) s (VERDICT_SOURCE_TIMEOUT)")
         } catch {
             throw SourceFailure("cannot fetch \(url): \(error)")
-        }
-    }
-
-    typealias Fetched = (status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)
-
-    /// The whole exchange within `seconds`: AsyncHTTPClient's deadline ends at the head, so the
-    /// body is raced against a timer.
-    private static func withDeadline(seconds: Double, _ work: @escaping @Sendable () async throws -> Fetched) async throws -> Fetched {
-        try await withThrowingTaskGroup(of: Fetched?.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let fetched = first else { throw HTTPClientError.deadlineExceeded }
-            return fetched
         }
     }
 }

@@ -30,6 +30,11 @@ struct SourceSyncState: Codable, Sendable {
         try await db.sql().select().columns("*").from(schema).orderBy("name").all(decoding: SourceSyncState.self)
     }
 
+    /// When each source last synced successfully, by name.
+    static func lastSuccesses(on db: any Database) async throws -> [String: Date] {
+        Dictionary(try await all(on: db).compactMap { state in state.succeeded_at.map { (state.name, $0) } }, uniquingKeysWith: max)
+    }
+
     /// Stores the row (insert or replace by name).
     func save(on db: any Database) async throws {
         try await db.sql().insert(into: Self.schema)

@@ -47,8 +47,8 @@ extension ToolShow.View {
                     .td(.text(entry.offer.sellerLabel)),
                     .td(.text(service(entry.offer))),
                     .td(.text(Self.priceText(price.sheet)), pastNote(entry, dataset: price.dataset)),
-                    .td(.text(price.effective_from.map { Self.day($0) } ?? Self.day(price.recorded_at))),
-                    .td(.text(Self.day(model.intake.checked(price)))),
+                    .td(.text(price.effective_from.map { Desk.day($0) } ?? Desk.day(price.recorded_at))),
+                    .td(.text(Desk.day(model.intake.checked(price)))),
                     .td(
                         .unwrap(
                             HTMLEscaping.externalURL(entry.offer.source_url),
@@ -65,7 +65,7 @@ extension ToolShow.View {
         return .div(
             .class("price-history muted"),
             .forEach(past.prefix(5)) { version in
-                .div(.text("was \(Self.priceText(version.sheet)) until \(version.replaced_at.map { Self.day($0) } ?? "")"))
+                .div(.text("was \(Self.priceText(version.sheet)) until \(version.replaced_at.map { Desk.day($0) } ?? "")"))
             })
     }
 
@@ -86,9 +86,9 @@ extension ToolShow.View {
                 .class("source-records"),
                 .forEach(records.prefix(100)) { record in
                     .li(
-                        .text("\(record.dataset) record \(record.record_id), first seen \(Self.day(record.first_seen))"),
+                        .text("\(record.dataset) record \(record.record_id), first seen \(Desk.day(record.first_seen))"),
                         .unwrap(record.removed_at) { removed in
-                            .strong(.text(" — no longer listed by \(record.dataset) since \(Self.day(removed))"))
+                            .strong(.text(" — no longer listed by \(record.dataset) since \(Desk.day(removed))"))
                         },
                         .unwrap(record.model?.maxOutput) { n in .text("; max output \(n.formatted()) tokens") },
                         .unwrap(record.model?.knowledgeCutoff) { date in .text("; knowledge cutoff \(date)") },
@@ -106,7 +106,7 @@ extension ToolShow.View {
             return .p(
                 .class("notice notice-retired"), .attribute(named: "role", value: "note"),
                 .text(
-                    "No public dataset lists \(tool.name) any more (since \(Self.day(last))): it may be withdrawn. Its last known facts and prices are below."
+                    "No public dataset lists \(tool.name) any more (since \(Desk.day(last))): it may be withdrawn. Its last known facts and prices are below."
                 ))
         }
         let current = records.filter { $0.removed_at == nil }.compactMap(\.model)
@@ -146,5 +146,4 @@ extension ToolShow.View {
         label == OfferWriter.editorial ? "declared by the editors" : label
     }
 
-    static func day(_ date: Date) -> String { String(Desk.date(date).prefix(10)) }
 }

@@ -19,7 +19,7 @@ extension ToolShow {
                     .p(
                         .class("notice notice-retired"), .attribute(named: "role", value: "note"),
                         .text(
-                            "Retired on \(Desk.date(date).prefix(10)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."
+                            "Retired on \(Desk.day(date)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."
                         ))
                 },
                 sourceNotice(),
