@@ -31,8 +31,9 @@ def main():
     if os.environ.get("BASELINE_BIN"):
         bins.insert(0, ("baseline", os.environ["BASELINE_BIN"]))
     print(f"# bench/misses.py — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, page cache off, median of 21 requests, ms\n")
-    print("| tools | binary | " + " | ".join(["tool", "home", "category", "leaderboard", "comparison"]) + " |")
-    print("| ---: | --- |" + " ---: |" * 5, flush=True)
+    names = ["tool", "home", "category", "leaderboard", "comparison", "/new", "tool + workload", "cost API"]
+    print("| tools | binary | " + " | ".join(names) + " |")
+    print("| ---: | --- |" + " ---: |" * len(names), flush=True)
     for n in [int(s) for s in args.sizes.split(",")]:
         work = tempfile.mkdtemp(prefix=f"verdict-misses-{n}-")
         try:
@@ -51,7 +52,9 @@ def main():
                     page = urllib.request.urlopen(server.url + "/tools/" + a).read().decode()
                     category = re.search(r'href="/categories/([a-z0-9-]+)"', page).group(1)
                     pair = "-vs-".join(sorted([a, b]))
-                    paths = ["/tools/" + a, "/", "/categories/" + category, "/leaderboard", "/compare/" + pair]
+                    workload = "input_tokens=1000000&output_tokens=200000"
+                    paths = ["/tools/" + a, "/", "/categories/" + category, "/leaderboard", "/compare/" + pair, "/new",
+                             f"/tools/{a}?{workload}", f"/api/v1/cost?tools={a},{b}&{workload}"]
                     cells = [f"{median_ms(server.url + p):.1f}" for p in paths]
                 finally:
                     server.stop()
