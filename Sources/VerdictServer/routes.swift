@@ -52,6 +52,7 @@ struct RouteHandlers: Sendable {
         case .deskRetire: .init(desk.retire)
         case .deskRestore: .init(desk.restore)
         case .deskPanel: .init(desk.rerunPanel)
+        case .deskClaim: .init(desk.checkClaim)
         case .deskTakes: .init(desk.takes)
         case .deskApprove: .init(desk.approve)
         case .deskReject: .init(desk.reject)

@@ -28,7 +28,7 @@ struct RubricTests {
         let panel = Rubric.panel(for: RubricFixture.full)
         #expect(panel.map(\.persona) == [.builder, .skeptic, .futurist, .buyer])
         #expect(panel.allSatisfy { $0.source == .rubric })
-        #expect(Rubric.version == "rubric-1")
+        #expect(Rubric.version == "rubric-2")
     }
 
     @Test func factsOnlyAnotherPersonaWeighsLeaveATakeUnchanged() {

@@ -23,6 +23,7 @@ let expectedAccess: [String: Access] = [
     "POST /admin/tools/new": .session(.editor), "GET /admin/tools/:slug": .session(.editor),
     "POST /admin/tools/:slug": .session(.editor), "POST /admin/tools/:slug/retire": .session(.editor),
     "POST /admin/tools/:slug/restore": .session(.editor), "POST /admin/tools/:slug/panel": .session(.editor),
+    "POST /admin/tools/:slug/claims": .session(.editor),
     "GET /admin/takes": .session(.editor), "POST /admin/takes/:id/approve": .session(.editor),
     "POST /admin/takes/:id/reject": .session(.editor), "GET /admin/import": .session(.editor),
     "POST /admin/import": .session(.editor), "GET /admin/subscribers": .session(.admin),

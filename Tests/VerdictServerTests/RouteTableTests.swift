@@ -34,6 +34,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .deskRetire: .admin(.toolRetire("smollm3"))
     case .deskRestore: .admin(.toolRestore("smollm3"))
     case .deskPanel: .admin(.toolPanel("smollm3"))
+    case .deskClaim: .admin(.toolClaims("smollm3"))
     case .deskTakes: .admin(.takes)
     case .deskApprove: .admin(.takeApprove(UUID().uuidString))
     case .deskReject: .admin(.takeReject(UUID().uuidString))

@@ -15,11 +15,14 @@ public struct Tool: Codable, Sendable, Hashable {
     public var facts: ToolFacts
     /// Who put the tool on the site when it was not the editors: labelled on every page showing it.
     public var listing: Listing?
+    /// Editors' checks of the vendor's claims (`ClaimLedger`); never read from an import file.
+    public var claimChecks: [ClaimCheck]?
 
     public init(
         slug: String, name: String, vendor: String? = nil, category: String,
         tagline: String? = nil, description: String, entry: EntryTier,
-        homepage: String? = nil, sourceURL: String? = nil, facts: ToolFacts = ToolFacts(), listing: Listing? = nil
+        homepage: String? = nil, sourceURL: String? = nil, facts: ToolFacts = ToolFacts(), listing: Listing? = nil,
+        claimChecks: [ClaimCheck]? = nil
     ) {
         self.slug = slug
         self.name = name
@@ -32,6 +35,7 @@ public struct Tool: Codable, Sendable, Hashable {
         self.sourceURL = sourceURL
         self.facts = facts
         self.listing = listing
+        self.claimChecks = claimChecks
     }
 
     public var categorySlug: String { Slug.make(category) }

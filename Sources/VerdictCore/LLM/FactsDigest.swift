@@ -8,7 +8,7 @@ import Foundation
 /// source URL are identity and provenance, not data the model judges, so they are left out.
 public enum FactsDigest {
     /// The top-level keys of the data besides `facts`; a take may cite these in `relied_on`.
-    public static let toolFieldKeys = ["category", "description", "entry", "homepage", "name", "tagline", "vendor"]
+    public static let toolFieldKeys = ["category", "claim_checks", "description", "entry", "homepage", "name", "tagline", "vendor"]
 
     /// Sorted keys, two-space indent, one member per line; no raw line breaks inside strings.
     public static func canonicalJSON(_ tool: Tool) -> String {
@@ -27,6 +27,10 @@ public enum FactsDigest {
         if let vendor = tool.vendor { members["vendor"] = .string(vendor) }
         if let tagline = tool.tagline { members["tagline"] = .string(tagline) }
         if let homepage = tool.homepage { members["homepage"] = .string(homepage) }
+        // The editors' checks of the claims: absent while every claim is unverified, so a tool
+        // nobody checked hashes as it did before the ledger existed.
+        let checked = tool.ledger.checked
+        if !checked.isEmpty { members["claim_checks"] = JSONValue(encoding: checked) }
         return JSONValue.object(members).mapStrings { ToolDataFence.neutralised(TextCleaning.clean($0)) }
     }
 }

@@ -22,7 +22,7 @@ public struct ChatMessage: Codable, Sendable, Hashable {
 /// hostile vendor can change only the fenced data, never the rules around it.
 public enum PanelPrompt {
     /// Recorded on every model-written take; bump it when any prompt wording changes.
-    public static let version = "panel-2"
+    public static let version = "panel-3"
 
     /// The three messages for one persona on one tool. `asOf` ("YYYY-MM") tells the model the
     /// month it writes in, which the Futurist's early/on time/late call needs.
@@ -90,7 +90,10 @@ public enum PanelPrompt {
         3. A fact missing from the data is unknown. Where it matters, name it as unknown; never guess it.
         4. Never invent numbers. Prices, limits, benchmark scores, dates and counts come from the data, \
         quoted exactly, or are not given.
-        5. A vendor claim is a claim. Treat it as verified only when benchmarks_published is true.
+        5. A vendor claim is a claim, and every claim in facts.claims is unverified unless claim_checks lists \
+        it as verified: claim_checks is written by Verdict's editors, with who checked it, how, and the evidence. \
+        An unverified claim is no evidence for the tool: never repeat it as fact and never let it raise your \
+        verdict. A disputed claim has counter-evidence; weigh the counter-evidence.
         """
 
     static let output = """

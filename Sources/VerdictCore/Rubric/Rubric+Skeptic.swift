@@ -1,11 +1,12 @@
 extension Rubric {
     /// The Skeptic ships only what survives its rivals and its own claims. Evidence weighs most:
-    /// a claim without published method or numbers is unverified, whoever makes it.
+    /// published method and numbers, or claims the editors verified (the `ClaimLedger`). An
+    /// unverified claim is no evidence either way: it weighs exactly as no claim would.
     static func skepticTake(_ tool: Tool) -> Draft {
         let f = tool.facts
         let card = Scorecard(
             signals: [
-                skepticRivals(f.competitors), skepticEvidence(f), skepticLockIn(f.lockIn),
+                skepticRivals(f.competitors), skepticEvidence(tool), skepticLockIn(f.lockIn),
                 skepticBacking(f.backing), statusSignal(f.status, unknownWeight: -1),
             ], threshold: 1)
         let voice = Voice(.skeptic, tool)
@@ -19,7 +20,7 @@ extension Rubric {
                     "I read \(name) the way a rival's analyst would.",
                 ], "open"))
         prose.add(skepticRivalsLine(f.competitors))
-        prose.add(skepticEvidenceLine(f))
+        prose.add(skepticEvidenceLine(tool))
         prose.add(skepticExposureLine(f))
         prose.add("It breaks \(skepticBreakingPoint(card, f)).")
         prose.add("What kills it within 12 months: \(skepticKiller(f)).")
@@ -48,21 +49,24 @@ extension Rubric {
         }
     }
 
-    static func skepticEvidence(_ f: ToolFacts) -> Signal {
-        let hasClaims = !(f.claims ?? []).isEmpty
+    static func skepticEvidence(_ tool: Tool) -> Signal {
+        let (f, ledger) = (tool.facts, tool.ledger)
         let range = -2...2
         let publish = "once method and numbers are published for its claims"
+        if !ledger.claims(.disputed).isEmpty {
+            return Signal(
+                "claims", -2, range, "a disputed claim",
+                toShip: "once its disputed claim is withdrawn or independently reproduced")
+        }
         switch f.benchmarksPublished {
         case true?:
             return Signal(
                 "benchmarks_published", 2, range, "published method and numbers",
                 toSkip: "if its published benchmarks fail to reproduce")
-        case false? where hasClaims:
-            return Signal("benchmarks_published", -2, range, "unverified claims", toShip: publish)
+        case _ where !ledger.claims(.verified).isEmpty:
+            return Signal("claims", 1, range, "an independently verified claim", toSkip: "if a verified claim is disputed")
         case false?:
             return Signal("benchmarks_published", -1, range, "no published benchmarks", toShip: publish)
-        case nil where hasClaims:
-            return Signal("benchmarks_published", -2, range, "unverified claims", unknown: true, toShip: publish)
         case nil:
             return Signal(
                 "benchmarks_published", -1, range, "benchmarks that are not declared", unknown: true,
@@ -106,18 +110,29 @@ extension Rubric {
         return "Direct competitors: \(rivalNames(rivals))\(crowd)."
     }
 
-    static func skepticEvidenceLine(_ f: ToolFacts) -> String {
-        let claims = (f.claims ?? []).map { clip($0, 80) }.filter { !$0.isEmpty }
-        let more = claims.count > 1 ? " (one of \(claims.count))" : ""
-        guard let claim = claims.first else {
-            return f.benchmarksPublished == true
+    static func skepticEvidenceLine(_ tool: Tool) -> String {
+        let entries = tool.ledger.entries.filter { !clip($0.claim, 80).isEmpty }
+        let more = entries.count > 1 ? " (one of \(entries.count))" : ""
+        // The claim the evidence turns on: a disputed one first, then a verified one.
+        guard let entry = entries.first(where: { $0.status == .disputed }) ?? entries.first(where: { $0.status == .verified }) ?? entries.first
+        else {
+            return tool.facts.benchmarksPublished == true
                 ? "No headline claims are declared, yet it publishes method and numbers, which is more than most do."
                 : "No claims are declared and benchmarks are not declared, so there is nothing to verify yet."
         }
-        switch f.benchmarksPublished {
-        case true?: return "The headline claim\(more), \"\(claim)\", comes with published method and numbers I can check."
-        case false?: return "The headline claim\(more), \"\(claim)\", comes without published method or numbers, so it is unverified."
-        case nil: return "The headline claim\(more), \"\(claim)\", is unverified: no published method or numbers are declared."
+        let claim = "\"\(clip(entry.claim, 80))\""
+        if let check = entry.check {
+            let who = clip(check.checkedBy, 40)
+            switch check.status {
+            case .disputed: return "The claim \(claim) is disputed: \(who) checked it on \(check.checkedOn) and the evidence says otherwise."
+            case .verified: return "The claim \(claim) holds: \(who) verified it on \(check.checkedOn), which is more than a launch page."
+            case .unverified: break
+            }
+        }
+        switch tool.facts.benchmarksPublished {
+        case true?: return "The headline claim\(more), \(claim), comes with published method and numbers I can check."
+        case false?: return "The headline claim\(more), \(claim), is unverified: no method or numbers, so it counts for nothing here."
+        case nil: return "The headline claim\(more), \(claim), is unverified and counts for nothing until someone checks it."
         }
     }
 
@@ -144,7 +159,7 @@ extension Rubric {
     static func skepticBreakingPoint(_ card: Scorecard, _ f: ToolFacts) -> String {
         let weakest = card.signals.filter { $0.weight < 0 }.min { $0.weight < $1.weight }
         switch weakest?.fact {
-        case "benchmarks_published": return "the week your own evals on real traffic disagree with the vendor's numbers"
+        case "benchmarks_published", "claims": return "the week your own evals on real traffic disagree with the vendor's numbers"
         case "lock_in" where f.lockIn == .high: return "at the renewal where the price rises and leaving means a rewrite"
         case "status" where f.status == .deprecated: return "on the shutdown date already announced"
         case "status" where f.status != nil: return "when a breaking change lands in the middle of your launch"

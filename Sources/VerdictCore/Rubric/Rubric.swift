@@ -9,7 +9,7 @@ import Foundation
 /// method, so a reader can trace every verdict to the facts that drove it.
 public enum Rubric {
     /// Recorded on rubric takes; bump it when weights or wording change, so stale takes can be found.
-    public static let version = "rubric-1"
+    public static let version = "rubric-2"
 
     /// Takes are kept to this many words, whatever the vendor strings hold.
     static let maxWords = 180

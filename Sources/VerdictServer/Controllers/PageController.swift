@@ -12,6 +12,8 @@ struct PageController {
     static let homeToolsPerCategory = 5
     /// Rivals are drawn from at most this many tools of the same category.
     static let rivalCandidates = 1000
+    /// The dated changes a tool page lists.
+    static let toolChanges = 20
 
     func home(req: Request) async throws -> CachedAnswer {
         CachedAnswer { [db = req.db] in
@@ -51,6 +53,8 @@ struct PageController {
         let slug = try req.parameters.require("slug")
         let reader = try await Reader.load(req, slugs: [slug])
         let (usage, preset, asked) = try CostReading.pageUsage(req)
+        // Prices age by the day without a write: the day is part of the page's cache key.
+        let (now, priceMaxAge) = (req.dependencies.clock.now(), req.settings.intake.priceMaxAgeDays)
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
                 let standing = try await ToolModel.standing(of: row, on: db)
@@ -69,6 +73,10 @@ struct PageController {
             model.history = try await TakeModel.history(tool: id, on: db)
             model.retiredAt = row.retiredAt
             model.intake = try await ToolIntake.load(tool: id, on: db)
+            (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
+            model.scoreDays = try await ScoreHistory.days(tool: id, on: db)
+            model.changes = try await CatalogEvents.forTool(id, limit: Self.toolChanges, on: db)
+            (model.now, model.priceMaxAgeDays) = (now, priceMaxAge)
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,
                 estimates: [CostView.Row(tool: row.tool, estimate: CostEstimate.estimate(usage, quotes: model.intake.quotes))])
@@ -77,6 +85,7 @@ struct PageController {
             return .html(ToolShow.View(model: model).document().render(), tags: tags)
         }
         answer.keyQuery = reader.keyQuery
+        answer.keyQuery["day"] = DayKey.string(now)
         if asked { answer.keyQuery.merge(CostReading.keyQuery(usage, preset: preset)) { a, _ in a } }
         return answer
     }

@@ -9,7 +9,7 @@ enum Endpoint: CaseIterable, Sendable {
     case whatsNew, suggestPage, suggest
     case subscribe, confirmPage, confirm, unsubscribePage, unsubscribe, newsletterArchive, newsletterPreview, newsletterIssue
     case loginPage, login, logout
-    case desk, deskTools, deskNewTool, deskCreateTool, deskTool, deskUpdateTool, deskRetire, deskRestore, deskPanel
+    case desk, deskTools, deskNewTool, deskCreateTool, deskTool, deskUpdateTool, deskRetire, deskRestore, deskPanel, deskClaim
     case deskTakes, deskApprove, deskReject, deskImportPage, deskImport, deskSubscribers, deskSends, deskAudit, deskSettings
     case deskSources, deskIntake, deskIntakeAdd, deskIntakeDecide
     case apiTools, apiTool, apiToolVote, apiToolHistory, apiPanelJobs, apiCompare, apiComparePick, apiLeaderboard
@@ -66,6 +66,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .deskRetire: Spec(.POST, "/admin/tools/:slug/retire", editor)
         case .deskRestore: Spec(.POST, "/admin/tools/:slug/restore", editor)
         case .deskPanel: Spec(.POST, "/admin/tools/:slug/panel", editor)
+        case .deskClaim: Spec(.POST, "/admin/tools/:slug/claims", editor)
         case .deskTakes: Spec(.GET, "/admin/takes", editor)
         case .deskApprove: Spec(.POST, "/admin/takes/:id/approve", editor)
         case .deskReject: Spec(.POST, "/admin/takes/:id/reject", editor)

@@ -14,6 +14,9 @@ public struct IntakeSettings: Sendable {
     public var maxBytes = 64 << 20
     /// `VERDICT_SOURCE_TIMEOUT`: seconds for a whole download, headers and body (default 120).
     public var timeoutSeconds = 120.0
+    /// `VERDICT_PRICE_MAX_AGE_DAYS`: a price not checked for longer is flagged "not checked
+    /// since …" on its tool's page (default 30).
+    public var priceMaxAgeDays = 30
 
     public init() {}
 }
@@ -51,6 +54,9 @@ extension Settings {
             try r.read(
                 "VERDICT_SOURCE_TIMEOUT", default: 120, expected: SettingParse.intExpected(1...3600), show: String.init,
                 parse: SettingParse.int(in: 1...3600)))
+        s.priceMaxAgeDays = try r.read(
+            "VERDICT_PRICE_MAX_AGE_DAYS", default: 30, expected: SettingParse.intExpected(1...3650), show: String.init,
+            parse: SettingParse.int(in: 1...3650))
         return s
     }
 }

@@ -10,6 +10,7 @@ extension SiteURL.Admin {
         case .toolRetire(let slug): .init(endpoint: .deskRetire, values: [slug])
         case .toolRestore(let slug): .init(endpoint: .deskRestore, values: [slug])
         case .toolPanel(let slug): .init(endpoint: .deskPanel, values: [slug])
+        case .toolClaims(let slug): .init(endpoint: .deskClaim, values: [slug])
         case .takes: .init(endpoint: .deskTakes)
         case .takeApprove(let id): .init(endpoint: .deskApprove, values: [id])
         case .takeReject(let id): .init(endpoint: .deskReject, values: [id])

@@ -42,6 +42,7 @@ enum SiteURL: Sendable, Hashable {
         case toolRetire(String)
         case toolRestore(String)
         case toolPanel(String)
+        case toolClaims(String)
         case takes
         case takeApprove(String)
         case takeReject(String)

@@ -72,7 +72,7 @@ enum Moderation {
                 throw Failure.superseded
             }
             try await TakeModel.replace(current, with: row, at: now, on: tx)
-            try await ToolModel.refreshRanking([review.$tool.id], at: now, on: tx)
+            try await ToolModel.refreshRanking([review.$tool.id], at: now, cause: "a model take an editor approved", on: tx)
             if review.editedText != nil { try await TakeReviewModel.saveEditedText(review, on: tx) }
             try await Audit.record(
                 actor, row.editedBy == nil ? "take.approved" : "take.approved_edited",

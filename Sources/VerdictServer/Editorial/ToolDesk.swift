@@ -94,7 +94,7 @@ enum ToolDesk {
         }
         let written = try await app.db.writeTransaction { tx in
             let written = try await RubricPanel.run(tools: [model], at: app.dependencies.clock.now(), on: tx)
-            try await ToolModel.refreshRanking([id], at: app.dependencies.clock.now(), on: tx)
+            try await ToolModel.refreshRanking([id], at: app.dependencies.clock.now(), cause: "the rubric, re-run by an editor", on: tx)
             return written
         }
         await app.changes.standingsChanged([id])

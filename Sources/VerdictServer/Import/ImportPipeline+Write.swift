@@ -45,7 +45,7 @@ extension ImportPipeline {
                 try await Self.replace(imported, touched: &touched, actor: actor, at: now, summary: &summary, on: tx)
             }
             summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), at: now, on: tx)
-            try await ToolModel.refreshRanking(touched.values.compactMap(\.id), at: now, on: tx)
+            try await ToolModel.refreshRanking(touched.values.compactMap(\.id), at: now, cause: origin.cause, on: tx)
             try await CategoryListing.refresh(Set(touched.values.map(\.categorySlug)).union(formerCategories), on: tx)
             // Unchanged tools are left out: their facts hash would not re-bill anyway.
             if let backend, !summary.changedTools.isEmpty {
@@ -67,19 +67,25 @@ extension ImportPipeline {
     ) async throws -> ToolModel {
         guard let existing = try await ToolModel.find(slug: tool.slug, on: db) else {
             let model = ToolModel(tool)
+            model.factsChangedAt = now
             try await model.create(on: db)
             try await Audit.record(actor, "tool.created", subject: Audit.subject(tool: tool.slug), after: Audit.json(tool), at: now, on: db)
             summary.toolsCreated += 1
             summary.changedTools.append(model.id!)
             return model
         }
-        if existing.tool == tool {
+        let before = existing.tool
+        // Claim checks are the editors', never an import's: they stay with the tool.
+        var tool = tool
+        tool.claimChecks = before.claimChecks
+        if before == tool {
             summary.toolsUnchanged += 1
             return existing
         }
-        let before = existing.tool
         if before.categorySlug != tool.categorySlug { formerCategories.insert(before.categorySlug) }
+        let hash = existing.factsHash
         existing.apply(tool)
+        if existing.factsHash != hash { existing.factsChangedAt = now }
         try await existing.save(on: db)
         try await Audit.record(
             actor, "tool.updated", subject: Audit.subject(tool: tool.slug), before: Audit.json(before), after: Audit.json(tool), at: now,

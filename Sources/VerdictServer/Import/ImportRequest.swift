@@ -58,6 +58,17 @@ enum ImportOrigin: Sendable, Hashable {
         }
     }
 
+    /// Why a verdict moved, as the tool page and `/new` say it: "new facts from models.dev".
+    var cause: String {
+        switch self {
+        case .cli: "new facts from an import file"
+        case .demo: "the demo catalog"
+        case .sync(let source): "new facts or prices from \(source)"
+        case .desk, .api: "new facts imported by an editor"
+        case .edit: "an editor's edit"
+        }
+    }
+
     /// The channel's name, for logs.
     var channel: String {
         switch self {

@@ -79,6 +79,19 @@ enum CatalogEvents {
         return try await query.orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)
     }
 
+    struct ToolEvent: Decodable, Sendable {
+        var at: Date
+        var kind: String
+        var text: String
+    }
+
+    /// One tool's changes (prices, statuses, verdicts with their causes), newest first: one
+    /// range of the (tool_id, at) index.
+    static func forTool(_ tool: UUID, limit: Int, on db: any Database) async throws -> [ToolEvent] {
+        try await db.sql().select().columns("at", "kind", "text").from(schema).where("tool_id", .equal, SQLBind(tool))
+            .orderBy("at", .descending).limit(limit).all(decoding: ToolEvent.self)
+    }
+
     /// The events of the latest day with any, newest first, at most `limit`.
     static func latestDay(limit: Int, on db: any Database) async throws -> [Row] {
         guard let newest = try await latest(category: nil, limit: 1, on: db).first else { return [] }

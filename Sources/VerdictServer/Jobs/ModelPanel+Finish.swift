@@ -9,6 +9,11 @@ struct PanelTake: Sendable {
     /// The job's tool, loaded once when the job started.
     let tool: ToolModel
     let backend: String
+
+    /// "the Buyer's model take (gpt-x, panel-3)": why the verdict moved, on the tool's page.
+    var cause: String {
+        "the \(persona.displayName)'s model take (\(row.model ?? backend), \(row.promptVersion ?? "?"))"
+    }
 }
 
 extension ModelPanel.Outcome {
@@ -37,7 +42,7 @@ extension ModelPanel {
         try await db.writeTransaction(attempts: 1) { tx in
             if let take {
                 try await publish(take, on: tx)
-                try await ToolModel.refreshRanking([take.row.$tool.id], at: now(), on: tx)
+                try await ToolModel.refreshRanking([take.row.$tool.id], at: now(), cause: take.cause, on: tx)
             }
             let ended = try await PanelJobModel.finish(job.id!, token: token, state: ending.state, error: ending.note, now: now(), on: tx)
             if !ended, take != nil { throw LeaseLost() }

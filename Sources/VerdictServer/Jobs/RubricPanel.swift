@@ -34,7 +34,7 @@ enum RubricPanel {
         try await db.transaction { tx in
             let tools = if let slugs { try await ToolModel.find(slugs: slugs, on: tx) } else { try await ToolModel.allBySlug(on: tx) }
             let written = try await run(tools: tools, at: now, on: tx)
-            try await ToolModel.refreshRanking(tools.compactMap(\.id), at: now, on: tx)
+            try await ToolModel.refreshRanking(tools.compactMap(\.id), at: now, cause: "the rubric (\(Rubric.version))", on: tx)
             return written
         }
     }

@@ -21,7 +21,7 @@ struct AddToolRanking: AsyncMigration {
         while true {
             let ids = try await ToolModel.query(on: database).sort(\.$id).range(offset..<(offset + 500)).all(\.$id)
             guard !ids.isEmpty else { break }
-            try await ToolModel.refreshRanking(ids, on: database)
+            try await ToolModel.refreshRanking(ids, cause: "ranking an existing catalog", on: database)
             offset += ids.count
         }
     }

@@ -22,5 +22,6 @@ enum Migrations {
         CreateLimitCounters(),
         CreateCategories(),
         CreateIntake(),
+        AddBuyersRead(),
     ]
 }

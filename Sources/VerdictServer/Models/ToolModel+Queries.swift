@@ -17,6 +17,16 @@ extension ToolModel {
         try await ToolModel.query(on: db).filter(\.$slug == slug).first()
     }
 
+    /// The tool with this slug, its row locked for the rest of the transaction on PostgreSQL
+    /// (SQLite's write transaction holds the whole file): for read-modify-write of its columns.
+    static func findLocked(slug: String, on db: any Database) async throws -> ToolModel? {
+        if !db.isSQLite {
+            try await db.sql().select().column("id").from(ToolModel.schema).where("slug", .equal, SQLBind(slug))
+                .lockingClause(SQLLockingClause.update).run()
+        }
+        return try await find(slug: slug, on: db)
+    }
+
     /// The tools with these slugs, in no particular order; unknown slugs are absent.
     static func find(slugs: [String], on db: any Database) async throws -> [ToolModel] {
         guard !slugs.isEmpty else { return [] }

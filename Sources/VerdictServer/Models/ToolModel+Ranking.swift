@@ -11,10 +11,14 @@ extension ToolModel {
     /// On PostgreSQL the rows are locked in id order first, so concurrent writers on several
     /// servers each read the counts after the other's commit, never an older one.
     ///
-    /// A change of a listed tool's panel ship percentage is a verdict change `/new` lists, dated
-    /// `now`: writers that change takes pass it; votes never change it, so the vote path passes
-    /// no date and skips that read.
-    static func refreshRanking(_ ids: [UUID], at now: Date? = nil, on db: any Database) async throws {
+    /// With a date, the scores are also the day's row of each tool's timeline (`ScoreHistory`),
+    /// and a change of a listed tool's panel ship percentage is a verdict change `/new` and the
+    /// tool page list, with its `cause` ("new facts from models.dev"). Votes never change the
+    /// panel, so the vote path asks for no verdict events and skips that read. Without a date
+    /// (a migration ranking an existing catalog) only the ranks are written.
+    static func refreshRanking(
+        _ ids: [UUID], at now: Date? = nil, verdictEvents: Bool = true, cause: String, on db: any Database
+    ) async throws {
         let all = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
         for start in stride(from: 0, to: all.count, by: 500) {
             let slice = Array(all[start..<min(start + 500, all.count)])
@@ -23,7 +27,7 @@ extension ToolModel {
                     .orderBy("id").lockingClause(SQLLockingClause.update).run()
             }
             var before: [UUID: (rank: Int, category: String, listed: Bool)] = [:]
-            if now != nil {
+            if now != nil, verdictEvents {
                 for row in try await db.sql().select().columns("id", "panel_rank", "category_slug", "retired_at").from(ToolModel.schema)
                     .where("id", .in, slice).all()
                 {
@@ -36,17 +40,22 @@ extension ToolModel {
             let takes = try await TakeModel.current(forTools: slice, on: db)
             let votes = try await VoteModel.counts(forTools: slice, on: db)
             var events: [CatalogEvents.Event] = []
+            var scores: [ScoreHistory.Score] = []
             for id in slice {
                 let panel = PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1
                 let community = votes[id]?.shipPercent ?? -1
                 try await db.sql().update(ToolModel.schema)
                     .set("panel_rank", to: panel).set("community_rank", to: community)
                     .where("id", .equal, id).run()
+                scores.append(.init(tool: id, panel: panel, community: community, votes: votes[id]?.votes ?? 0))
                 if let old = before[id], old.listed, old.rank >= 0, panel >= 0, old.rank != panel {
-                    events.append(.init(kind: .verdict, tool: id, categorySlug: old.category, text: "Panel ship \(old.rank)% → \(panel)%"))
+                    events.append(.init(kind: .verdict, tool: id, categorySlug: old.category, text: "Panel ship \(old.rank)% → \(panel)% (\(cause))"))
                 }
             }
-            if let now { try await CatalogEvents.insert(events, at: now, on: db) }
+            if let now {
+                try await CatalogEvents.insert(events, at: now, on: db)
+                try await ScoreHistory.record(scores, at: now, on: db)
+            }
         }
     }
 

@@ -30,6 +30,11 @@ final class ToolModel: Model, @unchecked Sendable {
     @Field(key: "community_rank") var communityRank: Int
     /// `Listing` raw value for vendor-submitted and sponsored tools; nil for editorial ones.
     @OptionalField(key: "listing") var listing: String?
+    /// The editors' `ClaimCheck`s as JSON; nil while no claim was checked.
+    @OptionalField(key: "claim_checks") var claimChecksJSON: String?
+    /// When `factsHash` last changed (or the tool was added): takes judged on other facts are
+    /// stale since then.
+    @OptionalField(key: "facts_changed_at") var factsChangedAt: Date?
 
     init() {}
 
@@ -53,6 +58,7 @@ final class ToolModel: Model, @unchecked Sendable {
         sourceURL = tool.sourceURL
         listing = tool.listing?.rawValue
         factsJSON = FactsCodec.encode(tool.facts)
+        claimChecksJSON = tool.claimChecks.flatMap { $0.isEmpty ? nil : FactsCodec.encode($0) }
         factsHash = SiteCrypto.sha256Hex(FactsDigest.canonicalJSON(tool))
     }
 
@@ -61,14 +67,15 @@ final class ToolModel: Model, @unchecked Sendable {
             slug: slug, name: name, vendor: vendor, category: category, tagline: tagline,
             description: description, entry: EntryTier(rawValue: entry) ?? .contact,
             homepage: homepage, sourceURL: sourceURL, facts: FactsCodec.decode(factsJSON),
-            listing: listing.flatMap(Listing.init(rawValue:)))
+            listing: listing.flatMap(Listing.init(rawValue:)),
+            claimChecks: claimChecksJSON.flatMap { try? JSONDecoder().decode([ClaimCheck].self, from: Data($0.utf8)) })
     }
 }
 
 /// Facts as stored JSON. (The "unchanged facts" hash is SHA-256 of `FactsDigest.canonicalJSON`,
 /// the exact tool data the panel is shown.)
 enum FactsCodec {
-    static func encode(_ facts: ToolFacts) -> String {
+    static func encode(_ facts: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding a struct of optionals, strings and numbers cannot fail.

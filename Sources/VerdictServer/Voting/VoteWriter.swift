@@ -63,7 +63,7 @@ actor VoteWriter {
         // Upserts are idempotent, so a transaction refused for contention is simply run again.
         try await db.writeTransaction { tx in
             try await VoteModel.upsert(unique.map { ($0.tool, $0.voter, $0.vote, $0.counted) }, at: now, on: tx)
-            try await ToolModel.refreshRanking(unique.map(\.tool), on: tx)
+            try await ToolModel.refreshRanking(unique.map(\.tool), at: now, verdictEvents: false, cause: "votes", on: tx)
         }
         return try await VoteModel.counts(forTools: Array(Set(batch.map(\.tool))), on: db)
     }

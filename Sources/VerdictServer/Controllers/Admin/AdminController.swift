@@ -56,6 +56,18 @@ struct AdminController: Sendable {
         return Self.back(to: slug, done: result.backend == nil ? "rubric" : "queued", req: req)
     }
 
+    func checkClaim(req: Request) async throws -> Response {
+        let slug = try req.toolSlug
+        let input = try req.content.decode(ClaimDesk.Input.self)
+        do {
+            _ = try await ClaimDesk.check(slug: slug, input, actor: req.principal.actor, app: req.application)
+            return Self.back(to: slug, done: "claim", req: req)
+        } catch let failure as ClaimDesk.Failure {
+            return try await toolPage(
+                try await ToolDesk.find(slug, on: req.db), form: nil, problems: [failure.reason], notice: nil, req: req, status: failure.status)
+        }
+    }
+
     func takes(req: Request) async throws -> Response {
         let notice = req.query[String.self, at: "done"].flatMap(DeskToolForm.notice)
         return try Self.desk(req).moderation(
@@ -189,7 +201,7 @@ extension AdminController {
         return try Self.desk(req).toolForm(
             slug: model.slug, values: form?.values ?? DeskToolForm.values(of: tool),
             facts: form?.facts ?? DeskToolForm.factsText(tool.facts), problems: problems, retired: model.retiredAt,
-            takes: try await ToolDesk.panel(of: model, on: req.db), notice: notice
+            takes: try await ToolDesk.panel(of: model, on: req.db), claims: tool.ledger, notice: notice
         ).response(status: status)
     }
 }

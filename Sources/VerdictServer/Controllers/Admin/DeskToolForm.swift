@@ -55,6 +55,7 @@ struct DeskToolForm {
         [
             "saved": "Saved. The rubric re-ran for the new facts; model personas are queued if a backend is configured.",
             "created": "Tool added.",
+            "claim": "Claim status saved. The rubric re-ran with it; model personas are queued if a backend is configured.",
             "retired": "Retired: the tool left every listing; its page stays with a notice.",
             "restored": "Restored to listings.",
             "queued": "The panel is queued: every persona will be re-run by the worker.",

@@ -8,7 +8,7 @@ extension Desk {
     /// facts as YAML or JSON text.
     func toolForm(
         slug: String?, values: [String: String], facts: String, problems: [String], retired: Date?,
-        takes: [ToolDesk.PanelTake], notice: String? = nil
+        takes: [ToolDesk.PanelTake], claims: ClaimLedger? = nil, notice: String? = nil
     ) -> HTML {
         let title = slug.map { "Edit \(values["name"] ?? $0)" } ?? "Add a tool"
         let action = slug.map { SiteURL.admin(.tool($0)).path } ?? SiteURL.admin(.newTool).path
@@ -83,6 +83,7 @@ extension Desk {
                     .textarea(.id("f-facts"), .name("facts"), .class("code"), .attribute(named: "rows", value: "14"), .text(facts))),
                 .button(.type(.submit), .class("button"), .text(slug == nil ? "Add tool" : "Save changes"))
             ),
+            .unwrap(slug.flatMap { s in claims.map { (s, $0) } }) { claimChecks(slug: $0.0, ledger: $0.1) },
             .if(
                 !takes.isEmpty,
                 .section(

@@ -79,6 +79,13 @@ extension Components {
                 ])
         }
 
+        /// `points` is SVG points text built from numbers only ("10,20 30,40").
+        static func polyline(_ points: String, class name: String) -> Body {
+            .element(
+                named: "polyline",
+                nodes: [.attribute(named: "points", value: points), .attribute(named: "class", value: name)])
+        }
+
         /// Two decimals, never "-0.00", in any locale.
         static func number(_ v: Double) -> String {
             let s = String(format: "%.2f", v.isFinite ? v : 0)

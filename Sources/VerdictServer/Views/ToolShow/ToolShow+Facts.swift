@@ -30,7 +30,6 @@ extension ToolShow {
                 FactRow("Modalities", f.modalities.map(list)),
                 FactRow("Context window", f.contextWindow.map { "\(grouped($0)) tokens" }),
                 FactRow("Direct competitors", f.competitors.map(list)),
-                FactRow("Vendor claims", f.claims.map { $0.joined(separator: " · ") }),
                 FactRow("Benchmarks published (method and numbers)", f.benchmarksPublished.map(yesNo)),
                 FactRow("Backing", f.backing.map(backingName)),
                 FactRow("Lock-in", f.lockIn.map { $0.rawValue.capitalized }),

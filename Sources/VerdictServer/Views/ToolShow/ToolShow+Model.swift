@@ -19,6 +19,15 @@ enum ToolShow {
         var intake = ToolIntake()
         /// The tool's cost for the workload in the query (or the default preset).
         var cost: CostView?
+        /// The facts the takes are compared with, and when they last changed.
+        var factsHash = ""
+        var factsChangedAt: Date?
+        /// Panel and community by day, oldest first, and the tool's dated changes, newest first.
+        var scoreDays: [ScoreDay] = []
+        var changes: [CatalogEvents.ToolEvent] = []
+        /// The day the page was rendered and the age past which a price is flagged.
+        var now = Date()
+        var priceMaxAgeDays = 30
     }
 }
 

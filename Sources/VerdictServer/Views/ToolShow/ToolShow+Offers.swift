@@ -48,7 +48,7 @@ extension ToolShow.View {
                     .td(.text(service(entry.offer))),
                     .td(.text(Self.priceText(price.sheet)), pastNote(entry, dataset: price.dataset)),
                     .td(.text(price.effective_from.map { Desk.day($0) } ?? Desk.day(price.recorded_at))),
-                    .td(.text(Desk.day(model.intake.checked(price)))),
+                    checkedCell(model.intake.checked(price)),
                     .td(
                         .unwrap(
                             HTMLEscaping.externalURL(entry.offer.source_url),
@@ -56,6 +56,14 @@ extension ToolShow.View {
                             else: .text(Self.sourceName(price.dataset))))
                 )
             })
+    }
+
+    /// The day a price was last checked, flagged "not checked since …" past the configured age.
+    private func checkedCell(_ checked: Date) -> Node<HTML.TableRowContext> {
+        guard Staleness.priceIsOld(checkedAt: checked, now: model.now, maxAgeDays: model.priceMaxAgeDays) else {
+            return .td(.text(Desk.day(checked)))
+        }
+        return .td(.class("price-old"), .strong(.text("Not checked since \(Desk.day(checked))")))
     }
 
     /// "was $1.25 until 2026-12-03" under a price that replaced others from the same dataset.

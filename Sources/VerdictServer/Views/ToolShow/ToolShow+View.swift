@@ -27,6 +27,8 @@ extension ToolShow {
                 vote(),
                 panel(),
                 .unwrap(model.cost) { $0.section() },
+                claims(),
+                timeline(),
                 history(),
                 rivals(),
                 facts(),
@@ -53,6 +55,7 @@ extension ToolShow {
                 .p(
                     .class("muted"),
                     .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
+                staleNotice(),
                 .div(
                     .class("takes"),
                     .forEach(Persona.allCases) { persona in

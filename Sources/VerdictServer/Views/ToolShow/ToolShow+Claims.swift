@@ -1,0 +1,68 @@
+import Foundation
+import Plot
+import VerdictCore
+
+extension ToolShow.View {
+    /// The vendor's claims with their status: who verified or disputed each, how, the evidence
+    /// and the day; unverified ones say so, and the panel treats them as no evidence.
+    func claims() -> Node<HTML.BodyContext> {
+        let ledger = tool.ledger
+        guard !ledger.entries.isEmpty else { return .empty }
+        return .section(
+            .class("section"), .id("claims"),
+            .h2(.text("Claims")),
+            .p(
+                .class("muted"),
+                .text(
+                    "What the vendor says about \(tool.name), and whether anyone has checked it. An unverified claim counts for nothing in the panel's verdicts."
+                )),
+            .ul(
+                .class("claims"),
+                .forEach(ledger.entries) { entry in
+                    .li(
+                        .class("claim claim-\(entry.status.rawValue)"),
+                        .span(.class("claim-status"), .text(entry.status.label)),
+                        .text(" "),
+                        .span(.class("claim-text"), .text("“\(entry.claim)”")),
+                        .unwrap(entry.check) { check in
+                            .p(
+                                .class("claim-check muted"),
+                                .text(
+                                    "\(entry.status == .verified ? "Verified" : "Disputed") by \(check.checkedBy) on \(check.checkedOn): \(check.method)."
+                                ),
+                                .unwrap(check.note) { .text(" \($0)") },
+                                .unwrap(HTMLEscaping.externalURL(check.evidenceURL)) { href in
+                                    .group(
+                                        .text(" "),
+                                        .a(.href(href), .rel("nofollow noopener"), .text(entry.status == .verified ? "Evidence" : "Counter-evidence")))
+                                })
+                        },
+                        .if(entry.check == nil, .p(.class("claim-check muted"), .text("Nobody has checked this claim yet.")))
+                    )
+                })
+        )
+    }
+
+    /// "The Skeptic's take is stale since 2026-12-03 …" above the panel, for takes that judged
+    /// facts which have changed since.
+    func staleNotice() -> Node<HTML.BodyContext> {
+        let stale = Persona.allCases.compactMap { persona -> (Persona, Date)? in
+            guard let current = model.history.last(where: { $0.persona == persona && $0.current }),
+                let since = Staleness.takeStaleSince(
+                    takeFactsHash: current.factsHash, source: current.source, toolFactsHash: model.factsHash,
+                    factsChangedAt: model.factsChangedAt)
+            else { return nil }
+            return (persona, since)
+        }
+        guard let since = stale.map(\.1).max() else { return .empty }
+        let names = stale.map { "the \($0.0.displayName)'s" }
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        let day = since == .distantPast ? "an earlier change" : Desk.day(since)
+        return .p(
+            .class("notice notice-stale"), .attribute(named: "role", value: "note"),
+            .strong(.text("Stale since \(day): ")),
+            .text(
+                "\(list.prefix(1).uppercased() + list.dropFirst()) \(names.count == 1 ? "take" : "takes") judged facts that have changed since; a re-run is queued for model personas. Until the panel has re-run, read \(names.count == 1 ? "it" : "them") as the verdict on the old facts."
+            ))
+    }
+}
