@@ -194,9 +194,9 @@ struct RubricTests {
         facts.benchmarksPublished = true
         let published = Rubric.take(for: .skeptic, on: RubricFixture.with(facts))
         // validate
-        #expect(undeclared.text.contains("is unverified: no published method or numbers are declared"))
-        #expect(unpublished.text.contains("without published method or numbers, so it is unverified"))
-        #expect(unpublished.text.contains("what sinks it is unverified claims"))
+        #expect(undeclared.text.contains("is unverified and counts for nothing until someone checks it"))
+        #expect(unpublished.text.contains("is unverified: no method or numbers, so it counts for nothing here"))
+        #expect(unpublished.text.contains("no published benchmarks"))
         #expect(unpublished.verdict == .skip)
         #expect(unpublished.flip == "flips to ship once method and numbers are published for its claims")
         #expect(!published.text.contains("unverified"))

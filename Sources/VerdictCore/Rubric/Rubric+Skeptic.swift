@@ -130,7 +130,7 @@ extension Rubric {
             }
         }
         switch tool.facts.benchmarksPublished {
-        case true?: return "The headline claim\(more), \(claim), comes with published method and numbers I can check."
+        case true?: return "The headline claim\(more), \(claim), comes with published method and numbers; until someone reproduces them, it is unverified."
         case false?: return "The headline claim\(more), \(claim), is unverified: no method or numbers, so it counts for nothing here."
         case nil: return "The headline claim\(more), \(claim), is unverified and counts for nothing until someone checks it."
         }

@@ -21,7 +21,7 @@ enum ClaimDesk {
         var note: String?
     }
 
-    static func check(slug: String, _ input: Input, actor: String, app: Application) async throws -> ToolModel {
+    static func check(slug: String, _ input: Input, checkedBy: String, actor: String, app: Application) async throws -> ToolModel {
         let now = app.dependencies.clock.now()
         let backend = app.panel.config.defaultBackend?.name
         let model = try await app.db.writeTransaction { tx in
@@ -37,7 +37,7 @@ enum ClaimDesk {
             let check: ClaimCheck?
             do throws(ClaimCheckProblem) {
                 check = try ClaimCheck.validated(
-                    claim: claim, status: input.status, checkedBy: actor, method: input.method, evidenceURL: input.evidence_url,
+                    claim: claim, status: input.status, checkedBy: checkedBy, method: input.method, evidenceURL: input.evidence_url,
                     note: input.note, checkedOn: DayKey.string(now))
             } catch {
                 throw Failure(status: .badRequest, reason: "Nothing was changed: \(error.description).")

@@ -60,7 +60,10 @@ struct AdminController: Sendable {
         let slug = try req.toolSlug
         let input = try req.content.decode(ClaimDesk.Input.self)
         do {
-            _ = try await ClaimDesk.check(slug: slug, input, actor: req.principal.actor, app: req.application)
+            // Shown on the public page as the email's local part: who checked, without publishing
+            // an editor's address to scrapers.
+            let checker = if case .person(let email, _) = req.principal { String(email.prefix { $0 != "@" }) } else { "an editor" }
+            _ = try await ClaimDesk.check(slug: slug, input, checkedBy: checker, actor: req.principal.actor, app: req.application)
             return Self.back(to: slug, done: "claim", req: req)
         } catch let failure as ClaimDesk.Failure {
             return try await toolPage(

@@ -66,20 +66,21 @@ extension LeaderboardPage {
                                 ]) {
                                     .th(.attribute(named: "scope", value: "col"), .text($0))
                                 })),
-                        .tbody(.forEach(board.ranked, row))
+        .tbody(.forEach(board.ranked.indices) { row(board.ranked[$0], fragility: Fragility.Rank(ranked: board.ranked, index: $0)) })
                     )
                 )
             )
         }
 
-        func row(_ entry: LeaderboardEntry) -> Node<HTML.TableContext> {
+        func row(_ entry: LeaderboardEntry, fragility: Fragility.Rank?) -> Node<HTML.TableContext> {
             let standing = model.tools[entry.slug]
             return .tr(
                 .class(Tiers.parity(entry.tier)),
                 .td(
                     .class("lb-rank"),
                     .span(.class("lb-rank-number"), .text("\(entry.rank)")),
-                    .span(.class("tier-tag"), .text("Tier \(entry.tier)"))),
+                    .span(.class("tier-tag"), .text("Tier \(entry.tier)")),
+                    .unwrap(fragility) { .span(.class("lb-fragility muted"), .text($0.sentence)) }),
                 .th(.attribute(named: "scope", value: "row"), .class("lb-tool"), toolLink(entry.slug)),
                 .td(.class("num"), .text(Strength.signed(entry.strength))),
                 .td(.class("num"), .text(Strength.interval(entry))),

@@ -42,6 +42,7 @@ extension ToolShow {
                 .class("section card vote-card"),
                 .h2(.text("Your vote")),
                 .p(.text("Would you ship with \(tool.name)? Community: \(model.standing.community.label).")),
+                .unwrap(Fragility.Community(model.standing.community)) { .p(.class("fragility muted"), .text($0.sentence + ".")) },
                 Components.voteForm(
                     slug: tool.slug, toolName: tool.name, current: model.myVote,
                     returnTo: SiteURL.tool(tool.slug).path)
@@ -55,6 +56,7 @@ extension ToolShow {
                 .p(
                     .class("muted"),
                     .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
+                .unwrap(Fragility.Panel(takes: model.standing.takes)) { .p(.class("fragility muted"), .text($0.sentence + ".")) },
                 staleNotice(),
                 .div(
                     .class("takes"),
