@@ -144,3 +144,34 @@ struct TimelineTests {
         #expect(Staleness.priceIsOld(checkedAt: checked, now: checked.addingTimeInterval(days * 86_400), maxAgeDays: 30) == old)
     }
 }
+
+@Suite("The Buyer for a workload")
+struct BuyerWorkloadTests {
+    static let usage = UsageProfile(inputTokens: 10_000_000, outputTokens: 1_000_000)
+
+    static func workload(_ quotes: [OfferQuote], rival: Decimal? = nil) -> BuyerWorkload {
+        BuyerWorkload(
+            description: "10,000,000 input tokens, 1,000,000 output tokens a month",
+            estimate: CostEstimate.estimate(usage, quotes: quotes), rivalName: rival == nil ? nil : "Rival", rivalTotal: rival)
+    }
+
+    @Test("The month's cost replaces the declared rates: priced, cheaper, over twice the rival, or not priced")
+    func months() {
+        var tool = RubricFixture.full
+        tool.facts.pricingPublished = true
+        // 10 × $0.30 + 1 × $2.50 = $5.50 a month.
+        let alone = Rubric.buyerTake(for: tool, workload: Self.workload([CostEstimateTests.flash]))
+        #expect(alone.text.contains("For your workload (10,000,000 input tokens, 1,000,000 output tokens a month), a month costs $5.50 through google."))
+        let cheaper = Rubric.buyerTake(for: tool, workload: Self.workload([CostEstimateTests.flash], rival: 20))
+        #expect(cheaper.text.contains("a month costs $5.50 through google, against $20.00 for Rival."))
+        let dearer = Rubric.buyerTake(for: tool, workload: Self.workload([CostEstimateTests.flash], rival: 2))
+        #expect(dearer.text.contains("against $2.00 for Rival"))
+        let unpriced = Rubric.buyerTake(for: tool, workload: Self.workload([]))
+        #expect(unpriced.text.contains("no seller publishes a price, so the month can't be budgeted"))
+        // The weights order the verdicts: cheaper ≥ alone ≥ dearer ≥ unpriced (ship counts as more than skip).
+        let rank: (Take) -> Int = { ($0.verdict == .ship ? 2 : 0) + ($0.conviction == .clear ? 1 : 0) * ($0.verdict == .ship ? 1 : -1) }
+        #expect(rank(cheaper) >= rank(alone) && rank(alone) >= rank(dearer) && rank(dearer) >= rank(unpriced))
+        #expect(cheaper.verdict == .ship && unpriced.verdict == .skip)
+        #expect(Rubric.buyerTake(for: tool, workload: Self.workload([CostEstimateTests.flash])) == alone, "deterministic")
+    }
+}

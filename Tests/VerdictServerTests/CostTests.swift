@@ -76,6 +76,18 @@ struct CostTests {
         }
     }
 
+    @Test("With a workload, the comparison recomputes each Buyer's take with the month's cost and derives the pick from them")
+    func buyerForWorkload() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let plain = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3")
+            #expect(!plain.text.contains("The Buyer, recomputed for your workload"))
+            let res = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3?input_tokens=1000000&output_tokens=200000")
+            #expect(res.text.contains("The Buyer, recomputed for your workload"))
+            #expect(res.text.contains("a month costs $0.80 through"), "\(res.text)")
+            #expect(res.text.contains("no seller publishes a price, so the month can&#39;t be budgeted"))
+        }
+    }
+
     @Test("The tool page prices the tool for the workload in its URL")
     func toolPage() async throws {
         try await withTestApp(seedDemo: true) { app in

@@ -2,12 +2,22 @@ extension Rubric {
     /// The Buyer ships what can be budgeted before anyone writes code. Published pricing weighs
     /// most: without it, no unit economics can be modelled and every quote starts blind.
     static func buyerTake(_ tool: Tool) -> Draft {
+        let card = buyerCard(tool, economics: buyerUnitEconomics(tool.facts))
+        return buyerDraft(tool, card: card, economics: buyerEconomicsLine(tool.facts))
+    }
+
+    /// The Buyer's signals; `economics` is what the month costs (declared rates, or a workload).
+    static func buyerCard(_ tool: Tool, economics: Signal) -> Scorecard {
         let f = tool.facts
-        let card = Scorecard(
+        return Scorecard(
             signals: [
                 buyerPublished(f.pricingPublished), buyerFreeTier(f.freeTier), buyerEntry(tool.entry),
-                buyerUnitEconomics(f), buyerEnterprise(f.enterprise), buyerLockIn(f.lockIn),
+                economics, buyerEnterprise(f.enterprise), buyerLockIn(f.lockIn),
             ], threshold: 5)
+    }
+
+    static func buyerDraft(_ tool: Tool, card: Scorecard, economics: String) -> Draft {
+        let f = tool.facts
         let voice = Voice(.buyer, tool)
         let name = displayName(tool)
         var prose = Prose()
@@ -20,7 +30,7 @@ extension Rubric {
                 ], "open"))
         prose.add("Entry tier is \(tool.entry.displayName), \(buyerModelPhrase(f.pricingModel)), \(buyerFreeTierPhrase(f.freeTier)).")
         prose.add(buyerPublishedLine(f.pricingPublished))
-        prose.add(buyerEconomicsLine(f))
+        prose.add(economics)
         prose.add(buyerEnterpriseLine(f.enterprise))
         prose.add(buyerMoatLine(f.lockIn))
         let drivers = driverSummary(card)

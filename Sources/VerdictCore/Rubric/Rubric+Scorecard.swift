@@ -100,6 +100,7 @@ extension Rubric {
 
     /// How the takes name each weighed fact, keyed by import key.
     static let factLabels: [String: String] = [
+        "workload_cost": "the month's cost", "claims": "claims",
         "api": "API", "sdks": "SDKs", "docs_url": "docs", "quickstart_minutes": "time to first result",
         "license": "licence", "self_hostable": "self-hosting", "rate_limits_published": "rate limits",
         "status": "release status", "context_window": "context window", "competitors": "competitors",

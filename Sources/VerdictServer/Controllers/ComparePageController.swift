@@ -25,9 +25,8 @@ struct ComparePageController {
                 myPick: myPick)
             let estimates = try await CostReading.estimates(slugs: [a, b], usage: usage, on: db)
             if asked {
-                let costs = Dictionary(estimates.map { ($0.tool.slug, $0.estimate.total) }, uniquingKeysWith: { x, _ in x })
-                model.forWorkload = comparison.recommendation.forWorkload(
-                    comparison.a, comparison.b, costA: costs[comparison.a.tool.slug] ?? nil, costB: costs[comparison.b.tool.slug] ?? nil,
+                (model.forWorkload, model.buyerForWorkload) = Self.forWorkload(
+                    comparison, estimates: Dictionary(estimates.map { ($0.tool.slug, $0.estimate) }, uniquingKeysWith: { x, _ in x }),
                     workload: UsageText.describe(usage))
             }
             model.cost = CostView(
@@ -40,6 +39,42 @@ struct ComparePageController {
         answer.keyQuery = reader.keyQuery
         if asked { answer.keyQuery.merge(CostReading.keyQuery(usage, preset: preset)) { a, _ in a } }
         return answer
+    }
+
+    /// The comparison for a reader's workload: each Buyer's take recomputed by the rubric with
+    /// the month's cost (against the other tool's), the panel and the recommendation derived again
+    /// from those takes, then the cheaper month breaking a tie. `changed` compares with the plain page.
+    static func forWorkload(_ comparison: Comparison, estimates: [String: CostEstimate], workload: String)
+        -> (forWorkload: (recommendation: Recommendation, changed: Bool), buyers: [(name: String, take: Take)])
+    {
+        func buyer(_ s: ToolStanding, against other: ToolStanding) -> Take? {
+            guard let estimate = estimates[s.tool.slug] else { return nil }
+            return Rubric.buyerTake(
+                for: s.tool,
+                workload: BuyerWorkload(
+                    description: workload, estimate: estimate, rivalName: other.tool.name, rivalTotal: estimates[other.tool.slug]?.total))
+        }
+        func replaced(_ s: ToolStanding, _ take: Take?) -> ToolStanding {
+            guard let take else { return s }
+            var out = s
+            out.takes = s.takes.filter { $0.persona != .buyer } + [take]
+            return out
+        }
+        let (ta, tb) = (buyer(comparison.a, against: comparison.b), buyer(comparison.b, against: comparison.a))
+        let recomputed = Comparison(replaced(comparison.a, ta), replaced(comparison.b, tb))
+        let result = recomputed.recommendation.forWorkload(
+            recomputed.a, recomputed.b, costA: estimates[comparison.a.tool.slug]?.total, costB: estimates[comparison.b.tool.slug]?.total,
+            workload: workload)
+        let buyers = [(comparison.a.tool.name, ta), (comparison.b.tool.name, tb)].compactMap { name, take in take.map { (name, $0) } }
+        var recommendation = result.recommendation
+        let moved = [(comparison.a, recomputed.a), (comparison.b, recomputed.b)].compactMap { plain, mine -> String? in
+            guard let was = plain.panel.shipPercent, let now = mine.panel.shipPercent, was != now else { return nil }
+            return "\(mine.tool.name) moves from panel ship \(was)% to \(now)%"
+        }
+        if !moved.isEmpty {
+            recommendation.reason = "With the Buyer recomputed for your workload, \(moved.joined(separator: " and ")). " + recommendation.reason
+        }
+        return ((recommendation, recommendation.pick != comparison.recommendation.pick), buyers)
     }
 
     /// The form POST behind "which would you ship with?"; redirects back to the page.

@@ -16,6 +16,8 @@ enum Compare {
         var cost: CostView?
         /// The recommendation for the reader's own workload, and whether it picks differently.
         var forWorkload: (recommendation: Recommendation, changed: Bool)?
+        /// The Buyer's take on each tool recomputed for that workload.
+        var buyerForWorkload: [(name: String, take: Take)] = []
     }
 }
 

@@ -68,7 +68,17 @@ extension Compare {
                         .text(
                             "Your workload changes the pick: without it, the page says \(plain.map { "ship with \($0.tool.name)" } ?? noPickHeadline.lowercased())."
                         ))),
-                .p(.class("recommendation-reason"), .text(shown.reason))
+                .p(.class("recommendation-reason"), .text(shown.reason)),
+                .if(
+                    !model.buyerForWorkload.isEmpty,
+                    .div(
+                        .class("buyer-workload"),
+                        .h3(.text("The Buyer, recomputed for your workload")),
+                        .div(
+                            .class("grid grid-2"),
+                            .forEach(model.buyerForWorkload) { item in
+                                .div(.p(.class("scorecard-tool"), .text(item.name)), Components.takeBlock(item.take, persona: .buyer))
+                            })))
             )
         }
 
