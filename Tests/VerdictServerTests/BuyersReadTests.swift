@@ -64,6 +64,11 @@ struct BuyersReadTests {
             let shown = try await app.send(.GET, "/tools/gamma")
             #expect(shown.text.contains("Verified by ed on 2026-11-16: Re-ran the vendor"))
             #expect(shown.text.contains(#"href="https://evals.example/gamma""#))
+            let api = try await app.send(.GET, "/api/v1/tools/gamma")
+            let claims = try #require(api.json["claims"] as? [[String: Any]])
+            #expect(claims.map { $0["status"] as? String } == ["unverified", "verified"])
+            #expect(claims[1]["checked_by"] as? String == "ed" && claims[1]["evidence_url"] as? String == "https://evals.example/gamma")
+            #expect(claims[0]["checked_by"] is NSNull)
             let audit = try await Audit.entries(actor: nil, action: "claim.checked", subject: nil, limit: 10, on: app.db)
             #expect(audit.count == 1)
 
@@ -91,6 +96,10 @@ struct BuyersReadTests {
             #expect(days.map(\.day) == ["2026-11-15"] && days.first?.votes == 3 && days.first?.community == 67)
             let page = try await app.send(.GET, "/tools/runway")
             #expect(page.text.contains("How the verdict moved") && page.text.contains("<polyline"))
+            #expect(page.text.contains("2 more ship votes would make this a majority ship") == false)
+            #expect(page.text.contains("2 more skip votes would make this a majority skip."))
+            let fragility = try #require(try await app.send(.GET, "/api/v1/tools/runway").json["fragility"] as? [String: Any])
+            #expect(fragility["community"] as? String == "2 more skip votes would make this a majority skip")
             #expect(!page.text.contains("Stale since"))
 
             // An editor's take, then new facts a day later: the take judged the old facts.

@@ -85,6 +85,9 @@ struct CostTests {
             #expect(res.text.contains("The Buyer, recomputed for your workload"))
             #expect(res.text.contains("a month costs $0.80 through"), "\(res.text)")
             #expect(res.text.contains("no seller publishes a price, so the month can&#39;t be budgeted"))
+            let tool = try await app.send(.GET, "/tools/gemini-2-5-flash?input_tokens=1000000&output_tokens=200000")
+            #expect(tool.text.contains("The Buyer, recomputed for your workload") && tool.text.contains("a month costs $0.80 through"))
+            #expect(!(try await app.send(.GET, "/tools/gemini-2-5-flash").text.contains("The Buyer, recomputed")))
         }
     }
 

@@ -77,9 +77,14 @@ struct PageController {
             model.scoreDays = try await ScoreHistory.days(tool: id, on: db)
             model.changes = try await CatalogEvents.forTool(id, limit: Self.toolChanges, on: db)
             (model.now, model.priceMaxAgeDays) = (now, priceMaxAge)
+            let estimate = CostEstimate.estimate(usage, quotes: model.intake.quotes)
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,
-                estimates: [CostView.Row(tool: row.tool, estimate: CostEstimate.estimate(usage, quotes: model.intake.quotes))])
+                estimates: [CostView.Row(tool: row.tool, estimate: estimate)])
+            if asked {
+                model.buyerForWorkload = Rubric.buyerTake(
+                    for: row.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
+            }
             var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
             tags.formUnion(rivalRows.map { .tool($0.slug) })
             return .html(ToolShow.View(model: model).document().render(), tags: tags)

@@ -115,6 +115,10 @@ enum API {
         var panel: Panel
         var community: Score
         var url: String
+        /// The vendor's claims with their status (the claims ledger).
+        var claims: [ClaimDTO]
+        /// How fragile the figures are, in words; null where there is nothing to say.
+        var fragility: FragilityDTO
 
         init(_ s: ToolStanding) {
             let t = s.tool
@@ -122,7 +126,30 @@ enum API {
             (vendor, tagline, homepage, sourceURL) = (t.vendor, t.tagline, t.homepage, t.sourceURL)
             (entry, facts, panel, community) = (t.entry, t.facts, Panel(s), Score(s.community))
             url = SiteURL.tool(t.slug).path
+            claims = t.ledger.entries.map(ClaimDTO.init)
+            fragility = FragilityDTO(
+                community: Fragility.Community(s.community)?.sentence, panel: Fragility.Panel(takes: s.takes)?.sentence)
         }
+    }
+
+    struct ClaimDTO: Content {
+        var claim: String
+        var status: ClaimStatus
+        @ExplicitNull var checkedBy: String?
+        @ExplicitNull var method: String?
+        @ExplicitNull var evidenceURL: String?
+        @ExplicitNull var note: String?
+        @ExplicitNull var checkedOn: String?
+
+        init(_ e: ClaimLedger.Entry) {
+            (claim, status, checkedBy, method) = (e.claim, e.status, e.check?.checkedBy, e.check?.method)
+            (evidenceURL, note, checkedOn) = (e.check?.evidenceURL, e.check?.note, e.check?.checkedOn)
+        }
+    }
+
+    struct FragilityDTO: Content {
+        @ExplicitNull var community: String?
+        @ExplicitNull var panel: String?
     }
 
     struct RecommendationDTO: Content {

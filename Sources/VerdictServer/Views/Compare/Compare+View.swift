@@ -149,6 +149,7 @@ extension Compare {
                 .class("card vote-card"),
                 .h3(.text(standing.tool.name), Components.listingLabel(standing.tool.listing)),
                 .p(.class("community-score"), .text("Community \(standing.community.label)")),
+                .unwrap(Fragility.Community(standing.community)) { .p(.class("fragility muted"), .text($0.sentence + ".")) },
                 Components.voteForm(
                     slug: standing.tool.slug, toolName: standing.tool.name,
                     current: model.myVotes[standing.tool.slug], returnTo: pagePath)

@@ -27,6 +27,13 @@ extension ToolShow {
                 vote(),
                 panel(),
                 .unwrap(model.cost) { $0.section() },
+                .unwrap(model.buyerForWorkload) { take in
+                    .section(
+                        .class("section buyer-workload"),
+                        .h2(.text("The Buyer, recomputed for your workload")),
+                        .p(.class("muted"), .text("The rubric's Buyer with your month's cost in place of the declared rates; the panel above is unchanged.")),
+                        Components.takeBlock(take, persona: .buyer))
+                },
                 claims(),
                 timeline(),
                 history(),
