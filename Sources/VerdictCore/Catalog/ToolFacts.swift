@@ -22,8 +22,11 @@ public struct ToolFacts: Codable, Sendable, Hashable {
     public var rateLimitsPublished: Bool?
     /// Release status.
     public var status: ReleaseStatus?
-    /// Input/output modalities, e.g. ["text", "image", "video", "audio", "code"].
+    /// Every modality it takes in or puts out, e.g. ["text", "image", "video", "audio", "code"].
     public var modalities: [String]?
+    /// What it generates (its output modalities). A take says the tool generates a medium only
+    /// when this lists it.
+    public var outputModalities: [String]?
     /// Context window in tokens, for language models.
     public var contextWindow: Int?
 
@@ -72,6 +75,7 @@ public struct ToolFacts: Codable, Sendable, Hashable {
         case selfHostable = "self_hostable"
         case rateLimitsPublished = "rate_limits_published"
         case status, modalities
+        case outputModalities = "output_modalities"
         case contextWindow = "context_window"
         case competitors, claims
         case benchmarksPublished = "benchmarks_published"

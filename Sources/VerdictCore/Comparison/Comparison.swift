@@ -26,6 +26,9 @@ public struct Comparison: Sendable, Hashable {
         self.recommendation = Recommendation.derive(a, b, split: scorecard.filter(\.isSplit))
     }
 
+    /// The two tools are in different categories: compared side by side, never ranked.
+    public var differentJobs: Bool { a.tool.categorySlug != b.tool.categorySlug }
+
     /// The slugs in canonical (alphabetical) order, so `/compare/b-vs-a` names one URL.
     public static func canonicalPair(_ x: String, _ y: String) -> (String, String) {
         x <= y ? (x, y) : (y, x)

@@ -49,6 +49,14 @@ public struct Recommendation: Sendable, Hashable, Codable {
     }
 
     static func derive(_ a: ToolStanding, _ b: ToolStanding, split: [ScorecardRow]) -> Recommendation {
+        // Tools that do different jobs are not rivals: no winner, their facts side by side.
+        if a.tool.categorySlug != b.tool.categorySlug {
+            return Recommendation(
+                pick: nil,
+                reason:
+                    "Different jobs: \(a.tool.name) is in \(a.tool.category), \(b.tool.name) in \(b.tool.category). Verdict picks only between tools that do the same job, so there is no winner here; their facts are side by side below."
+            )
+        }
         guard let pa = a.panel.shipPercent, let pb = b.panel.shipPercent else {
             let missing = [a, b].filter { $0.panel.takes == 0 }.map(\.tool.name)
             return Recommendation(

@@ -25,7 +25,7 @@ extension ToolFacts {
         "api": .bool, "sdks": .textList, "docs_url": .url, "quickstart_minutes": .int,
         "license": .text, "open_weights": .bool, "self_hostable": .bool,
         "rate_limits_published": .bool, "status": .oneOf(ReleaseStatus.allCases.map(\.rawValue)),
-        "modalities": .textList, "context_window": .int, "competitors": .textList,
+        "modalities": .textList, "output_modalities": .textList, "context_window": .int, "competitors": .textList,
         "claims": .textList, "benchmarks_published": .bool,
         "backing": .oneOf(Backing.allCases.map(\.rawValue)), "lock_in": .oneOf(Level.allCases.map(\.rawValue)),
         "launched": .yearMonth, "bet": .text,

@@ -107,6 +107,8 @@ public struct DatasetCatalog: Sendable {
         var facts: [String: JSONValue] = ["api": .bool(true)]
         let modalities = Array(Set(records.flatMap { $0.inputModalities + $0.outputModalities })).sorted()
         if !modalities.isEmpty { facts["modalities"] = .array(modalities.map(JSONValue.string)) }
+        let outputs = Array(Set(records.flatMap(\.outputModalities))).sorted()
+        if !outputs.isEmpty { facts["output_modalities"] = .array(outputs.map(JSONValue.string)) }
         if let context = records.compactMap(\.contextWindow).max(), context > 0 { facts["context_window"] = .int(context) }
         if let open = own.openWeights { facts["open_weights"] = .bool(open) }
         if let license = own.license { facts["license"] = .string(license) }

@@ -161,7 +161,8 @@ extension Rubric {
     }
 
     static func futuristMustGoRight(_ f: ToolFacts) -> String {
-        let media = ["video", "audio", "image"].first { f.modalities?.contains($0) == true }
+        // Only what it outputs: a model that reads images does not generate them.
+        let media = ["video", "audio", "image"].first { f.outputModalities?.contains($0) == true }
         if f.openWeights == true { return "open models keep pace with hosted frontier models" }
         if let media { return "the cost of \(media) generation keeps falling steeply" }
         return "model quality per dollar keeps improving every quarter"

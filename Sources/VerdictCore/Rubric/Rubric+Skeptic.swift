@@ -22,8 +22,8 @@ extension Rubric {
         prose.add(skepticRivalsLine(f.competitors))
         prose.add(skepticEvidenceLine(tool))
         prose.add(skepticExposureLine(f))
-        prose.add("It breaks \(skepticBreakingPoint(card, f)).")
-        prose.add("What kills it within 12 months: \(skepticKiller(f)).")
+        prose.add("It breaks \(skepticBreakingPoint(card, tool)).")
+        prose.add("What kills it within 12 months: \(skepticKiller(tool)).")
         let drivers = driverSummary(card)
         let because =
             card.verdict == .ship
@@ -156,7 +156,8 @@ extension Rubric {
     }
 
     /// The concrete scenario, taken from the weakest declared fact.
-    static func skepticBreakingPoint(_ card: Scorecard, _ f: ToolFacts) -> String {
+    static func skepticBreakingPoint(_ card: Scorecard, _ tool: Tool) -> String {
+        let f = tool.facts
         let weakest = card.signals.filter { $0.weight < 0 }.min { $0.weight < $1.weight }
         switch weakest?.fact {
         case "benchmarks_published", "claims": return "the week your own evals on real traffic disagree with the vendor's numbers"
@@ -164,20 +165,26 @@ extension Rubric {
         case "status" where f.status == .deprecated: return "on the shutdown date already announced"
         case "status" where f.status != nil: return "when a breaking change lands in the middle of your launch"
         case "competitors" where (f.competitors ?? []).count >= 3:
-            return "the quarter \(clip(f.competitors?.first ?? "", 30)) matches it and undercuts the price"
+            let rival = clip(f.competitors?.first ?? "", 30)
+            // A free tool cannot be undercut on price; it loses its users instead.
+            return isFree(tool) ? "the quarter \(rival) matches it and its users follow" : "the quarter \(rival) matches it and undercuts the price"
         case "backing" where f.backing == .independent: return "the day the few people behind it take other jobs"
         case nil: return "under your traffic rather than the vendor's demo, which no declared fact covers"
         default: return "at the first incident, when you learn the facts the vendor did not declare"
         }
     }
 
-    static func skepticKiller(_ f: ToolFacts) -> String {
+    /// Free to use: no price to undercut.
+    static func isFree(_ tool: Tool) -> Bool { tool.entry == .free || tool.facts.pricingModel == .free }
+
+    static func skepticKiller(_ tool: Tool) -> String {
+        let f = tool.facts
         let rival = f.competitors?.first.map { clip($0, 30) }.flatMap { $0.isEmpty ? nil : $0 }
         if f.status == .deprecated { return "the deprecation it has already announced" }
         switch (f.backing, rival) {
         case (.bigTech?, let r?): return "a reorg at its parent that folds it into a suite while \(r) keeps shipping"
         case (.bigTech?, nil): return "a reorg at its parent that folds it into a suite"
-        case (_, let r?): return "\(r) closing the gap at a lower price"
+        case (_, let r?): return isFree(tool) ? "\(r) closing the gap with a bigger community" : "\(r) closing the gap at a lower price"
         default: return "a frontier lab shipping the same thing as a free built-in feature"
         }
     }

@@ -28,6 +28,7 @@ extension Compare {
                 .unwrap(model.cost) { $0.section() },
                 pricing(),
                 scorecard(),
+                facts(),
                 headToHead(),
                 community(),
                 Components.newsletterBox()
@@ -84,7 +85,8 @@ extension Compare {
 
         /// Without takes on both tools there is nothing to call yet, which is not a tie.
         var noPickHeadline: String {
-            a.panel.takes == 0 || b.panel.takes == 0 ? "No call yet" : "Too close to call"
+            if comparison.differentJobs { return "Different jobs" }
+            return a.panel.takes == 0 || b.panel.takes == 0 ? "No call yet" : "Too close to call"
         }
 
         func pricing() -> Node<HTML.BodyContext> {

@@ -111,11 +111,17 @@ extension LeaderboardPage {
             )
         }
 
-        /// A comparison to start with: the two tools closest to being ranked.
+        /// A comparison to start with: the two tools of one category closest to being ranked
+        /// (never two tools that do different jobs).
         func starter() -> Node<HTML.BodyContext> {
             let slugs = board.unranked.map(\.slug) + model.tools.keys.sorted()
             var pair: [String] = []
-            for slug in slugs where !pair.contains(slug) && pair.count < 2 { pair.append(slug) }
+            for first in slugs where pair.isEmpty {
+                guard let category = model.tools[first]?.tool.categorySlug,
+                    let second = slugs.first(where: { $0 != first && model.tools[$0]?.tool.categorySlug == category })
+                else { continue }
+                pair = [first, second]
+            }
             guard pair.count == 2 else { return .empty }
             let (x, y) = Comparison.canonicalPair(pair[0], pair[1])
             return .p(

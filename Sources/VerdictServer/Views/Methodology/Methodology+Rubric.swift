@@ -10,7 +10,7 @@ extension Methodology.View {
         ),
         (
             .skeptic, "≥ 1",
-            "benchmarks_published against claims (−2…+2: claims without published method and numbers are unverified), lock_in (−2…+1), backing (−1…+1), competitors (−1…0), status"
+            "evidence (−2…+2): a claim an editor disputed −2, benchmarks_published +2, a claim an editor verified +1, otherwise −1 (an unverified claim weighs as no claim), lock_in (−2…+1), backing (−1…+1), competitors (−1…0), status"
         ),
         (
             .futurist, "≥ 3",

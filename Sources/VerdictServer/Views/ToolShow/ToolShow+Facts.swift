@@ -28,6 +28,7 @@ extension ToolShow {
                 FactRow("Rate limits published", f.rateLimitsPublished.map(yesNo)),
                 FactRow("Release status", f.status.map(statusName)),
                 FactRow("Modalities", f.modalities.map(list)),
+                FactRow("Generates", f.outputModalities.map(list)),
                 FactRow("Context window", f.contextWindow.map { "\(grouped($0)) tokens" }),
                 FactRow("Direct competitors", f.competitors.map(list)),
                 FactRow("Benchmarks published (method and numbers)", f.benchmarksPublished.map(yesNo)),

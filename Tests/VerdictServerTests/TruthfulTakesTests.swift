@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import VerdictCore
+
+@testable import VerdictServer
+
+/// Issue #14, "never false": a property over every rubric take of the demo catalog. A take never
+/// says a tool generates a medium it does not output, never threatens a free tool with being
+/// undercut on price, and never misstates its entry tier, API or weights.
+@Suite("Takes never contradict the facts (demo catalog)")
+struct TruthfulTakesTests {
+    static let tools: [Tool] = {
+        let document = try! ImportFile.parse(try! DemoCatalog.data(), name: "demo-catalog.yaml")
+        return try! CatalogImport.validate(document, source: "demo-catalog.yaml", knownSlugs: []).tools
+    }()
+
+    @Test("Every demo tool declares what it generates")
+    func outputsDeclared() {
+        #expect(Self.tools.count == 43)
+        #expect(Self.tools.filter { $0.facts.outputModalities == nil }.map(\.slug) == [])
+    }
+
+    @Test("No take contradicts modalities, entry tier, price, API or open weights")
+    func noContradictions() {
+        var checked = 0
+        for tool in Self.tools {
+            let f = tool.facts
+            let free = tool.entry == .free || f.pricingModel == .free
+            for take in Rubric.panel(for: tool) {
+                let text = take.text + " " + (take.flip ?? "")
+                let at = "\(tool.slug) / \(take.persona.rawValue)"
+                for medium in ["video", "audio", "image"] where text.contains("\(medium) generation") {
+                    #expect(f.outputModalities?.contains(medium) == true, "\(at) speaks of \(medium) generation")
+                }
+                if free {
+                    for threat in ["undercut", "lower price", "cheaper rival"] {
+                        #expect(!text.contains(threat), "\(at): a price threat ('\(threat)') to a free tool")
+                    }
+                }
+                for tier in EntryTier.allCases where tier != tool.entry {
+                    #expect(!text.contains("Entry tier is \(tier.displayName),"), "\(at) misstates the entry tier")
+                }
+                if f.api != true { #expect(!text.contains("a documented HTTP API"), "\(at) claims an API") }
+                if f.api == true { #expect(!text.contains("no public API"), "\(at) denies its API") }
+                if f.openWeights != true {
+                    #expect(!text.contains("with open weights") && !text.contains("its open weights"), "\(at) claims open weights")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == 172)
+    }
+}
+
+/// Issue #14, "stay in their lane": tools of different categories are compared as different jobs.
+@Suite("Comparisons stay in their lane")
+struct LaneTests {
+    @Test("Different categories: no winner, the facts side by side; the same category still gets a pick")
+    func differentJobs() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let page = try await app.send(.GET, "/compare/assemblyai-vs-brave-search-api")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<strong>Different jobs</strong>") && !page.text.contains("Ship with <strong>"))
+            #expect(page.text.contains("Different jobs: AssemblyAI is in Speech &amp; Audio, Brave Search API in Search &amp; Research."))
+            #expect(page.text.contains("Facts side by side") && page.text.contains("<th scope=\"col\">AssemblyAI</th>"))
+            let api = try await app.send(.GET, "/api/v1/compare/assemblyai/brave-search-api")
+            #expect((api.json["recommendation"] as? [String: Any])?["pick"] is NSNull)
+            let same = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3")
+            #expect(same.text.contains("Ship with <strong>") && same.text.contains("Facts side by side"))
+            // The empty leaderboard's first invitation is a pair from one category.
+            let board = try await app.send(.GET, "/leaderboard")
+            let start = try #require(board.text.firstMatch(of: /href="\/compare\/([a-z0-9-]+)-vs-([a-z0-9-]+)"/))
+            let a = try #require(try await ToolModel.find(slug: String(start.1), on: app.db))
+            let b = try #require(try await ToolModel.find(slug: String(start.2), on: app.db))
+            #expect(a.categorySlug == b.categorySlug, "\(a.slug) vs \(b.slug)")
+        }
+    }
+}
