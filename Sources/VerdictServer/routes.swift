@@ -18,6 +18,7 @@ struct RouteHandlers: Sendable {
     let newsletter = NewsletterController(), account = AccountController(), ops = OpsController()
     let desk = AdminController(), tools = ToolsAPIController(), panel = PanelAPIController()
     let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController(), cost = CostAPIController()
+    let indexes = IndexController()
 
     func handler(for endpoint: Endpoint) -> Endpoint.Handler {
         switch endpoint {
@@ -30,6 +31,9 @@ struct RouteHandlers: Sendable {
         case .leaderboard, .leaderboardCategory: .init(leaderboard.page)
         case .methodology: .init(leaderboard.methodology)
         case .whatsNew: .init(intake.whatsNew)
+        case .toolsIndex: .init(indexes.tools)
+        case .categoriesIndex: .init(indexes.categories)
+        case .compareIndex: .init(indexes.comparisons)
         case .suggestPage: .init(intake.suggestPage)
         case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)

@@ -18,6 +18,9 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .leaderboardCategory: .leaderboard(category: "language-models")
     case .methodology: .methodology
     case .whatsNew: .whatsNew(category: nil)
+    case .toolsIndex: .tools(after: nil)
+    case .categoriesIndex: .categories
+    case .compareIndex: .comparisons(page: 1)
     case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm

@@ -12,6 +12,8 @@ struct PageController {
     static let homeToolsPerCategory = 5
     /// Rivals are drawn from at most this many tools of the same category.
     static let rivalCandidates = 1000
+    /// The closest tools offered by the tool page's "compare with" picker.
+    static let compareChoices = 50
     /// The dated changes a tool page lists.
     static let toolChanges = 20
 
@@ -65,11 +67,15 @@ struct PageController {
                 throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
             }
             let candidates = try await ToolModel.rivalCandidates(categorySlug: row.categorySlug, limit: Self.rivalCandidates, on: db)
-            let rivalSlugs = Rivals.closest(to: standing.tool, among: candidates).map(\.slug)
+            // The closest 50 (by the same similarity, so they depend on membership and facts, never
+            // on ranking): the first three are the rivals, all of them the "compare with" picker.
+            let closest = Rivals.closest(to: standing.tool, among: candidates, limit: Self.compareChoices)
+            let rivalSlugs = closest.prefix(3).map(\.slug)
             let found = try await ToolModel.find(slugs: rivalSlugs, on: db)
             let rivalRows = rivalSlugs.compactMap { slug in found.first { $0.slug == slug } }
             let rivals = try await ToolModel.standings(of: rivalRows, on: db).compactMap { $0 }
             var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: reader.votes[slug], notice: reader.notice)
+            model.compareChoices = closest.map { ($0.slug, $0.name) }.sorted { $0.name.lowercased() < $1.name.lowercased() }
             model.history = try await TakeModel.history(tool: id, on: db)
             model.retiredAt = row.retiredAt
             model.intake = try await ToolIntake.load(tool: id, on: db)

@@ -6,7 +6,7 @@ import VerdictCore
 /// the same patterns, so a link cannot point where no route answers.
 enum Endpoint: CaseIterable, Sendable {
     case home, tool, toolVote, compare, comparePick, category, leaderboard, leaderboardCategory, methodology
-    case whatsNew, suggestPage, suggest
+    case whatsNew, suggestPage, suggest, toolsIndex, categoriesIndex, compareIndex
     case subscribe, confirmPage, confirm, unsubscribePage, unsubscribe, newsletterArchive, newsletterPreview, newsletterIssue
     case loginPage, login, logout
     case desk, deskTools, deskNewTool, deskCreateTool, deskTool, deskUpdateTool, deskRetire, deskRestore, deskPanel, deskClaim
@@ -44,6 +44,9 @@ enum Endpoint: CaseIterable, Sendable {
         case .leaderboardCategory: Spec(.GET, "/leaderboard/:category", .open)
         case .methodology: Spec(.GET, "/methodology", .open)
         case .whatsNew: Spec(.GET, "/new", .open)
+        case .toolsIndex: Spec(.GET, "/tools", .open)
+        case .categoriesIndex: Spec(.GET, "/categories", .open)
+        case .compareIndex: Spec(.GET, "/compare", .open)
         case .suggestPage: Spec(.GET, "/suggest", .open)
         case .suggest: Spec(.POST, "/suggest", .open)
         case .subscribe: Spec(.POST, "/newsletter/subscribe", .open)

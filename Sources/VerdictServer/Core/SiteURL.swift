@@ -17,6 +17,11 @@ enum SiteURL: Sendable, Hashable {
     case whatsNew(category: String?)
     /// The public "Suggest a tool" form.
     case suggest
+    /// Every listed tool A–Z, one page after `after` (a slug).
+    case tools(after: String?)
+    case categories
+    /// Comparisons worth reading: each category's leaders against each other.
+    case comparisons(page: Int)
     case stylesheet
     case newsletter
     case subscribe
@@ -111,6 +116,9 @@ enum SiteURL: Sendable, Hashable {
         case .methodology: Target(endpoint: .methodology)
         case .whatsNew(let category): Target(endpoint: .whatsNew, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .suggest: Target(endpoint: .suggestPage)
+        case .tools(let after): Target(endpoint: .toolsIndex, suffix: after.map { "?after=\(SiteURL.queryEscaped($0))" } ?? "")
+        case .categories: Target(endpoint: .categoriesIndex)
+        case .comparisons(let page): Target(endpoint: .compareIndex, suffix: page > 1 ? "?page=\(page)" : "")
         case .stylesheet: Target(endpoint: .stylesheet)
         case .newsletter: Target(endpoint: .home, suffix: "#newsletter")
         case .subscribe: Target(endpoint: .subscribe)

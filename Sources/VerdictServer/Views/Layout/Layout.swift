@@ -43,7 +43,8 @@ enum Layout {
                     .ul(
                         .class("site-nav"),
                         .li(.a(.href(SiteURL.home), .text("Home"))),
-                        .li(.a(.href(HTMLEscaping.attribute(categoriesAnchor)), .text("Categories"))),
+                        .li(.a(.href(SiteURL.categories), .text("Categories"))),
+                        .li(.a(.href(SiteURL.tools(after: nil)), .text("Tools"))),
                         .li(.a(.href(SiteURL.leaderboard(category: nil)), .text("Leaderboard"))),
                         .li(.a(.href(SiteURL.whatsNew(category: nil)), .text("What's new"))),
                         .li(.a(.href(SiteURL.methodology), .text("Methodology"))),

@@ -89,8 +89,24 @@ extension ToolShow {
                 .if(
                     model.rivals.isEmpty,
                     .p(.class("muted"), .text("No rivals in the catalog yet.")),
-                    else: .div(.class("grid"), .forEach(model.rivals, rival)))
+                    else: .div(.class("grid"), .forEach(model.rivals, rival))),
+                picker()
             )
+        }
+
+        /// "Compare with…": a GET form over the category's leading tools (works without JavaScript;
+        /// `/compare?a=…&b=…` redirects to the comparison).
+        func picker() -> Node<HTML.BodyContext> {
+            guard !model.compareChoices.isEmpty else { return .empty }
+            return .form(
+                .class("compare-picker"), .method(.get), .action(HTMLEscaping.attribute(SiteURL.comparisons(page: 1).path)),
+                .input(.type(.hidden), .name("a"), .value(HTMLEscaping.attribute(tool.slug))),
+                .label(.for("compare-with"), .text("Compare \(tool.name) with ")),
+                .select(
+                    .id("compare-with"), .attribute(named: "name", value: "b"),
+                    .forEach(model.compareChoices) { choice in .option(.value(choice.slug), .label(choice.name)) }),
+                .text(" "),
+                .button(.type(.submit), .class("button"), .text("Compare")))
         }
 
         func rival(_ standing: ToolStanding) -> Node<HTML.BodyContext> {

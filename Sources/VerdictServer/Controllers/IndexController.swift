@@ -1,0 +1,71 @@
+import Fluent
+import Vapor
+import VerdictCore
+
+/// `/tools`, `/categories` and `/compare`: the index pages a reader lands on by editing the URL.
+/// Each reads one page of a stored list (slugs in index order, the stored categories, each
+/// category's leaders), never the whole catalog.
+struct IndexController {
+    static let toolsPerPage = 100
+    static let categoriesPerComparePage = 50
+
+    func tools(req: Request) async throws -> CachedAnswer {
+        let after = try req.query[String.self, at: "after"].map { raw -> String in
+            guard Slug.isValidToolSlug(raw) else {
+                throw Abort(.badRequest, reason: "'after' must be a tool slug (lowercase letters, digits and hyphens).")
+            }
+            return raw
+        }
+        var answer = CachedAnswer { [db = req.db] in
+            let models = try await ToolModel.listedBySlug(after: after, limit: Self.toolsPerPage + 1, on: db)
+            let page = Array(models.prefix(Self.toolsPerPage))
+            let standings = try await ToolModel.standings(of: page, on: db).compactMap { $0 }
+            let next = models.count > Self.toolsPerPage ? page.last?.slug : nil
+            var tags: Set<CacheTag> = [.catalog]
+            tags.formUnion(standings.map { .tool($0.tool.slug) })
+            return .html(IndexPages.tools(standings, after: after, next: next).render(), tags: tags)
+        }
+        if let after { answer.keyQuery["after"] = after }
+        return answer
+    }
+
+    func categories(req: Request) async throws -> CachedAnswer {
+        CachedAnswer { [db = req.db] in
+            .html(IndexPages.categories(try await ToolModel.categorySummaries(on: db)).render(), tags: [.catalog])
+        }
+    }
+
+    func comparisons(req: Request) async throws -> CachedAnswer {
+        // The tool page's "compare with" picker: a GET form, so it works without JavaScript.
+        if let a = req.query[String.self, at: "a"] {
+            let b = req.query[String.self, at: "b"] ?? ""
+            guard Slug.isValidToolSlug(a), Slug.isValidToolSlug(b), a != b else {
+                throw Abort(.badRequest, reason: "Compare needs two different tool slugs as 'a' and 'b'.")
+            }
+            throw Abort.redirect(to: SiteURL.compare(a, b).path)
+        }
+        let page = try Paging.page(req)
+        var answer = CachedAnswer { [db = req.db] in
+            let summaries = try await ToolModel.categorySummaries(on: db).filter { $0.count >= 2 }
+            let paging = Paging(page: page, size: Self.categoriesPerComparePage, total: summaries.count)
+            guard paging.exists else {
+                throw Abort(.notFound, reason: "There are \(paging.pageCount) page(s) of comparisons; there is no page \(page).")
+            }
+            let shown = Array(summaries.dropFirst(paging.offset).prefix(paging.size))
+            let leaders = try await ToolModel.leaders(of: shown.map(\.slug), perCategory: 3, on: db)
+            var tags: Set<CacheTag> = [.catalog]
+            var groups: [(ToolModel.CategorySummary, [ComparisonTeaser])] = []
+            for summary in shown {
+                let top = leaders[summary.slug] ?? []
+                tags.insert(.category(summary.slug))
+                tags.formUnion(top.map { .tool($0.tool.slug) })
+                var pairs: [ComparisonTeaser] = []
+                for i in top.indices { for j in top.indices where j > i { pairs.append(Home.teaser(top[i], top[j])) } }
+                groups.append((summary, pairs))
+            }
+            return .html(IndexPages.comparisons(groups, paging: paging).render(), tags: tags)
+        }
+        if page > 1 { answer.keyQuery["page"] = String(page) }
+        return answer
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import Vapor
+import VerdictCore
+
+@testable import VerdictServer
+
+/// Issue #14: `/tools`, `/categories` and `/compare` instead of 404s, and the tool page's picker.
+@Suite("Index pages and the compare-with picker")
+struct IndexPagesTests {
+    @Test("/tools pages through every listed tool A–Z; /categories lists them with counts; /compare pairs each category's leaders")
+    func indexes() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let tools = try await app.send(.GET, "/tools")
+            #expect(tools.status == .ok && tools.text.contains("Every tool, A–Z"))
+            #expect(tools.text.contains(#"href="/tools/assemblyai""#) && tools.text.contains(#"href="/tools/windsurf""#))
+            #expect(!tools.text.contains("rel=\"next\""), "43 tools fit on one page")
+            let after = try await app.send(.GET, "/tools?after=veo-3")
+            #expect(after.text.contains(#"href="/tools/vllm""#) && !after.text.contains(#"href="/tools/assemblyai""#))
+            #expect(try await app.send(.GET, "/tools?after=..%2Fx").status == .badRequest)
+
+            let categories = try await app.send(.GET, "/categories")
+            #expect(categories.status == .ok && categories.text.contains(#"href="/categories/language-models""#))
+            #expect(categories.text.contains("10 tools"))
+
+            let compare = try await app.send(.GET, "/compare")
+            #expect(compare.status == .ok && compare.text.contains("Comparisons worth reading"))
+            #expect(compare.text.contains("/compare/"))
+            #expect(try await app.send(.GET, "/compare?page=2").status == .notFound)
+        }
+    }
+
+    @Test("The tool page's picker is a GET form; /compare?a=&b= redirects to the comparison, and bad input is named")
+    func picker() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let page = try await app.send(.GET, "/tools/gemini-2-5-flash")
+            #expect(page.text.contains(#"<form class="compare-picker" method="get" action="/compare">"#))
+            #expect(page.text.contains(#"<option value="smollm3" label="SmolLM3">"#) || page.text.contains(#"value="smollm3""#))
+            let go = try await app.send(.GET, "/compare?a=gemini-2-5-flash&b=smollm3")
+            #expect(go.status == .seeOther && go.headers.first(name: .location) == "/compare/gemini-2-5-flash-vs-smollm3")
+            for bad in ["a=gemini-2-5-flash&b=gemini-2-5-flash", "a=gemini-2-5-flash", "a=x&b=%3Cscript%3E"] {
+                let res = try await app.send(.GET, "/compare?\(bad)")
+                #expect(res.status == .badRequest && res.text.contains("two different tool slugs"), "\(bad)")
+            }
+        }
+    }
+}
