@@ -42,7 +42,7 @@ struct HeadToHeadTests {
             _ = try await app.importYAML(Catalogs.two)
             let posted = try await app.send(.POST, "/compare/beta-vs-alpha/vote", form: "pick=beta")
             #expect(posted.status == .seeOther)
-            #expect(posted.headers.first(name: .location) == "/compare/beta-vs-alpha?picked=1")
+            #expect(posted.headers.first(name: .location) == "/compare/beta-vs-alpha?picked=1#pick")
             let page = try await app.send(.GET, "/compare/beta-vs-alpha", cookie: posted.voterCookie).text
             #expect(page.contains(#"action="/compare/beta-vs-alpha/vote""#))
             #expect(page.contains("Which would you ship with?"))

@@ -70,7 +70,7 @@ struct ProvenancePageTests {
             let compare = try await app.send(.GET, "/compare/alpha-vs-beta").text
 
             // validate
-            for html in [Self.section(page, from: "<h2>The panel</h2>"), Self.section(compare, from: "<h2>Reviewer scorecard</h2>")] {
+            for html in [Self.section(page, from: "<h2>The panel</h2>"), Self.section(compare, from: "<h2>The full takes</h2>")] {
                 #expect(html.contains("take take-abstain"))
                 #expect(html.contains("badge badge-abstain"))
                 #expect(html.contains("Abstained"))

@@ -87,7 +87,7 @@ struct ComparePageController {
             throw Abort(.badRequest, reason: "The head-to-head form needs pick=<slug> or pick=neither.")
         }
         let outcome = try await Voting.castPick(form.pick, a: a, b: b, req: req)
-        let response = req.redirect(to: SiteURL.compare(a, b).path + "?picked=1", redirectType: .normal)
+        let response = req.redirect(to: SiteURL.compare(a, b).path + "?picked=1#\(Compare.View.pickID)", redirectType: .normal)
         Voting.setCookie(outcome.newCookie, on: response, req: req)
         return response
     }

@@ -20,17 +20,20 @@ extension Compare {
                 body:
                     Components.notice(model.notice),
                 intro(),
-                .section(
-                    .class("grid grid-2 compare-cards"),
-                    Components.toolCard(a, heading: .h2),
-                    Components.toolCard(b, heading: .h2)),
+                glance(),
                 recommendation(),
+                grid(),
+                headToHead(),
                 .unwrap(model.cost) { $0.section() },
+                facts(),
                 pricing(),
                 scorecard(),
-                facts(),
-                headToHead(),
                 community(),
+                .section(
+                    .class("grid grid-2 compare-cards"),
+                    .attribute(named: "aria-label", value: "The two tools"),
+                    Components.toolCard(a, heading: .h2),
+                    Components.toolCard(b, heading: .h2)),
                 Components.newsletterBox()
             )
         }
@@ -45,8 +48,7 @@ extension Compare {
                         .class("listing-note"),
                         .text(a.tool.name), Components.listingLabel(a.tool.listing), .text(" · "),
                         .text(b.tool.name), Components.listingLabel(b.tool.listing))),
-                .p(.class("subheading"), .text("Which one should you ship with?")),
-                .p(.class("lead"), .text("Side-by-side panel verdict, pricing read, reviewer split and community vote."))
+                .p(.class("subheading"), .text("Which one should you ship with?"))
             )
         }
 
@@ -70,6 +72,7 @@ extension Compare {
                             "Your workload changes the pick: without it, the page says \(plain.map { "ship with \($0.tool.name)" } ?? noPickHeadline.lowercased())."
                         ))),
                 .p(.class("recommendation-reason"), .text(shown.reason)),
+                .p(.a(.href("#\(Self.pickID)"), .text("Which would you ship with? Answer ↓"))),
                 .if(
                     !model.buyerForWorkload.isEmpty,
                     .div(
@@ -99,8 +102,8 @@ extension Compare {
 
         func scorecard() -> Node<HTML.BodyContext> {
             .section(
-                .class("section"),
-                .h2(.text("Reviewer scorecard")),
+                .class("section"), .id("takes"),
+                .h2(.text("The full takes")),
                 .p(.class("muted"), Components.splitSummary(comparison.split, explained: true)),
                 .div(.class("scorecard"), .forEach(comparison.scorecard, row))
             )
