@@ -34,6 +34,7 @@ struct RouteHandlers: Sendable {
         case .toolsIndex: .init(indexes.tools)
         case .categoriesIndex: .init(indexes.categories)
         case .compareIndex: .init(indexes.comparisons)
+        case .badge: .init(indexes.badge)
         case .suggestPage: .init(intake.suggestPage)
         case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)

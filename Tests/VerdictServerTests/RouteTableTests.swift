@@ -21,6 +21,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .toolsIndex: .tools(after: nil)
     case .categoriesIndex: .categories
     case .compareIndex: .comparisons(page: 1)
+    case .badge: .badge("smollm3")
     case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm

@@ -29,6 +29,23 @@ struct IndexController {
         return answer
     }
 
+    /// `/badge/{slug}.svg`: cached like a page (strong ETag, 304, invalidated with the tool).
+    func badge(req: Request) async throws -> CachedAnswer {
+        let file = try req.parameters.require("badge")
+        guard file.hasSuffix(".svg"), case let slug = String(file.dropLast(4)), Slug.isValidToolSlug(slug) else {
+            throw Abort(.notFound, reason: "A badge is /badge/{tool slug}.svg.")
+        }
+        return CachedAnswer { [db = req.db] in
+            guard let row = try await ToolModel.find(slug: slug, on: db), row.retiredAt == nil,
+                let standing = try await ToolModel.standing(of: row, on: db)
+            else {
+                throw Abort(.notFound, reason: "There is no listed tool called '\(slug)'.")
+            }
+            let svg = Badge.svg(panel: standing.panel.shipPercent, community: standing.community.shipPercent)
+            return .init(body: ByteBuffer(string: svg), contentType: HTTPMediaType(type: "image", subType: "svg+xml"), tags: [.tool(slug)])
+        }
+    }
+
     func categories(req: Request) async throws -> CachedAnswer {
         CachedAnswer { [db = req.db] in
             .html(IndexPages.categories(try await ToolModel.categorySummaries(on: db)).render(), tags: [.catalog])

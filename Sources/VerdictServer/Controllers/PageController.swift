@@ -57,6 +57,7 @@ struct PageController {
         let (usage, preset, asked) = try CostReading.pageUsage(req)
         // Prices age by the day without a write: the day is part of the page's cache key.
         let (now, priceMaxAge) = (req.dependencies.clock.now(), req.settings.intake.priceMaxAgeDays)
+        let publicURL = req.application.mail.publicURL
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
                 let standing = try await ToolModel.standing(of: row, on: db)
@@ -82,7 +83,7 @@ struct PageController {
             (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
             model.scoreDays = try await ScoreHistory.days(tool: id, on: db)
             model.changes = try await CatalogEvents.forTool(id, limit: Self.toolChanges, on: db)
-            (model.now, model.priceMaxAgeDays) = (now, priceMaxAge)
+            (model.now, model.priceMaxAgeDays, model.publicURL) = (now, priceMaxAge, publicURL)
             let estimate = CostEstimate.estimate(usage, quotes: model.intake.quotes)
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,

@@ -22,6 +22,8 @@ enum SiteURL: Sendable, Hashable {
     case categories
     /// Comparisons worth reading: each category's leaders against each other.
     case comparisons(page: Int)
+    /// The embeddable verdict badge of a tool, `/badge/{slug}.svg`.
+    case badge(String)
     case stylesheet
     case newsletter
     case subscribe
@@ -118,6 +120,7 @@ enum SiteURL: Sendable, Hashable {
         case .suggest: Target(endpoint: .suggestPage)
         case .tools(let after): Target(endpoint: .toolsIndex, suffix: after.map { "?after=\(SiteURL.queryEscaped($0))" } ?? "")
         case .categories: Target(endpoint: .categoriesIndex)
+        case .badge(let slug): Target(endpoint: .badge, values: ["\(slug).svg"])
         case .comparisons(let page): Target(endpoint: .compareIndex, suffix: page > 1 ? "?page=\(page)" : "")
         case .stylesheet: Target(endpoint: .stylesheet)
         case .newsletter: Target(endpoint: .home, suffix: "#newsletter")

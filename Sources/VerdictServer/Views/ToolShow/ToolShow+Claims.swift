@@ -43,6 +43,21 @@ extension ToolShow.View {
         )
     }
 
+    /// The verdict badge and the snippet that embeds it, linking back to this page.
+    func embed() -> Node<HTML.BodyContext> {
+        guard model.retiredAt == nil else { return .empty }
+        let badge = SiteURL.badge(tool.slug).path
+        let alt = "\(Badge.label): \(Badge.message(panel: model.standing.panel.shipPercent, community: model.standing.community.shipPercent))"
+        let snippet =
+            "<a href=\"\(model.publicURL)\(SiteURL.tool(tool.slug).path)\"><img src=\"\(model.publicURL)\(badge)\" alt=\"\(alt)\"></a>"
+        return .details(
+            .class("section embed"),
+            .summary(.text("Embed this verdict")),
+            .p(.img(.src(HTMLEscaping.attribute(badge)), .alt(HTMLEscaping.attribute(alt)))),
+            .p(.class("muted"), .text("Copy this into your page; the badge follows the verdict and the vote.")),
+            .pre(.code(.text(snippet))))
+    }
+
     /// "The Skeptic's take is stale since 2026-12-03 …" above the panel, for takes that judged
     /// facts which have changed since.
     func staleNotice() -> Node<HTML.BodyContext> {

@@ -19,6 +19,8 @@ enum ToolShow {
         var intake = ToolIntake()
         /// The tool's cost for the workload in the query (or the default preset).
         var cost: CostView?
+        /// The site's public origin, for the badge snippet publishers copy.
+        var publicURL = ""
         /// The category's leading tools a reader can pick to compare with (slug, name).
         var compareChoices: [(slug: String, name: String)] = []
         /// The Buyer's take recomputed for the reader's workload (only when they gave one).

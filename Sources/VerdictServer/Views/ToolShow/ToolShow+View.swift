@@ -36,6 +36,7 @@ extension ToolShow {
                 },
                 claims(),
                 timeline(),
+                embed(),
                 history(),
                 rivals(),
                 facts(),
