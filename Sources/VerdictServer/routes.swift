@@ -18,7 +18,7 @@ struct RouteHandlers: Sendable {
     let newsletter = NewsletterController(), account = AccountController(), ops = OpsController()
     let desk = AdminController(), tools = ToolsAPIController(), panel = PanelAPIController()
     let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController(), cost = CostAPIController()
-    let indexes = IndexController()
+    let indexes = IndexController(), feeds = FeedController()
 
     func handler(for endpoint: Endpoint) -> Endpoint.Handler {
         switch endpoint {
@@ -35,6 +35,8 @@ struct RouteHandlers: Sendable {
         case .categoriesIndex: .init(indexes.categories)
         case .compareIndex: .init(indexes.comparisons)
         case .badge: .init(indexes.badge)
+        case .feedAtom: .init(feeds.atom)
+        case .feedJSON: .init(feeds.json)
         case .suggestPage: .init(intake.suggestPage)
         case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)

@@ -22,6 +22,8 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .categoriesIndex: .categories
     case .compareIndex: .comparisons(page: 1)
     case .badge: .badge("smollm3")
+    case .feedAtom: .feedAtom(category: nil)
+    case .feedJSON: .feedJSON(category: nil)
     case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm

@@ -24,6 +24,9 @@ enum SiteURL: Sendable, Hashable {
     case comparisons(page: Int)
     /// The embeddable verdict badge of a tool, `/badge/{slug}.svg`.
     case badge(String)
+    /// New tools and verdict changes, site-wide or of one category.
+    case feedAtom(category: String?)
+    case feedJSON(category: String?)
     case stylesheet
     case newsletter
     case subscribe
@@ -121,6 +124,8 @@ enum SiteURL: Sendable, Hashable {
         case .tools(let after): Target(endpoint: .toolsIndex, suffix: after.map { "?after=\(SiteURL.queryEscaped($0))" } ?? "")
         case .categories: Target(endpoint: .categoriesIndex)
         case .badge(let slug): Target(endpoint: .badge, values: ["\(slug).svg"])
+        case .feedAtom(let category): Target(endpoint: .feedAtom, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
+        case .feedJSON(let category): Target(endpoint: .feedJSON, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .comparisons(let page): Target(endpoint: .compareIndex, suffix: page > 1 ? "?page=\(page)" : "")
         case .stylesheet: Target(endpoint: .stylesheet)
         case .newsletter: Target(endpoint: .home, suffix: "#newsletter")

@@ -45,6 +45,7 @@ enum CatalogEvents {
 
     /// One listed change, with its tool's slug and name.
     struct Row: Decodable, Sendable {
+        var id: UUID
         var at: Date
         var day: String
         var kind: String
@@ -59,10 +60,11 @@ enum CatalogEvents {
     /// (the next page starts where the last ended), at most `limit`. Events of retired tools are
     /// left out (a held tool is retired until it is published).
     static func latest(
-        category: String?, day: String? = nil, since: Date? = nil, before: Date? = nil, limit: Int, on db: any Database
+        category: String?, day: String? = nil, since: Date? = nil, before: Date? = nil, kinds: [Kind]? = nil, limit: Int,
+        on db: any Database
     ) async throws -> [Row] {
         var query = db.sql().select()
-            .column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
+            .column(SQLColumn("id", table: schema)).column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
             .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
             .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
             .column(SQLColumn("listing", table: ToolModel.schema))
@@ -76,6 +78,7 @@ enum CatalogEvents {
         if let day { query = query.where(SQLColumn("day", table: schema), .equal, SQLBind(day)) }
         if let since { query = query.where(SQLColumn("at", table: schema), .greaterThanOrEqual, SQLBind(since)) }
         if let before { query = query.where(SQLColumn("at", table: schema), .lessThan, SQLBind(before)) }
+        if let kinds { query = query.where(SQLColumn("kind", table: schema), .in, SQLGroupExpression(kinds.map { SQLBind($0.rawValue) })) }
         return try await query.orderBy(SQLColumn("at", table: schema), SQLDirection.descending).limit(limit).all(decoding: Row.self)
     }
 

@@ -28,7 +28,10 @@ enum Layout {
             .meta(.name("description"), .content(HTMLEscaping.attribute(summary(description)))),
             .unwrap(canonical) { .link(.rel(.canonical), .href(HTMLEscaping.attribute($0))) },
             .meta(.name("color-scheme"), .content("light dark")),
-            .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+            .link(
+                .rel(.alternate), .attribute(named: "type", value: "application/atom+xml"),
+                .attribute(named: "title", value: "Verdict: new tools and verdicts"), .href(SiteURL.feedAtom(category: nil).path))
         )
     }
 
