@@ -18,7 +18,7 @@ struct RouteHandlers: Sendable {
     let newsletter = NewsletterController(), account = AccountController(), ops = OpsController()
     let desk = AdminController(), tools = ToolsAPIController(), panel = PanelAPIController()
     let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController(), cost = CostAPIController()
-    let indexes = IndexController(), feeds = FeedController()
+    let indexes = IndexController(), feeds = FeedController(), sitemaps = SitemapController()
 
     func handler(for endpoint: Endpoint) -> Endpoint.Handler {
         switch endpoint {
@@ -37,6 +37,7 @@ struct RouteHandlers: Sendable {
         case .badge: .init(indexes.badge)
         case .feedAtom: .init(feeds.atom)
         case .feedJSON: .init(feeds.json)
+        case .sitemap: .init(sitemaps.sitemap)
         case .suggestPage: .init(intake.suggestPage)
         case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)

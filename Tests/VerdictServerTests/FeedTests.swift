@@ -51,3 +51,32 @@ struct FeedTests {
         #expect(atom.contains("<updated>1970-01-01T00:00:00Z</updated>"))
     }
 }
+
+/// Issue #16, the sitemap: an index of parts of at most 50,000 URLs.
+@Suite("Sitemap")
+struct SitemapTests {
+    @Test("The index names its parts; the parts list pages, categories, leaders' comparisons and every listed tool")
+    func sitemap() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let index = try await app.send(.GET, "/sitemap.xml")
+            #expect(index.status == .ok && XMLParser(data: Data(index.text.utf8)).parse())
+            #expect(index.text.contains("<loc>http://127.0.0.1:8080/sitemap.xml?part=pages</loc>"))
+            #expect(index.text.contains("<loc>http://127.0.0.1:8080/sitemap.xml?part=tools&amp;page=1</loc>"))
+            let pages = try await app.send(.GET, "/sitemap.xml?part=pages")
+            #expect(XMLParser(data: Data(pages.text.utf8)).parse())
+            #expect(pages.text.contains("<loc>http://127.0.0.1:8080/categories/language-models</loc>"))
+            #expect(pages.text.contains("<loc>http://127.0.0.1:8080/compare/"))
+            let tools = try await app.send(.GET, "/sitemap.xml?part=tools&page=1")
+            #expect(tools.text.components(separatedBy: "<url>").count - 1 == 43)
+            #expect(tools.text.contains("<loc>http://127.0.0.1:8080/tools/gemini-2-5-flash</loc><lastmod>"))
+            #expect(try await app.send(.GET, "/sitemap.xml?part=tools&page=2").status == .notFound)
+            #expect(try await app.send(.GET, "/sitemap.xml?part=secrets").status == .badRequest)
+        }
+    }
+
+    @Test("A URL set never holds more than 50,000 URLs")
+    func capped() {
+        let entries = (0..<50_002).map { Sitemap.Entry(url: "https://v.example/tools/t\($0)") }
+        #expect(Sitemap.urlSet(entries).components(separatedBy: "<url>").count - 1 == 50_000)
+    }
+}

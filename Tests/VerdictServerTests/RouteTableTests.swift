@@ -24,6 +24,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .badge: .badge("smollm3")
     case .feedAtom: .feedAtom(category: nil)
     case .feedJSON: .feedJSON(category: nil)
+    case .sitemap: .sitemap
     case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm

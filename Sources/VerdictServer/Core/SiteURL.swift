@@ -27,6 +27,7 @@ enum SiteURL: Sendable, Hashable {
     /// New tools and verdict changes, site-wide or of one category.
     case feedAtom(category: String?)
     case feedJSON(category: String?)
+    case sitemap
     case stylesheet
     case newsletter
     case subscribe
@@ -125,6 +126,7 @@ enum SiteURL: Sendable, Hashable {
         case .categories: Target(endpoint: .categoriesIndex)
         case .badge(let slug): Target(endpoint: .badge, values: ["\(slug).svg"])
         case .feedAtom(let category): Target(endpoint: .feedAtom, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
+        case .sitemap: Target(endpoint: .sitemap)
         case .feedJSON(let category): Target(endpoint: .feedJSON, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .comparisons(let page): Target(endpoint: .compareIndex, suffix: page > 1 ? "?page=\(page)" : "")
         case .stylesheet: Target(endpoint: .stylesheet)

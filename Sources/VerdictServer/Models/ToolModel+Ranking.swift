@@ -147,6 +147,14 @@ extension ToolModel {
             .map { ($0.slug, $0.categorySlug) }
     }
 
+    /// Listed tools' slugs and last changes in slug order, one slice (the sitemap): plain rows,
+    /// no model decoding.
+    static func listedSlugs(offset: Int, limit: Int, on db: any Database) async throws -> [(slug: String, updated: Date?)] {
+        try await db.sql().select().columns("slug", "updated_at").from(ToolModel.schema).where("retired_at", .is, SQLLiteral.null)
+            .orderBy("slug").offset(offset).limit(limit).all()
+            .map { (try $0.decode(column: "slug", as: String.self), try $0.decode(column: "updated_at", as: Date?.self)) }
+    }
+
     /// Listed tools in slug order after `after` (exclusive), at most `limit`: one index range.
     static func listedBySlug(after: String?, limit: Int, on db: any Database) async throws -> [ToolModel] {
         var query = ToolModel.query(on: db).filter(\.$retiredAt == nil)
