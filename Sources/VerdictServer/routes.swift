@@ -19,6 +19,7 @@ struct RouteHandlers: Sendable {
     let desk = AdminController(), tools = ToolsAPIController(), panel = PanelAPIController()
     let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController(), cost = CostAPIController()
     let indexes = IndexController(), feeds = FeedController(), sitemaps = SitemapController()
+    let personas = PersonaController()
 
     func handler(for endpoint: Endpoint) -> Endpoint.Handler {
         switch endpoint {
@@ -38,6 +39,7 @@ struct RouteHandlers: Sendable {
         case .feedAtom: .init(feeds.atom)
         case .feedJSON: .init(feeds.json)
         case .sitemap: .init(sitemaps.sitemap)
+        case .persona: .init(personas.show)
         case .suggestPage: .init(intake.suggestPage)
         case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)

@@ -62,3 +62,27 @@ struct IndexPagesTests {
         }
     }
 }
+
+/// Issue #16: per-persona pages.
+@Suite("Persona pages")
+struct PersonaPageTests {
+    @Test("Each persona's page says who it is, what it weighs, its ship rate, its disagreement with the community and its latest takes")
+    func personas() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            // Ten skip votes on a tool the Builder ships: one disagreement out of one compared.
+            let builderShips = try #require(
+                try await TakeModel.latest(persona: .builder, limit: 200, on: app.db).first { $0.verdict == "ship" })
+            _ = try await app.send(.PUT, "/api/v1/tools/\(builderShips.slug)/vote", json: #"{"vote":"skip"}"#)
+            let record = try await TakeModel.record(persona: .builder, on: app.db)
+            #expect(record.ship + record.skip == 43 && record.compared == 1 && record.disagreements == 1)
+            let page = try await app.send(.GET, "/personas/builder")
+            #expect(page.status == .ok && page.text.contains("The developer who has to integrate it."))
+            #expect(page.text.contains("Ships \(wholePercent(record.ship, of: 43)!)% of the 43 listed tools it has judged"))
+            #expect(page.text.contains("Disagrees with the community&#39;s majority on 1 of 1 tools (100%)"))
+            #expect(page.text.contains("What it weighs") && page.text.contains("api (−3…+3)"))
+            #expect(page.text.components(separatedBy: "<li><p><a href=\"/tools/").count - 1 == 20)
+            #expect(try await app.send(.GET, "/personas/critic").status == .notFound)
+            #expect(try await app.send(.GET, "/tools/gemini-2-5-flash").text.contains(#"<a href="/personas/skeptic">Skeptic</a>"#))
+        }
+    }
+}

@@ -25,6 +25,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .feedAtom: .feedAtom(category: nil)
     case .feedJSON: .feedJSON(category: nil)
     case .sitemap: .sitemap
+    case .persona: .persona(.buyer)
     case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm

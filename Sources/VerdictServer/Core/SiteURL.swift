@@ -28,6 +28,7 @@ enum SiteURL: Sendable, Hashable {
     case feedAtom(category: String?)
     case feedJSON(category: String?)
     case sitemap
+    case persona(Persona)
     case stylesheet
     case newsletter
     case subscribe
@@ -127,6 +128,7 @@ enum SiteURL: Sendable, Hashable {
         case .badge(let slug): Target(endpoint: .badge, values: ["\(slug).svg"])
         case .feedAtom(let category): Target(endpoint: .feedAtom, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .sitemap: Target(endpoint: .sitemap)
+        case .persona(let persona): Target(endpoint: .persona, values: [persona.rawValue])
         case .feedJSON(let category): Target(endpoint: .feedJSON, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .comparisons(let page): Target(endpoint: .compareIndex, suffix: page > 1 ? "?page=\(page)" : "")
         case .stylesheet: Target(endpoint: .stylesheet)

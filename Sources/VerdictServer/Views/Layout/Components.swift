@@ -55,7 +55,7 @@ enum Components {
             .div(
                 .class("take-head"),
                 .div(
-                    heading(level, .class("take-persona"), .text(persona.displayName)),
+                    heading(level, .class("take-persona"), .a(.href(SiteURL.persona(persona)), .text(persona.displayName))),
                     .p(.class("take-role"), .text(persona.role))
                 ),
                 takeBadge(take, abstention)
