@@ -40,6 +40,7 @@ struct RouteHandlers: Sendable {
         case .feedJSON: .init(feeds.json)
         case .sitemap: .init(sitemaps.sitemap)
         case .persona: .init(personas.show)
+        case .compareCard: .init(comparePage.card)
         case .suggestPage: .init(intake.suggestPage)
         case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)

@@ -41,3 +41,54 @@ struct BadgeTests {
         #expect(Badge.svg(panel: nil, community: nil).contains("Panel ship — · Community —"))
     }
 }
+
+/// Issue #16: schema.org JSON-LD, Open Graph and Twitter tags, the comparison's share image.
+@Suite("Structured data and sharing")
+struct SharingTests {
+    static func jsonLD(_ html: String) throws -> [String: Any] {
+        let start = try #require(html.range(of: #"<script type="application/ld+json">"#))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let text = String(html[start.upperBound..<end.lowerBound])
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("Tool pages carry a SoftwareApplication with the personas' reviews, and an AggregateRating only once readers vote")
+    func jsonLD() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let before = try Self.jsonLD(try await app.send(.GET, "/tools/gemini-2-5-flash").text)
+            #expect(before["@type"] as? String == "SoftwareApplication" && before["name"] as? String == "Gemini 2.5 Flash")
+            #expect((before["review"] as? [[String: Any]])?.count == 4 && before["aggregateRating"] == nil)
+            #expect(before["url"] as? String == "http://127.0.0.1:8080/tools/gemini-2-5-flash")
+            _ = try await app.send(.PUT, "/api/v1/tools/gemini-2-5-flash/vote", json: #"{"vote":"ship"}"#)
+            let page = try await app.send(.GET, "/tools/gemini-2-5-flash").text
+            let after = try Self.jsonLD(page)
+            let rating = try #require(after["aggregateRating"] as? [String: Any])
+            #expect(rating["ratingCount"] as? Int == 1 && rating["ratingValue"] as? Int == 100)
+            #expect(page.contains(#"<meta property="og:title" content="Gemini 2.5 Flash: ship or skip?"/>"#))
+            #expect(page.contains(#"<meta name="twitter:card" content="summary"/>"#))
+        }
+    }
+
+    @Test("Hostile names cannot close the data block; comparisons share a generated SVG card")
+    func hostileAndCard() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            _ = try await app.importYAML(
+                """
+                tools:
+                  - {slug: evil, name: "</script><script>alert(1)</script> & co", category: Language Models, description: "x", entry: free}
+                """)
+            let page = try await app.send(.GET, "/tools/evil").text
+            #expect(page.components(separatedBy: "</script>").count == 2, "only the data block's own end tag")
+            #expect(try Self.jsonLD(page)["name"] as? String == "</script><script>alert(1)</script> & co")
+
+            let compare = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3").text
+            #expect(compare.contains(#"<meta property="og:image" content="http://127.0.0.1:8080/compare/gemini-2-5-flash-vs-smollm3/card.svg"/>"#))
+            let card = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3/card.svg")
+            #expect(card.status == .ok && card.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
+            #expect(XMLParser(data: Data(card.text.utf8)).parse() && card.text.contains("Gemini 2.5 Flash"))
+            let evil = try await app.send(.GET, "/compare/evil-vs-smollm3/card.svg")
+            #expect(XMLParser(data: Data(evil.text.utf8)).parse() && !evil.text.contains("<script>"))
+            #expect(try await app.send(.GET, "/compare/nope-vs-smollm3/card.svg").status == .notFound)
+        }
+    }
+}

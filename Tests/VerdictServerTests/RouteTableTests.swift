@@ -26,6 +26,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .feedJSON: .feedJSON(category: nil)
     case .sitemap: .sitemap
     case .persona: .persona(.buyer)
+    case .compareCard: .compareCard("gemini-2-5-flash", "smollm3")
     case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm

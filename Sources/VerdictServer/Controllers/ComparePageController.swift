@@ -11,6 +11,7 @@ struct ComparePageController {
         // Without a workload in the query the page prices the startup preset (`CostView.defaultPreset`).
         let (usage, preset, asked) = try CostReading.pageUsage(req)
         let myPick = try await myPick(a, b, reader: reader, req: req)
+        let origin = req.application.mail.publicURL
         if let myPick { reader.extra = "pick=\(myPick)" }
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)
@@ -23,6 +24,7 @@ struct ComparePageController {
                 myVotes: reader.votes, notice: reader.notice,
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
+            model.origin = origin
             let estimates = try await CostReading.estimates(slugs: [a, b], usage: usage, on: db)
             if asked {
                 (model.forWorkload, model.buyerForWorkload) = Self.forWorkload(
@@ -75,6 +77,17 @@ struct ComparePageController {
             recommendation.reason = "With the Buyer recomputed for your workload, \(moved.joined(separator: " and ")). " + recommendation.reason
         }
         return ((recommendation, recommendation.pick != comparison.recommendation.pick), buyers)
+    }
+
+    /// `/compare/{a}-vs-{b}/card.svg`: the comparison's share image, cached with the two tools.
+    func card(req: Request) async throws -> CachedAnswer {
+        let (a, b) = try pair(req)
+        return CachedAnswer { [db = req.db] in
+            let (comparison, _) = try await Comparing.loadWithIDs(a, b, on: db)
+            return .init(
+                body: ByteBuffer(string: ComparisonCard.svg(comparison)), contentType: HTTPMediaType(type: "image", subType: "svg+xml"),
+                tags: [.tool(a), .tool(b)])
+        }
     }
 
     /// The form POST behind "which would you ship with?"; redirects back to the page.

@@ -6,7 +6,7 @@ import VerdictCore
 /// the same patterns, so a link cannot point where no route answers.
 enum Endpoint: CaseIterable, Sendable {
     case home, tool, toolVote, compare, comparePick, category, leaderboard, leaderboardCategory, methodology
-    case whatsNew, suggestPage, suggest, toolsIndex, categoriesIndex, compareIndex, badge, feedAtom, feedJSON, sitemap, persona
+    case whatsNew, suggestPage, suggest, toolsIndex, categoriesIndex, compareIndex, badge, feedAtom, feedJSON, sitemap, persona, compareCard
     case subscribe, confirmPage, confirm, unsubscribePage, unsubscribe, newsletterArchive, newsletterPreview, newsletterIssue
     case loginPage, login, logout
     case desk, deskTools, deskNewTool, deskCreateTool, deskTool, deskUpdateTool, deskRetire, deskRestore, deskPanel, deskClaim
@@ -52,6 +52,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .feedJSON: Spec(.GET, "/feed.json", .open)
         case .sitemap: Spec(.GET, "/sitemap.xml", .open)
         case .persona: Spec(.GET, "/personas/:persona", .open)
+        case .compareCard: Spec(.GET, "/compare/:pair/card.svg", .open)
         case .suggestPage: Spec(.GET, "/suggest", .open)
         case .suggest: Spec(.POST, "/suggest", .open)
         case .subscribe: Spec(.POST, "/newsletter/subscribe", .open)

@@ -29,6 +29,8 @@ enum SiteURL: Sendable, Hashable {
     case feedJSON(category: String?)
     case sitemap
     case persona(Persona)
+    /// A comparison's share image.
+    case compareCard(String, String)
     case stylesheet
     case newsletter
     case subscribe
@@ -129,6 +131,7 @@ enum SiteURL: Sendable, Hashable {
         case .feedAtom(let category): Target(endpoint: .feedAtom, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .sitemap: Target(endpoint: .sitemap)
         case .persona(let persona): Target(endpoint: .persona, values: [persona.rawValue])
+        case .compareCard(let a, let b): Target(endpoint: .compareCard, values: ["\(a)-vs-\(b)"])
         case .feedJSON(let category): Target(endpoint: .feedJSON, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .comparisons(let page): Target(endpoint: .compareIndex, suffix: page > 1 ? "?page=\(page)" : "")
         case .stylesheet: Target(endpoint: .stylesheet)

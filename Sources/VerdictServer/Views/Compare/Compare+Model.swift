@@ -18,6 +18,8 @@ enum Compare {
         var forWorkload: (recommendation: Recommendation, changed: Bool)?
         /// The Buyer's take on each tool recomputed for that workload.
         var buyerForWorkload: [(name: String, take: Take)] = []
+        /// The site's public origin, for share tags.
+        var origin = ""
     }
 }
 

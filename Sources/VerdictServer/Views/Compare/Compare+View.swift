@@ -17,6 +17,8 @@ extension Compare {
                 description:
                     "\(a.tool.name) vs \(b.tool.name): side-by-side panel verdict, pricing read, reviewer split and community vote.",
                 canonical: model.canonical.path,
+                sharing: Layout.Sharing(
+                    url: model.origin + model.canonical.path, image: model.origin + SiteURL.compareCard(a.tool.slug, b.tool.slug).path),
                 body:
                     Components.notice(model.notice),
                 intro(),

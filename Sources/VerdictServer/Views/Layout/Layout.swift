@@ -5,12 +5,12 @@ enum Layout {
     /// A whole page. `title` is the page's own title ("A vs B"); the site name is appended.
     /// `canonical` is a path on this site, e.g. `SiteURL.compare(a, b).path`.
     static func document(
-        title: String, description: String, canonical: String? = nil,
+        title: String, description: String, canonical: String? = nil, sharing: Sharing? = nil,
         body: Node<HTML.BodyContext>...
     ) -> HTML {
         HTML(
             .lang(.english),
-            head(title: title, description: description, canonical: canonical),
+            head(title: title, description: description, canonical: canonical, sharing: sharing),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text("Skip to content")),
                 header(),
@@ -20,7 +20,28 @@ enum Layout {
         )
     }
 
-    static func head(title: String, description: String, canonical: String?) -> Node<HTML.DocumentContext> {
+    /// Open Graph and Twitter card tags, and a page's JSON-LD: what a link preview and a search
+    /// engine read. URLs are absolute (`VERDICT_PUBLIC_URL`).
+    struct Sharing {
+        var url: String
+        var image: String?
+        /// JSON-LD already made script-safe (`StructuredData.scriptSafe`).
+        var jsonLD: String?
+
+        func nodes(title: String, description: String) -> Node<HTML.HeadContext> {
+            func meta(_ property: String, _ value: String) -> Node<HTML.HeadContext> {
+                .meta(.attribute(named: "property", value: property), .content(HTMLEscaping.attribute(value)))
+            }
+            return .group(
+                meta("og:site_name", "Verdict"), meta("og:type", "website"), meta("og:title", title),
+                meta("og:description", Layout.summary(description)), meta("og:url", url),
+                .meta(.name("twitter:card"), .content(image == nil ? "summary" : "summary_large_image")),
+                .unwrap(image) { .group(meta("og:image", $0), .meta(.name("twitter:image"), .content(HTMLEscaping.attribute($0)))) },
+                .unwrap(jsonLD) { .script(.attribute(named: "type", value: "application/ld+json"), .raw($0)) })
+        }
+    }
+
+    static func head(title: String, description: String, canonical: String?, sharing: Sharing? = nil) -> Node<HTML.DocumentContext> {
         .head(
             .meta(.charset(.utf8)),
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -29,6 +50,7 @@ enum Layout {
             .unwrap(canonical) { .link(.rel(.canonical), .href(HTMLEscaping.attribute($0))) },
             .meta(.name("color-scheme"), .content("light dark")),
             .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+            .unwrap(sharing) { $0.nodes(title: title, description: description) },
             .link(
                 .rel(.alternate), .attribute(named: "type", value: "application/atom+xml"),
                 .attribute(named: "title", value: "Verdict: new tools and verdicts"), .href(SiteURL.feedAtom(category: nil).path))

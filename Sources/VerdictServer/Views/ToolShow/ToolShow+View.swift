@@ -13,6 +13,9 @@ extension ToolShow {
                 description:
                     "\(tool.name) — panel ship \(model.standing.panel.label), community \(model.standing.community.label). \(tool.tagline ?? tool.description)",
                 canonical: SiteURL.tool(tool.slug).path,
+                sharing: Layout.Sharing(
+                    url: model.publicURL + SiteURL.tool(tool.slug).path, image: nil,
+                    jsonLD: StructuredData.tool(model.standing, url: model.publicURL + SiteURL.tool(tool.slug).path)),
                 body:
                     Components.notice(model.notice),
                 .unwrap(model.retiredAt) { date in
