@@ -51,11 +51,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "verdict", dependencies: ["VerdictServer"]),
-        .testTarget(name: "VerdictCoreTests", dependencies: ["VerdictCore"]),
+        .target(name: "VerdictTestSupport", path: "Tests/VerdictTestSupport"),
+        .testTarget(name: "VerdictCoreTests", dependencies: ["VerdictCore", "VerdictTestSupport"]),
         .testTarget(
             name: "VerdictServerTests",
             dependencies: [
-                "VerdictServer",
+                "VerdictServer", "VerdictTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],

@@ -48,7 +48,9 @@ struct ClaimLedgerTests {
         #expect(!messages[0].content.contains("Fastest in the world") && !messages[2].content.contains("Fastest in the world"))
         #expect(messages[1].content.contains("Fastest in the world") && !messages[1].content.contains("claim_checks"))
         tool.claimChecks = [
-            ClaimCheck(claim: Self.hostile, status: .disputed, checkedBy: "ed", method: "timed it", evidenceURL: "https://e.example", checkedOn: "2026-11-16")
+            ClaimCheck(
+                claim: Self.hostile, status: .disputed, checkedBy: "ed", method: "timed it", evidenceURL: "https://e.example",
+                checkedOn: "2026-11-16")
         ]
         #expect(PanelPrompt.messages(for: .skeptic, tool: tool)[1].content.contains("\"claim_checks\""))
     }
@@ -60,9 +62,13 @@ struct ClaimLedgerTests {
         tool.facts.claims = ["Catches 90% of bugs"]
         let plain = Rubric.take(for: .skeptic, on: tool)
         let unchecked = FactsDigest.canonicalJSON(tool)
-        tool.claimChecks = [ClaimCheck(claim: "Catches 90% of bugs", status: .unverified, checkedBy: "ed", method: "", checkedOn: "2026-11-16")]
+        tool.claimChecks = [
+            ClaimCheck(claim: "Catches 90% of bugs", status: .unverified, checkedBy: "ed", method: "", checkedOn: "2026-11-16")
+        ]
         #expect(FactsDigest.canonicalJSON(tool) == unchecked, "an unverified check is no check")
-        tool.claimChecks = [ClaimCheck(claim: "Catches 90% of bugs", status: .verified, checkedBy: "ed", method: "ran it", checkedOn: "2026-11-16")]
+        tool.claimChecks = [
+            ClaimCheck(claim: "Catches 90% of bugs", status: .verified, checkedBy: "ed", method: "ran it", checkedOn: "2026-11-16")
+        ]
         let verified = Rubric.take(for: .skeptic, on: tool)
         #expect(FactsDigest.canonicalJSON(tool) != unchecked)
         #expect(verified.text.contains("holds: ed verified it on 2026-11-16") && verified.text != plain.text)
@@ -130,7 +136,8 @@ struct TimelineTests {
     @Test(
         "A non-rubric take is stale from the day the facts it judged changed",
         arguments: [
-            ("old" as String?, TakeSource.llm, true), ("old", .editorial, true), ("old", .rubric, false), ("now", .llm, false), (nil as String?, .llm, false),
+            ("old" as String?, TakeSource.llm, true), ("old", .editorial, true), ("old", .rubric, false), ("now", .llm, false),
+            (nil as String?, .llm, false),
         ])
     func stale(hash: String?, source: TakeSource, stale: Bool) {
         let changed = Date(timeIntervalSince1970: 1_800_000_000)
@@ -161,7 +168,9 @@ struct BuyerWorkloadTests {
         tool.facts.pricingPublished = true
         // 10 × $0.30 + 1 × $2.50 = $5.50 a month.
         let alone = Rubric.buyerTake(for: tool, workload: Self.workload([CostEstimateTests.flash]))
-        #expect(alone.text.contains("For your workload (10,000,000 input tokens, 1,000,000 output tokens a month), a month costs $5.50 through google."))
+        #expect(
+            alone.text.contains(
+                "For your workload (10,000,000 input tokens, 1,000,000 output tokens a month), a month costs $5.50 through google."))
         let cheaper = Rubric.buyerTake(for: tool, workload: Self.workload([CostEstimateTests.flash], rival: 20))
         #expect(cheaper.text.contains("a month costs $5.50 through google, against $20.00 for Rival."))
         let dearer = Rubric.buyerTake(for: tool, workload: Self.workload([CostEstimateTests.flash], rival: 2))

@@ -3,11 +3,11 @@ import Testing
 import Vapor
 import VerdictCore
 
+@testable import VerdictServer
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import VerdictServer
 
 /// Issue #16, badges: `/badge/{slug}.svg` and the snippet on the tool page.
 @Suite("Verdict badges")
@@ -30,7 +30,10 @@ struct BadgeTests {
             }
             let page = try await app.send(.GET, "/tools/gemini-2-5-flash")
             #expect(page.text.contains("Embed this verdict") && page.text.contains(#"src="/badge/gemini-2-5-flash.svg""#))
-            #expect(page.text.contains("&lt;a href=&quot;http://127.0.0.1:8080/tools/gemini-2-5-flash&quot;&gt;&lt;img src=&quot;http://127.0.0.1:8080/badge/gemini-2-5-flash.svg&quot;"))
+            #expect(
+                page.text.contains(
+                    "&lt;a href=&quot;http://127.0.0.1:8080/tools/gemini-2-5-flash&quot;&gt;&lt;img src=&quot;http://127.0.0.1:8080/badge/gemini-2-5-flash.svg&quot;"
+                ))
         }
     }
 
@@ -82,7 +85,9 @@ struct SharingTests {
             #expect(try Self.jsonLD(page)["name"] as? String == "</script><script>alert(1)</script> & co")
 
             let compare = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3").text
-            #expect(compare.contains(#"<meta property="og:image" content="http://127.0.0.1:8080/compare/gemini-2-5-flash-vs-smollm3/card.svg"/>"#))
+            #expect(
+                compare.contains(
+                    #"<meta property="og:image" content="http://127.0.0.1:8080/compare/gemini-2-5-flash-vs-smollm3/card.svg"/>"#))
             let card = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-smollm3/card.svg")
             #expect(card.status == .ok && card.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
             #expect(XMLParser(data: Data(card.text.utf8)).parse() && card.text.contains("Gemini 2.5 Flash"))

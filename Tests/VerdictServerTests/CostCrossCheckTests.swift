@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import Vapor
 import VerdictCore
+import VerdictTestSupport
 
 @testable import VerdictServer
 
@@ -25,7 +26,7 @@ import VerdictCore
 /// 12,345,678 tokens are a month's total, not one prompt's, so no tier applies to it as such.
 @Suite(
     "Cost cross-check: ten real models against an independent computation",
-    .enabled(if: CrossCheckData.folder != nil, Comment(rawValue: CrossCheckData.absent)))
+    .enabled(if: SharedPriceData.folder != nil, Comment(rawValue: SharedPriceData.absent)))
 struct CostCrossCheckTests {
     /// A model and the records (provider, model id as the file spells it) that sell it.
     struct Pick {
@@ -118,7 +119,7 @@ struct CostCrossCheckTests {
 
     @Test("GET /api/v1/cost matches the cheapest offer computed from the raw models.dev text, for ten models and two months")
     func tenModels() async throws {
-        let raw = try RawJSON(Data(contentsOf: try #require(CrossCheckData.folder).appendingPathComponent("models.dev/api.json")))
+        let raw = try RawJSON(Data(contentsOf: try #require(SharedPriceData.folder).appendingPathComponent("models.dev/api.json")))
         let file = try raw.members(raw.root)
         var providers: [String: [(key: String, keyText: String, value: Range<Int>)]] = [:]
         var models: [String: [String: Range<Int>]] = [:]  // provider → model id → the model's text
@@ -220,7 +221,9 @@ struct CostCrossCheckTests {
                         "\(line["unit"] ?? "?") \(line["quantity"] ?? "?") @ \(Decimal(string: "\(line["price"] ?? "")") ?? -1)"
                     }
                     var expected = ["input_tokens \(month.input - month.cached) @ \(best.offer.input)"]
-                    if month.cached > 0 { expected.append("cached_input_tokens \(month.cached) @ \(best.offer.cacheRead ?? best.offer.input)") }
+                    if month.cached > 0 {
+                        expected.append("cached_input_tokens \(month.cached) @ \(best.offer.cacheRead ?? best.offer.input)")
+                    }
                     expected.append("output_tokens \(month.output) @ \(best.offer.output)")
                     #expect(shown == expected, "\(label)")
 
@@ -234,7 +237,8 @@ struct CostCrossCheckTests {
                 }
             }
             // Records without a price stay offerless; they did become part of their tool.
-            #expect(unpriced == ["anyapi/openai/gpt-4.1-mini", "snowflake-cortex/claude-sonnet-4-5", "anyapi/mistralai/mistral-large-2512"])
+            #expect(
+                unpriced == ["anyapi/openai/gpt-4.1-mini", "snowflake-cortex/claude-sonnet-4-5", "anyapi/mistralai/mistral-large-2512"])
         }
     }
 
@@ -254,176 +258,4 @@ struct CostCrossCheckTests {
         if first.1 == 0, let paid = best(priced.filter { $0.0.anyPaid }) { return (paid.0, paid.1, true) }
         return (first.0, first.1, false)
     }
-}
-
-/// One models.dev record's prices, USD per 1M tokens, as the file writes them.
-struct RecordCost {
-    var id: String
-    var provider: String
-    var input: Decimal
-    var output: Decimal
-    var cacheRead: Decimal?
-    /// The record has a long-context price (`tiers` or `context_over_200k`).
-    var tiered: Bool
-    /// Some base price is above $0.
-    var anyPaid: Bool
-
-    init(_ raw: RawJSON, _ cost: Range<Int>, id: String) throws {
-        self.id = id
-        provider = String(id.prefix { $0 != "/" })
-        let members = try raw.members(cost)
-        var numbers: [String: Decimal] = [:]
-        for m in members where m.key != "tiers" && m.key != "context_over_200k" {
-            let text = raw.text(m.value)
-            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), "\(value)" != "NaN" else {
-                throw CrossCheckError("\(id): cost.\(m.key) is not a number: \(text)")
-            }
-            numbers[m.key] = value
-        }
-        // Other spellings of the cached price would need their own reading: the chosen records have none.
-        let known: Set<String> = ["input", "output", "cache_read", "cache_write", "reasoning", "input_audio"]
-        guard Set(numbers.keys).isSubset(of: known), let input = numbers["input"], let output = numbers["output"] else {
-            throw CrossCheckError("\(id): unexpected cost keys \(numbers.keys.sorted())")
-        }
-        (self.input, self.output, cacheRead) = (input, output, numbers["cache_read"])
-        tiered = members.contains { $0.key == "tiers" || $0.key == "context_over_200k" }
-        anyPaid = numbers.values.contains { $0 > 0 }
-    }
-
-    /// USD for the month at the base prices.
-    func total(_ month: CostCrossCheckTests.Month) -> Decimal {
-        let million = Decimal(1_000_000)
-        let uncached = Decimal(month.input - month.cached) * input / million
-        let cached = Decimal(month.cached) * (cacheRead ?? input) / million
-        return uncached + cached + Decimal(month.output) * output / million
-    }
-}
-
-struct CrossCheckError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// The smallest JSON reader that keeps every value's own text: members of an object as byte
-/// ranges of the file, so a price is read from its literal (`0.39999999999999997`), never
-/// through a `Double`, and a model's record can be copied into a smaller file unchanged.
-struct RawJSON {
-    let bytes: [UInt8]
-    let root: Range<Int>
-
-    init(_ data: Data) throws {
-        bytes = [UInt8](data)
-        var i = 0
-        Self.skipSpace(bytes, &i)
-        let start = i
-        let end = try Self.valueEnd(bytes, start)
-        root = start..<end
-    }
-
-    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-
-    /// `"text"` as a JSON string.
-    static func quoted(_ text: String) -> String {
-        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
-    }
-
-    /// The members of the object at `range`, in file order: key, the key's text, the value's range.
-    func members(_ range: Range<Int>) throws -> [(key: String, keyText: String, value: Range<Int>)] {
-        var i = range.lowerBound
-        guard i < range.upperBound, bytes[i] == UInt8(ascii: "{") else { throw CrossCheckError("expected an object at byte \(i)") }
-        i += 1
-        var out: [(key: String, keyText: String, value: Range<Int>)] = []
-        Self.skipSpace(bytes, &i)
-        if bytes[i] == UInt8(ascii: "}") { return out }
-        while true {
-            Self.skipSpace(bytes, &i)
-            let keyStart = i
-            let keyEnd = try Self.valueEnd(bytes, keyStart)
-            guard bytes[keyStart] == UInt8(ascii: "\"") else { throw CrossCheckError("expected a key at byte \(keyStart)") }
-            let keyText = text(keyStart..<keyEnd)
-            let key = try JSONDecoder().decode(String.self, from: Data(keyText.utf8))
-            i = keyEnd
-            Self.skipSpace(bytes, &i)
-            guard bytes[i] == UInt8(ascii: ":") else { throw CrossCheckError("expected ':' at byte \(i)") }
-            i += 1
-            Self.skipSpace(bytes, &i)
-            let valueStart = i
-            i = try Self.valueEnd(bytes, valueStart)
-            out.append((key, keyText, valueStart..<i))
-            Self.skipSpace(bytes, &i)
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-                continue
-            }
-            guard bytes[i] == UInt8(ascii: "}") else { throw CrossCheckError("expected ',' or '}' at byte \(i)") }
-            return out
-        }
-    }
-
-    static func skipSpace(_ b: [UInt8], _ i: inout Int) {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
-    }
-
-    /// Where the value starting at `start` ends (exclusive).
-    static func valueEnd(_ b: [UInt8], _ start: Int) throws -> Int {
-        var i = start
-        guard i < b.count else { throw CrossCheckError("unexpected end of file") }
-        switch b[i] {
-        case UInt8(ascii: "\""):
-            i += 1
-            while i < b.count {
-                if b[i] == UInt8(ascii: "\\") {
-                    i += 2
-                } else if b[i] == UInt8(ascii: "\"") {
-                    return i + 1
-                } else {
-                    i += 1
-                }
-            }
-            throw CrossCheckError("unterminated string at byte \(start)")
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            var depth = 0
-            while i < b.count {
-                switch b[i] {
-                case UInt8(ascii: "\""):
-                    i = try valueEnd(b, i)
-                    continue
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth == 0 { return i + 1 }
-                default: break
-                }
-                i += 1
-            }
-            throw CrossCheckError("unterminated value at byte \(start)")
-        default:
-            while i < b.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09].contains(b[i]) { i += 1 }
-            return i
-        }
-    }
-}
-
-/// The public datasets beside the project (`../shared/data/prices/`), found as
-/// `VerdictCoreTests/IntakeData` finds them (that target's helper is not visible here).
-enum CrossCheckData {
-    /// `VERDICT_PRICE_DATA`, or `shared/data/prices` beside an ancestor of this file; nil when absent.
-    static let folder: URL? = {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["VERDICT_PRICE_DATA"], fm.fileExists(atPath: env) {
-            return URL(fileURLWithPath: env)
-        }
-        let file = URL(fileURLWithPath: #filePath)
-        for start in [file.resolvingSymlinksInPath(), file] {
-            var dir = start.deletingLastPathComponent()
-            while dir.path != "/" {
-                let candidate = dir.appendingPathComponent("shared/data/prices")
-                if fm.fileExists(atPath: candidate.appendingPathComponent("README.md").path) { return candidate }
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }()
-
-    static let absent = "skipped: ../shared/data/prices is absent (set VERDICT_PRICE_DATA to the folder to run these)"
 }

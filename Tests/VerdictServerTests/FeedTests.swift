@@ -3,11 +3,11 @@ import Testing
 import Vapor
 import VerdictCore
 
+@testable import VerdictServer
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import VerdictServer
 
 /// Issue #16, feeds: Atom and JSON Feed of new tools and verdict changes, site-wide and per
 /// category. (`.ci/feeds.py` also parses them with feedparser from PyPI.)

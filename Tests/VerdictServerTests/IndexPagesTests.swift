@@ -49,14 +49,17 @@ struct IndexPagesTests {
     func atAGlance() async throws {
         try await withTestApp(seedDemo: true) { app in
             let page = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-gpt-4-1-mini").text
-            let order = ["glance-table", "recommendation-pick", "The panel at a glance", "Which would you ship with?</h2>", "The full takes"]
+            let order = [
+                "glance-table", "recommendation-pick", "The panel at a glance", "Which would you ship with?</h2>", "The full takes",
+            ]
             let positions = order.map { page.range(of: $0)?.lowerBound }
             #expect(positions.allSatisfy { $0 != nil }, "\(order)")
             #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
             #expect(page.contains("<th scope=\"row\">Panel ship</th><td>100% · 4 takes</td><td>75% · 4 takes</td>"))
             #expect(page.contains(##"href="#pick""##))
-            #expect(Compare.View.oneLine("Intro here. The one decision that wins it is the API. Ship, clearly. No single fact would flip it.")
-                == "The one decision that wins it is the API. Ship, clearly.")
+            #expect(
+                Compare.View.oneLine("Intro here. The one decision that wins it is the API. Ship, clearly. No single fact would flip it.")
+                    == "The one decision that wins it is the API. Ship, clearly.")
             let picked = try await app.send(.POST, "/compare/gemini-2-5-flash-vs-gpt-4-1-mini/vote", form: "pick=gpt-4-1-mini")
             #expect(picked.headers.first(name: .location) == "/compare/gemini-2-5-flash-vs-gpt-4-1-mini?picked=1#pick")
         }

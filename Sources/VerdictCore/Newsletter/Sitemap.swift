@@ -21,7 +21,8 @@ public enum Sitemap {
     }
 
     public static func urlSet(_ entries: [Entry]) -> String {
-        var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
+        var out =
+            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         for e in entries.prefix(maxURLs) {
             out += "<url><loc>\(Feed.xml(e.url))</loc>" + (e.lastModified.map { "<lastmod>\(day($0))</lastmod>" } ?? "") + "</url>\n"
         }
@@ -30,7 +31,8 @@ public enum Sitemap {
 
     public static func index(_ parts: [String]) -> String {
         var out =
-            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
+            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#
+            + "\n"
         for part in parts { out += "<sitemap><loc>\(Feed.xml(part))</loc></sitemap>\n" }
         return out + "</sitemapindex>\n"
     }

@@ -100,7 +100,8 @@ public struct ScoreTimeline: Sendable, Hashable {
     /// Days since 1970-01-01 of a "YYYY-MM-DD" string (proleptic Gregorian), nil when malformed.
     public static func dayNumber(_ text: String) -> Int? {
         let parts = text.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d)
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m),
+            (1...31).contains(d)
         else { return nil }
         // Howard Hinnant's days_from_civil.
         let yy = m <= 2 ? y - 1 : y

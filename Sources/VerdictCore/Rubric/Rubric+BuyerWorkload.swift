@@ -39,7 +39,8 @@ extension Rubric {
             return Signal("workload_cost", 1, range, "a month I can price for this workload")
         }
         if total < rival {
-            return Signal("workload_cost", 2, range, "the cheaper month for this workload", toSkip: "if \(name) undercuts it for this workload")
+            return Signal(
+                "workload_cost", 2, range, "the cheaper month for this workload", toSkip: "if \(name) undercuts it for this workload")
         }
         if total > rival * 2 {
             return Signal(

@@ -114,7 +114,9 @@ extension Rubric {
         let entries = tool.ledger.entries.filter { !clip($0.claim, 80).isEmpty }
         let more = entries.count > 1 ? " (one of \(entries.count))" : ""
         // The claim the evidence turns on: a disputed one first, then a verified one.
-        guard let entry = entries.first(where: { $0.status == .disputed }) ?? entries.first(where: { $0.status == .verified }) ?? entries.first
+        guard
+            let entry = entries.first(where: { $0.status == .disputed }) ?? entries.first(where: { $0.status == .verified })
+                ?? entries.first
         else {
             return tool.facts.benchmarksPublished == true
                 ? "No headline claims are declared, yet it publishes method and numbers, which is more than most do."
@@ -124,13 +126,16 @@ extension Rubric {
         if let check = entry.check {
             let who = clip(check.checkedBy, 40)
             switch check.status {
-            case .disputed: return "The claim \(claim) is disputed: \(who) checked it on \(check.checkedOn) and the evidence says otherwise."
+            case .disputed:
+                return "The claim \(claim) is disputed: \(who) checked it on \(check.checkedOn) and the evidence says otherwise."
             case .verified: return "The claim \(claim) holds: \(who) verified it on \(check.checkedOn), which is more than a launch page."
             case .unverified: break
             }
         }
         switch tool.facts.benchmarksPublished {
-        case true?: return "The headline claim\(more), \(claim), comes with published method and numbers; until someone reproduces them, it is unverified."
+        case true?:
+            return
+                "The headline claim\(more), \(claim), comes with published method and numbers; until someone reproduces them, it is unverified."
         case false?: return "The headline claim\(more), \(claim), is unverified: no method or numbers, so it counts for nothing here."
         case nil: return "The headline claim\(more), \(claim), is unverified and counts for nothing until someone checks it."
         }
@@ -167,7 +172,8 @@ extension Rubric {
         case "competitors" where (f.competitors ?? []).count >= 3:
             let rival = clip(f.competitors?.first ?? "", 30)
             // A free tool cannot be undercut on price; it loses its users instead.
-            return isFree(tool) ? "the quarter \(rival) matches it and its users follow" : "the quarter \(rival) matches it and undercuts the price"
+            return isFree(tool)
+                ? "the quarter \(rival) matches it and its users follow" : "the quarter \(rival) matches it and undercuts the price"
         case "backing" where f.backing == .independent: return "the day the few people behind it take other jobs"
         case nil: return "under your traffic rather than the vendor's demo, which no declared fact covers"
         default: return "at the first incident, when you learn the facts the vendor did not declare"

@@ -74,7 +74,8 @@ struct ComparePageController {
             return "\(mine.tool.name) moves from panel ship \(was)% to \(now)%"
         }
         if !moved.isEmpty {
-            recommendation.reason = "With the Buyer recomputed for your workload, \(moved.joined(separator: " and ")). " + recommendation.reason
+            recommendation.reason =
+                "With the Buyer recomputed for your workload, \(moved.joined(separator: " and ")). " + recommendation.reason
         }
         return ((recommendation, recommendation.pick != comparison.recommendation.pick), buyers)
     }

@@ -11,7 +11,10 @@ struct PersonaController {
         let raw = try req.parameters.require("persona")
         guard let persona = Persona(rawValue: raw) else {
             throw Abort(
-                .notFound, reason: "There is no persona called '\(raw.prefix(40))'; the panel is \(Persona.allCases.map(\.rawValue).joined(separator: ", ")).")
+                .notFound,
+                reason:
+                    "There is no persona called '\(raw.prefix(40))'; the panel is \(Persona.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
         }
         return CachedAnswer { [db = req.db] in
             let takes = try await TakeModel.latest(persona: persona, limit: Self.latestTakes, on: db)

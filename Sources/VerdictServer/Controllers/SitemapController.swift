@@ -22,8 +22,10 @@ struct SitemapController {
                 body = Sitemap.index(
                     ["\(origin)/sitemap.xml?part=pages"] + (1...toolParts).map { "\(origin)/sitemap.xml?part=tools&page=\($0)" })
             case "pages"?:
-                var urls = [SiteURL.home, .tools(after: nil), .categories, .comparisons(page: 1), .leaderboard(category: nil), .methodology]
-                    .map { Sitemap.Entry(url: origin + $0.path) } + Persona.allCases.map { Sitemap.Entry(url: origin + SiteURL.persona($0).path) }
+                var urls =
+                    [SiteURL.home, .tools(after: nil), .categories, .comparisons(page: 1), .leaderboard(category: nil), .methodology]
+                    .map { Sitemap.Entry(url: origin + $0.path) }
+                    + Persona.allCases.map { Sitemap.Entry(url: origin + SiteURL.persona($0).path) }
                 let leaders = try await ToolModel.leaders(of: summaries.map(\.slug), perCategory: 3, on: db)
                 for summary in summaries {
                     urls.append(.init(url: origin + SiteURL.category(summary.slug).path))

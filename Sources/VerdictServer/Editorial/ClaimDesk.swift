@@ -53,7 +53,8 @@ enum ClaimDesk {
             try await model.save(on: tx)
             try await Audit.record(
                 actor, "claim.checked", subject: Audit.subject(tool: slug), before: before.map { Audit.json($0) },
-                after: Audit.json(check ?? ClaimCheck(claim: claim, status: .unverified, checkedBy: actor, method: "", checkedOn: DayKey.string(now))),
+                after: Audit.json(
+                    check ?? ClaimCheck(claim: claim, status: .unverified, checkedBy: actor, method: "", checkedOn: DayKey.string(now))),
                 at: now, on: tx)
             _ = try await RubricPanel.run(tools: [model], at: now, on: tx)
             try await ToolModel.refreshRanking(

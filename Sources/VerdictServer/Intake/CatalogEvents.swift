@@ -64,7 +64,9 @@ enum CatalogEvents {
         on db: any Database
     ) async throws -> [Row] {
         var query = db.sql().select()
-            .column(SQLColumn("id", table: schema)).column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(SQLColumn("kind", table: schema))
+            .column(SQLColumn("id", table: schema)).column(SQLColumn("at", table: schema)).column(SQLColumn("day", table: schema)).column(
+                SQLColumn("kind", table: schema)
+            )
             .column(SQLColumn("text", table: schema)).column(SQLColumn("category_slug", table: schema))
             .column(SQLColumn("slug", table: ToolModel.schema)).column(SQLColumn("name", table: ToolModel.schema))
             .column(SQLColumn("listing", table: ToolModel.schema))

@@ -45,7 +45,9 @@ enum ScoreHistory {
         let rows = try await db.sql().select().columns("day", "panel_ship", "community_ship", "votes").from(schema)
             .where("tool_id", .equal, SQLBind(tool)).orderBy("day", .descending).limit(limit).all(decoding: Row.self)
         return rows.reversed().map { r in
-            ScoreDay(day: r.day, panel: r.panel_ship < 0 ? nil : r.panel_ship, community: r.community_ship < 0 ? nil : r.community_ship, votes: r.votes)
+            ScoreDay(
+                day: r.day, panel: r.panel_ship < 0 ? nil : r.panel_ship, community: r.community_ship < 0 ? nil : r.community_ship,
+                votes: r.votes)
         }
     }
 }

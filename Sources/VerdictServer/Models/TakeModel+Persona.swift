@@ -26,7 +26,9 @@ extension TakeModel {
             .column(SQLColumn("text", table: schema)).column(SQLColumn("source", table: schema))
             .column(SQLColumn("created_at", table: schema))
             .from(schema)
-            .join(SQLIdentifier(ToolModel.schema), on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema))
+            .join(
+                SQLIdentifier(ToolModel.schema), on: SQLColumn("tool_id", table: schema), .equal, SQLColumn("id", table: ToolModel.schema)
+            )
             .where(SQLColumn("persona", table: schema), .equal, SQLBind(persona.rawValue))
             .where(SQLColumn("superseded_at", table: schema), .is, SQLLiteral.null)
             .where(SQLColumn("retired_at", table: ToolModel.schema), .is, SQLLiteral.null)

@@ -49,7 +49,8 @@ extension ToolModel {
                     .where("id", .equal, id).run()
                 scores.append(.init(tool: id, panel: panel, community: community, votes: votes[id]?.votes ?? 0))
                 if let old = before[id], old.listed, old.rank >= 0, panel >= 0, old.rank != panel {
-                    events.append(.init(kind: .verdict, tool: id, categorySlug: old.category, text: "Panel ship \(old.rank)% → \(panel)% (\(cause))"))
+                    events.append(
+                        .init(kind: .verdict, tool: id, categorySlug: old.category, text: "Panel ship \(old.rank)% → \(panel)% (\(cause))"))
                 }
             }
             if let now {

@@ -67,7 +67,8 @@ struct AdminController: Sendable {
             return Self.back(to: slug, done: "claim", req: req)
         } catch let failure as ClaimDesk.Failure {
             return try await toolPage(
-                try await ToolDesk.find(slug, on: req.db), form: nil, problems: [failure.reason], notice: nil, req: req, status: failure.status)
+                try await ToolDesk.find(slug, on: req.db), form: nil, problems: [failure.reason], notice: nil, req: req,
+                status: failure.status)
         }
     }
 

@@ -23,7 +23,8 @@ extension Desk {
                             .class("desk-form claim-form"), .method(.post),
                             .action(HTMLEscaping.attribute(SiteURL.admin(.toolClaims(slug)).path)), csrfField(),
                             .input(.type(.hidden), .name("claim"), .value("\(index)")),
-                            .p(.strong(.text("“\(entry.claim)”")), .text(" — \(entry.status.label)"),
+                            .p(
+                                .strong(.text("“\(entry.claim)”")), .text(" — \(entry.status.label)"),
                                 .unwrap(entry.check) { .text(" by \($0.checkedBy) on \($0.checkedOn)") }),
                             .div(
                                 .class("field"),

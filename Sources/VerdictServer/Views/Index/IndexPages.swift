@@ -10,10 +10,12 @@ enum IndexPages {
             canonical: SiteURL.tools(after: after).path,
             body:
                 .header(
-                .class("page-intro"), .h1(.text("Every tool, A–Z")),
-                .p(
-                    .class("lead"),
-                    .text("Listed tools in slug order, \(IndexController.toolsPerPage) a page. Categories rank them; this list only finds them."))),
+                    .class("page-intro"), .h1(.text("Every tool, A–Z")),
+                    .p(
+                        .class("lead"),
+                        .text(
+                            "Listed tools in slug order, \(IndexController.toolsPerPage) a page. Categories rank them; this list only finds them."
+                        ))),
             .if(
                 standings.isEmpty,
                 .p(.text(after == nil ? "No tools are listed yet." : "No tools after '\(after ?? "")'.")),
@@ -65,12 +67,12 @@ enum IndexPages {
             canonical: SiteURL.comparisons(page: paging.page).path,
             body:
                 .header(
-                .class("page-intro"), .h1(.text("Comparisons worth reading")),
-                .p(
-                    .class("lead"),
-                    .text(
-                        "Each category's three leading tools against each other. Any two tools of one category can be compared at /compare/a-vs-b."
-                    ))),
+                    .class("page-intro"), .h1(.text("Comparisons worth reading")),
+                    .p(
+                        .class("lead"),
+                        .text(
+                            "Each category's three leading tools against each other. Any two tools of one category can be compared at /compare/a-vs-b."
+                        ))),
             .if(groups.isEmpty, .p(.text("No category has two listed tools yet."))),
             .forEach(groups) { summary, teasers in
                 .section(
@@ -82,7 +84,9 @@ enum IndexPages {
                 .class("pager"), .attribute(named: "aria-label", value: "Pages"),
                 .if(paging.page > 1, .a(.href(SiteURL.comparisons(page: paging.page - 1)), .text("← Previous"))),
                 .span(.class("pager-status"), .text(" Page \(paging.page) of \(paging.pageCount) ")),
-                .if(paging.hasNext, .a(.href(SiteURL.comparisons(page: paging.page + 1)), .attribute(named: "rel", value: "next"), .text("Next →"))))
+                .if(
+                    paging.hasNext,
+                    .a(.href(SiteURL.comparisons(page: paging.page + 1)), .attribute(named: "rel", value: "next"), .text("Next →"))))
         )
     }
 }

@@ -66,7 +66,10 @@ extension LeaderboardPage {
                                 ]) {
                                     .th(.attribute(named: "scope", value: "col"), .text($0))
                                 })),
-        .tbody(.forEach(board.ranked.indices) { row(board.ranked[$0], fragility: Fragility.Rank(ranked: board.ranked, index: $0)) })
+                        .tbody(
+                            .forEach(board.ranked.indices) {
+                                row(board.ranked[$0], fragility: Fragility.Rank(ranked: board.ranked, index: $0))
+                            })
                     )
                 )
             )

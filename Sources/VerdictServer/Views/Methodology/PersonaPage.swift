@@ -13,12 +13,13 @@ struct PersonaPage {
         let takes = record.ship + record.skip
         return Layout.document(
             title: "The \(persona.displayName)",
-            description: "The \(persona.displayName) on Verdict's panel: \(persona.role.lowercased()). What it weighs, its ship rate and its latest takes.",
+            description:
+                "The \(persona.displayName) on Verdict's panel: \(persona.role.lowercased()). What it weighs, its ship rate and its latest takes.",
             canonical: SiteURL.persona(persona).path,
             body:
                 .header(
-                .class("page-intro"), .p(.class("eyebrow"), .text("The panel")),
-                .h1(.text("The \(persona.displayName)")), .p(.class("lead"), .text(persona.role + "."))),
+                    .class("page-intro"), .p(.class("eyebrow"), .text("The panel")),
+                    .h1(.text("The \(persona.displayName)")), .p(.class("lead"), .text(persona.role + "."))),
             .nav(
                 .class("persona-nav"), .attribute(named: "aria-label", value: "Personas"),
                 .forEach(Persona.allCases) { p in

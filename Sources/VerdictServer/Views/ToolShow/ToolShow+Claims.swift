@@ -34,7 +34,9 @@ extension ToolShow.View {
                                 .unwrap(HTMLEscaping.externalURL(check.evidenceURL)) { href in
                                     .group(
                                         .text(" "),
-                                        .a(.href(href), .rel("nofollow noopener"), .text(entry.status == .verified ? "Evidence" : "Counter-evidence")))
+                                        .a(
+                                            .href(href), .rel("nofollow noopener"),
+                                            .text(entry.status == .verified ? "Evidence" : "Counter-evidence")))
                                 })
                         },
                         .if(entry.check == nil, .p(.class("claim-check muted"), .text("Nobody has checked this claim yet.")))
@@ -47,7 +49,8 @@ extension ToolShow.View {
     func embed() -> Node<HTML.BodyContext> {
         guard model.retiredAt == nil else { return .empty }
         let badge = SiteURL.badge(tool.slug).path
-        let alt = "\(Badge.label): \(Badge.message(panel: model.standing.panel.shipPercent, community: model.standing.community.shipPercent))"
+        let alt =
+            "\(Badge.label): \(Badge.message(panel: model.standing.panel.shipPercent, community: model.standing.community.shipPercent))"
         let snippet =
             "<a href=\"\(model.publicURL)\(SiteURL.tool(tool.slug).path)\"><img src=\"\(model.publicURL)\(badge)\" alt=\"\(alt)\"></a>"
         return .details(

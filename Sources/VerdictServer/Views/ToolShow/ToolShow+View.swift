@@ -34,7 +34,10 @@ extension ToolShow {
                     .section(
                         .class("section buyer-workload"),
                         .h2(.text("The Buyer, recomputed for your workload")),
-                        .p(.class("muted"), .text("The rubric's Buyer with your month's cost in place of the declared rates; the panel above is unchanged.")),
+                        .p(
+                            .class("muted"),
+                            .text("The rubric's Buyer with your month's cost in place of the declared rates; the panel above is unchanged.")
+                        ),
                         Components.takeBlock(take, persona: .buyer))
                 },
                 claims(),
