@@ -12,7 +12,16 @@ public enum Entrypoint {
             env = try Environment.detect()
             // Before Vapor starts, so a bad setting stops every command with one line.
             settings = try Settings.load(environment: ProcessInfo.processInfo.environment, envFiles: await envFiles(for: env))
-            try LoggingSystem.bootstrap(from: &env)
+            if env.arguments.dropFirst().first == "mcp" {
+                // `verdict mcp` speaks the protocol on standard output: every log line goes to standard error.
+                LoggingSystem.bootstrap { label in
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = .warning
+                    return handler
+                }
+            } else {
+                try LoggingSystem.bootstrap(from: &env)
+            }
         } catch {
             fail(error, status: 2)
         }

@@ -16,6 +16,7 @@ enum Commands {
         app.asyncCommands.use(TokenCommand(), as: "token")
         app.asyncCommands.use(ConfigCommand(), as: "config")
         app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(MCPCommand(), as: "mcp")
     }
 }
 
