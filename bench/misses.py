@@ -31,7 +31,8 @@ def main():
     if os.environ.get("BASELINE_BIN"):
         bins.insert(0, ("baseline", os.environ["BASELINE_BIN"]))
     print(f"# bench/misses.py — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, page cache off, median of 21 requests, ms\n")
-    names = ["tool", "home", "category", "leaderboard", "comparison", "/new", "tool + workload", "cost API"]
+    names = ["tool", "home", "category", "leaderboard", "comparison", "/new", "tool + workload", "cost API",
+             "/tools", "/compare", "persona", "feed", "sitemap pages", "badge", "compare card"]
     print("| tools | binary | " + " | ".join(names) + " |")
     print("| ---: | --- |" + " ---: |" * len(names), flush=True)
     for n in [int(s) for s in args.sizes.split(",")]:
@@ -54,7 +55,9 @@ def main():
                     pair = "-vs-".join(sorted([a, b]))
                     workload = "input_tokens=1000000&output_tokens=200000"
                     paths = ["/tools/" + a, "/", "/categories/" + category, "/leaderboard", "/compare/" + pair, "/new",
-                             f"/tools/{a}?{workload}", f"/api/v1/cost?tools={a},{b}&{workload}"]
+                             f"/tools/{a}?{workload}", f"/api/v1/cost?tools={a},{b}&{workload}",
+                             "/tools", "/compare", "/personas/buyer", "/feed.atom", "/sitemap.xml?part=pages",
+                             f"/badge/{a}.svg", f"/compare/{pair}/card.svg"]
                     cells = [f"{median_ms(server.url + p):.1f}" for p in paths]
                 finally:
                     server.stop()

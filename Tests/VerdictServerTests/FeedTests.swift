@@ -30,6 +30,10 @@ struct FeedTests {
             #expect(items.count == 10 && items.allSatisfy { ($0["url"] as? String)?.hasPrefix("http://127.0.0.1:8080/tools/") == true })
             #expect(json.json["title"] as? String == "Verdict: Language Models")
 
+            // The cached feed follows the next import.
+            _ = try await app.importYAML("tools:\n  - {slug: zeta, name: Zeta, category: Language Models, description: New., entry: free}")
+            #expect(try await app.send(.GET, "/feed.atom").text.contains("<title>New: Zeta</title>"))
+            #expect(try await app.send(.GET, "/feed.json?category=language-models").text.contains("New: Zeta"))
             #expect(try await app.send(.GET, "/feed.atom?category=nope").status == .notFound)
             #expect(try await app.send(.GET, "/feed.atom?category=%3Cx%3E").status == .badRequest)
             #expect(try await app.send(.GET, "/").text.contains(#"type="application/atom+xml""#))

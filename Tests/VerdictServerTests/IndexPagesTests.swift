@@ -84,6 +84,13 @@ struct PersonaPageTests {
             #expect(page.text.contains("Disagrees with the community&#39;s majority on 1 of 1 tools (100%)"))
             #expect(page.text.contains("What it weighs") && page.text.contains("api (−3…+3)"))
             #expect(page.text.components(separatedBy: "<li><p><a href=\"/tools/").count - 1 == 20)
+            // The cached page follows the next vote anywhere in the catalog.
+            let another = try #require(
+                try await TakeModel.latest(persona: .builder, limit: 200, on: app.db).last {
+                    $0.verdict == "ship" && $0.slug != builderShips.slug
+                })
+            _ = try await app.send(.PUT, "/api/v1/tools/\(another.slug)/vote", json: #"{"vote":"skip"}"#)
+            #expect(try await app.send(.GET, "/personas/builder").text.contains("on 2 of 2 tools (100%)"))
             #expect(try await app.send(.GET, "/personas/critic").status == .notFound)
             #expect(try await app.send(.GET, "/tools/gemini-2-5-flash").text.contains(#"<a href="/personas/skeptic">Skeptic</a>"#))
         }

@@ -29,6 +29,11 @@ public struct Comparison: Sendable, Hashable {
     /// The two tools are in different categories: compared side by side, never ranked.
     public var differentJobs: Bool { a.tool.categorySlug != b.tool.categorySlug }
 
+    /// Every unordered pair of `items`, in order: (1, 2), (1, 3), (2, 3) — a category's leaders compared.
+    public static func pairs<T>(_ items: [T]) -> [(T, T)] {
+        items.indices.flatMap { i in items.indices.filter { $0 > i }.map { (items[i], items[$0]) } }
+    }
+
     /// The slugs in canonical (alphabetical) order, so `/compare/b-vs-a` names one URL.
     public static func canonicalPair(_ x: String, _ y: String) -> (String, String) {
         x <= y ? (x, y) : (y, x)

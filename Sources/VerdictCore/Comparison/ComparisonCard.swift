@@ -5,10 +5,10 @@ public enum ComparisonCard {
         let (a, b) = (comparison.a, comparison.b)
         let pick = [a, b].first { $0.tool.slug == comparison.recommendation.pick }?.tool.name
         let headline =
-            comparison.differentJobs ? "Different jobs: no winner" : pick.map { "Ship with \(clip($0, 40))" } ?? "Too close to call"
+            comparison.differentJobs ? "Different jobs: no winner" : pick.map { "Ship with \(Rubric.clip($0, 40))" } ?? "Too close to call"
         func column(_ s: ToolStanding, x: Int) -> String {
             """
-            <text x="\(x)" y="250" font-size="54" font-weight="700" fill="#1b1d21">\(HTMLText.escape(clip(s.tool.name, 22)))</text>\
+            <text x="\(x)" y="250" font-size="54" font-weight="700" fill="#1b1d21">\(HTMLText.escape(Rubric.clip(s.tool.name, 22)))</text>\
             <text x="\(x)" y="320" font-size="34" fill="#585c63">Panel ship \(s.panel.shipPercent.map { "\($0)%" } ?? "—")</text>\
             <text x="\(x)" y="370" font-size="34" fill="#585c63">Community \(s.community.shipPercent.map { "\($0)%" } ?? "—")</text>
             """
@@ -23,6 +23,4 @@ public enum ComparisonCard {
             <text x="120" y="522" font-size="46" font-weight="700" fill="#17672f">\(HTMLText.escape(headline))</text></svg>
             """
     }
-
-    static func clip(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 }

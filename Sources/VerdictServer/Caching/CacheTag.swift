@@ -16,6 +16,9 @@ enum CacheTag: Hashable, Sendable {
     case catalog
     /// The head-to-head ranking.
     case leaderboard
+    /// Any tool's takes, votes or facts: pages that aggregate over the whole catalog (a persona's
+    /// record, the site-wide feed) carry this one tag instead of every category's.
+    case standings
     /// The newsletter archive and its issues.
     case newsletter
 
@@ -27,6 +30,7 @@ enum CacheTag: Hashable, Sendable {
         case .members(let slug): "m:\(slug)"
         case .catalog: "catalog"
         case .leaderboard: "leaderboard"
+        case .standings: "standings"
         case .newsletter: "newsletter"
         }
     }
@@ -35,6 +39,7 @@ enum CacheTag: Hashable, Sendable {
         switch text {
         case "catalog": self = .catalog
         case "leaderboard": self = .leaderboard
+        case "standings": self = .standings
         case "newsletter": self = .newsletter
         default:
             if text.hasPrefix("t:"), text.count > 2 {

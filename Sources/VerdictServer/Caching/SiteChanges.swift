@@ -50,7 +50,7 @@ struct SiteChanges: Sendable {
             guard ids.count <= 200 else { return await publish(.everything) }
             let rows = try await ToolModel.slugsAndCategories(of: ids, on: db)
             let categories = Set(rows.map(\.category)).union(former)
-            var tags = extra.union(rows.map { CacheTag.tool($0.slug) })
+            var tags = extra.union(rows.map { CacheTag.tool($0.slug) }).union([.standings])
             tags.formUnion(categories.map { .category($0) })
             if members { tags.formUnion(categories.map { .members($0) }) }
             await publish(.tags(tags))

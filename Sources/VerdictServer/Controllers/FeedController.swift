@@ -14,11 +14,7 @@ struct FeedController {
     func json(req: Request) async throws -> CachedAnswer { try await feed(req, .json) }
 
     private func feed(_ req: Request, _ format: Format) async throws -> CachedAnswer {
-        let raw = req.query[String.self, at: "category"] ?? ""
-        guard raw.isEmpty || (raw.count <= 80 && Slug.make(raw) == raw) else {
-            throw Abort(.badRequest, reason: "'category' must be a category's slug, like \"language-models\"")
-        }
-        let category = raw.isEmpty ? nil : raw
+        let category = try CategoryFilter.read(req)
         let origin = req.application.mail.publicURL
         var answer = CachedAnswer { [db = req.db] in
             let summaries = try await CategoryListing.summaries(on: db)
@@ -34,8 +30,7 @@ struct FeedController {
                 title: name.map { "Verdict: \($0)" } ?? "Verdict: new tools and verdicts",
                 feedURL: origin + path, homeURL: origin + (category.map { SiteURL.category($0).path } ?? SiteURL.home.path),
                 entries: rows.compactMap { Self.entry($0, origin: origin) })
-            var tags: Set<CacheTag> = [.catalog]
-            tags.formUnion((category.map { [$0] } ?? summaries.map(\.slug)).map { .category($0) })
+            let tags: Set<CacheTag> = [.catalog, category.map { .category($0) } ?? .standings]
             switch format {
             case .atom:
                 return .init(

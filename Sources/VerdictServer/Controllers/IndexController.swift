@@ -76,9 +76,7 @@ struct IndexController {
                 let top = leaders[summary.slug] ?? []
                 tags.insert(.category(summary.slug))
                 tags.formUnion(top.map { .tool($0.tool.slug) })
-                var pairs: [ComparisonTeaser] = []
-                for i in top.indices { for j in top.indices where j > i { pairs.append(Home.teaser(top[i], top[j])) } }
-                groups.append((summary, pairs))
+                groups.append((summary, Comparison.pairs(top).map { Home.teaser($0.0, $0.1) }))
             }
             return .html(IndexPages.comparisons(groups, paging: paging).render(), tags: tags)
         }

@@ -58,11 +58,7 @@ struct IntakeController: Sendable {
     }
 
     func whatsNew(req: Request) async throws -> Response {
-        let raw = req.query[String.self, at: "category"] ?? ""
-        guard raw.isEmpty || (raw.count <= 80 && Slug.make(raw) == raw) else {
-            throw Abort(.badRequest, reason: "'category' must be a category's slug, like \"language-models\"")
-        }
-        let category = raw.isEmpty ? nil : raw
+        let category = try CategoryFilter.read(req)
         let before = req.query[Double.self, at: "before"].map { Date(timeIntervalSince1970: $0) }
         let rows = try await CatalogEvents.latest(category: category, before: before, limit: Self.pageSize + 1, on: req.db)
         let categories = try await CategoryListing.summaries(on: req.db)

@@ -75,7 +75,8 @@ struct PageController {
             let found = try await ToolModel.find(slugs: rivalSlugs, on: db)
             let rivalRows = rivalSlugs.compactMap { slug in found.first { $0.slug == slug } }
             let rivals = try await ToolModel.standings(of: rivalRows, on: db).compactMap { $0 }
-            var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: reader.votes[slug], notice: reader.notice)
+            var model = ToolShow.Model(
+                standing: standing, rivals: rivals, myVote: reader.votes[slug], notice: reader.notice, now: now)
             model.compareChoices = closest.map { ($0.slug, $0.name) }.sorted { $0.name.lowercased() < $1.name.lowercased() }
             model.history = try await TakeModel.history(tool: id, on: db)
             model.retiredAt = row.retiredAt
@@ -83,7 +84,7 @@ struct PageController {
             (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
             model.scoreDays = try await ScoreHistory.days(tool: id, on: db)
             model.changes = try await CatalogEvents.forTool(id, limit: Self.toolChanges, on: db)
-            (model.now, model.priceMaxAgeDays, model.publicURL) = (now, priceMaxAge, publicURL)
+            (model.priceMaxAgeDays, model.publicURL) = (priceMaxAge, publicURL)
             let estimate = CostEstimate.estimate(usage, quotes: model.intake.quotes)
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,
@@ -198,6 +199,17 @@ struct Paging: Sendable, Equatable {
             throw Abort(.badRequest, reason: "'page' must be a whole number from 1; got '\(raw.prefix(20))'.")
         }
         return n
+    }
+}
+
+/// The optional `category` filter of `/new` and the feeds: a category slug, or a 400.
+enum CategoryFilter {
+    static func read(_ req: Request) throws -> String? {
+        let raw = req.query[String.self, at: "category"] ?? ""
+        guard raw.isEmpty || (raw.count <= 80 && Slug.make(raw) == raw) else {
+            throw Abort(.badRequest, reason: "'category' must be a category's slug, like \"language-models\"")
+        }
+        return raw.isEmpty ? nil : raw
     }
 }
 

@@ -19,10 +19,8 @@ struct PersonaController {
         return CachedAnswer { [db = req.db] in
             let takes = try await TakeModel.latest(persona: persona, limit: Self.latestTakes, on: db)
             let record = try await TakeModel.record(persona: persona, on: db)
-            // Any take or vote anywhere moves the record: the page carries every category's tag.
-            var tags: Set<CacheTag> = [.catalog]
-            tags.formUnion(try await CategoryListing.summaries(on: db).map { .category($0.slug) })
-            tags.formUnion(takes.map { .tool($0.slug) })
+            // Any take or vote anywhere moves the record.
+            let tags: Set<CacheTag> = [.catalog, .standings]
             return .html(PersonaPage(persona: persona, takes: takes, record: record).document().render(), tags: tags)
         }
     }

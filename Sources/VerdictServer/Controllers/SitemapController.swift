@@ -30,12 +30,9 @@ struct SitemapController {
                 for summary in summaries {
                     urls.append(.init(url: origin + SiteURL.category(summary.slug).path))
                     urls.append(.init(url: origin + SiteURL.leaderboard(category: summary.slug).path))
-                    let top = leaders[summary.slug] ?? []
-                    for i in top.indices {
-                        for j in top.indices where j > i {
-                            let (a, b) = Comparison.canonicalPair(top[i].tool.slug, top[j].tool.slug)
-                            urls.append(.init(url: origin + SiteURL.compare(a, b).path))
-                        }
+                    for (x, y) in Comparison.pairs(leaders[summary.slug] ?? []) {
+                        let (a, b) = Comparison.canonicalPair(x.tool.slug, y.tool.slug)
+                        urls.append(.init(url: origin + SiteURL.compare(a, b).path))
                     }
                 }
                 body = Sitemap.urlSet(urls)

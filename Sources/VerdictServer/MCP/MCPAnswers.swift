@@ -65,9 +65,9 @@ enum MCPAnswers {
         guard let row = try await ToolModel.find(slug: slug, on: app.db), let id = row.id,
             let standing = try await ToolModel.standing(of: row, on: app.db)
         else { throw Problem("There is no tool called '\(slug.prefix(80))' in the catalog.") }
-        let current = try await TakeModel.history(tool: id, on: app.db).filter(\.current)
+        let current = try await TakeModel.currentRows(tool: id, on: app.db)
         let takes: [[String: Any]] = standing.takes.map { take in
-            let entry = current.first { $0.persona == take.persona }
+            let entry = current[take.persona]
             return [
                 "persona": take.persona.rawValue, "verdict": take.verdict.rawValue, "conviction": take.conviction.rawValue,
                 "flip": take.flip as Any, "text": take.text, "source": take.source.rawValue,

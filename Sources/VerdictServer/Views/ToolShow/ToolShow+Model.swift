@@ -11,6 +11,8 @@ enum ToolShow {
         var myVote: Verdict?
         /// Set right after a vote form POST, to confirm it.
         var notice: String?
+        /// When the page is rendered (the injected clock): what a price's age is measured against.
+        var now: Date
         /// Every take this tool has had, oldest first, with verdict changes marked.
         var history: [TakeHistoryEntry] = []
         /// Set when editors retired the tool: it is out of listings, this page stays.
@@ -31,8 +33,7 @@ enum ToolShow {
         /// Panel and community by day, oldest first, and the tool's dated changes, newest first.
         var scoreDays: [ScoreDay] = []
         var changes: [CatalogEvents.ToolEvent] = []
-        /// The day the page was rendered and the age past which a price is flagged.
-        var now = Date()
+        /// The age past which a price is flagged.
         var priceMaxAgeDays = 30
     }
 }
