@@ -19,7 +19,7 @@ struct RouteHandlers: Sendable {
     let desk = AdminController(), tools = ToolsAPIController(), panel = PanelAPIController()
     let compare = CompareAPIController(), adminAPI = AdminAPIController(), intake = IntakeController(), cost = CostAPIController()
     let indexes = IndexController(), feeds = FeedController(), sitemaps = SitemapController()
-    let personas = PersonaController()
+    let personas = PersonaController(), search = SearchController()
 
     func handler(for endpoint: Endpoint) -> Endpoint.Handler {
         switch endpoint {
@@ -41,6 +41,7 @@ struct RouteHandlers: Sendable {
         case .sitemap: .init(sitemaps.sitemap)
         case .persona: .init(personas.show)
         case .compareCard: .init(comparePage.card)
+        case .search: .init(search.page)
         case .suggestPage: .init(intake.suggestPage)
         case .suggest: .init(intake.suggest)
         case .subscribe: .init(newsletter.subscribeForm)
@@ -78,6 +79,7 @@ struct RouteHandlers: Sendable {
         case .deskIntakeAdd: .init(desk.intakeAdd)
         case .deskIntakeDecide: .init(desk.intakeDecide)
         case .apiTools: .init(tools.index)
+        case .apiSearch: .init(search.api)
         case .apiTool: .init(tools.show)
         case .apiToolVote: .init(tools.vote)
         case .apiToolHistory: .init(panel.history)

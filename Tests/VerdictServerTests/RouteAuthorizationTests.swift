@@ -15,7 +15,7 @@ let expectedAccess: [String: Access] = [
     "GET /new": .open, "GET /suggest": .open, "POST /suggest": .open,
     "GET /tools": .open, "GET /categories": .open, "GET /compare": .open, "GET /badge/:badge": .open, "GET /feed.atom": .open,
     "GET /feed.json": .open, "GET /sitemap.xml": .open, "GET /personas/:persona": .open,
-    "GET /compare/:pair/card.svg": .open,
+    "GET /compare/:pair/card.svg": .open, "GET /search": .open, "GET /api/v1/search": .open,
     "GET /admin/sources": .session(.editor), "GET /admin/intake": .session(.editor), "POST /admin/intake": .session(.editor),
     "POST /admin/intake/:id": .session(.editor),
     "POST /newsletter/subscribe": .open, "GET /newsletter/confirm": .open, "POST /newsletter/confirm": .open,

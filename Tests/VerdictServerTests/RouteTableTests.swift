@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+import VerdictCore
 
 @testable import VerdictServer
 
@@ -27,6 +28,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .sitemap: .sitemap
     case .persona: .persona(.buyer)
     case .compareCard: .compareCard("gemini-2-5-flash", "smollm3")
+    case .search: .search(SearchFilters(), page: 1)
     case .suggestPage, .suggest: .suggest
     case .subscribe: .subscribe
     case .confirmPage, .confirm: .newsletterConfirm
@@ -66,6 +68,7 @@ func sampleLink(_ endpoint: Endpoint) -> SiteURL {
     case .apiSubscribe: .api(.subscribers)
     case .apiOpenAPI: .api(.openAPI)
     case .apiCost: .api(.cost)
+    case .apiSearch: .api(.search(SearchFilters(), page: 1))
     case .adminTools, .adminCreateTool: .api(.admin(.tools))
     case .adminTool, .adminUpdateTool: .api(.admin(.tool("smollm3")))
     case .adminRetire: .api(.admin(.toolRetire("smollm3")))

@@ -3,6 +3,15 @@ import Foundation
 /// Money and quantities stored as JSON text ("2.5", "0.075"), never as a JSON number: a number
 /// would be read back through binary floating point and lose cents (0.075 → 0.07499…).
 enum DecimalText {
+    /// A plain decimal a reader typed ("0.5", "12", ".25"): digits and at most one point, nothing
+    /// else (Foundation alone would read "1abc" as 1).
+    static func parse(_ text: String) -> Decimal? {
+        guard !text.isEmpty, text.count <= 24, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            text.filter({ $0 == "." }).count <= 1, text.contains(where: \.isNumber)
+        else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
     static func encode<K: CodingKey>(_ value: Decimal, _ key: K, in container: inout KeyedEncodingContainer<K>) throws {
         try container.encode("\(value)", forKey: key)
     }

@@ -7,13 +7,14 @@ import VerdictCore
 enum Endpoint: CaseIterable, Sendable {
     case home, tool, toolVote, compare, comparePick, category, leaderboard, leaderboardCategory, methodology
     case whatsNew, suggestPage, suggest, toolsIndex, categoriesIndex, compareIndex, badge, feedAtom, feedJSON, sitemap, persona, compareCard
+    case search
     case subscribe, confirmPage, confirm, unsubscribePage, unsubscribe, newsletterArchive, newsletterPreview, newsletterIssue
     case loginPage, login, logout
     case desk, deskTools, deskNewTool, deskCreateTool, deskTool, deskUpdateTool, deskRetire, deskRestore, deskPanel, deskClaim
     case deskTakes, deskApprove, deskReject, deskImportPage, deskImport, deskSubscribers, deskSends, deskAudit, deskSettings
     case deskSources, deskIntake, deskIntakeAdd, deskIntakeDecide
     case apiTools, apiTool, apiToolVote, apiToolHistory, apiPanelJobs, apiCompare, apiComparePick, apiLeaderboard
-    case apiSubscribe, apiOpenAPI, apiCost
+    case apiSubscribe, apiOpenAPI, apiCost, apiSearch
     case adminTools, adminCreateTool, adminTool, adminUpdateTool, adminRetire, adminRestore, adminPanel
     case adminTakes, adminApprove, adminReject, adminImport, adminAudit, adminSubscribers, adminSends
     case adminSettings, adminUpdateSettings
@@ -53,6 +54,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .sitemap: Spec(.GET, "/sitemap.xml", .open)
         case .persona: Spec(.GET, "/personas/:persona", .open)
         case .compareCard: Spec(.GET, "/compare/:pair/card.svg", .open)
+        case .search: Spec(.GET, "/search", .open)
         case .suggestPage: Spec(.GET, "/suggest", .open)
         case .suggest: Spec(.POST, "/suggest", .open)
         case .subscribe: Spec(.POST, "/newsletter/subscribe", .open)
@@ -100,6 +102,7 @@ enum Endpoint: CaseIterable, Sendable {
         case .apiSubscribe: Spec(.POST, "/api/v1/subscribers", .open)
         case .apiOpenAPI: Spec(.GET, "/api/v1/openapi.json", .open)
         case .apiCost: Spec(.GET, "/api/v1/cost", .open)
+        case .apiSearch: Spec(.GET, "/api/v1/search", .open)
         case .adminTools: Spec(.GET, "/api/v1/admin/tools", .token(.editor, .read))
         case .adminCreateTool: Spec(.POST, "/api/v1/admin/tools", .token(.editor, .write))
         case .adminTool: Spec(.GET, "/api/v1/admin/tools/:slug", .token(.editor, .read))

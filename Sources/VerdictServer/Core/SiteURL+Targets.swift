@@ -40,6 +40,7 @@ extension SiteURL.API {
         case .subscribers: .init(endpoint: .apiSubscribe)
         case .openAPI: .init(endpoint: .apiOpenAPI)
         case .cost: .init(endpoint: .apiCost)
+        case .search(let filters, let page): .init(endpoint: .apiSearch, suffix: SiteURL.searchQuery(filters, page: page))
         case .admin(let admin): admin.target
         }
     }

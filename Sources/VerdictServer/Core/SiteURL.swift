@@ -29,6 +29,8 @@ enum SiteURL: Sendable, Hashable {
     case feedJSON(category: String?)
     case sitemap
     case persona(Persona)
+    /// Search: words and filters, one page of results.
+    case search(SearchFilters, page: Int)
     /// A comparison's share image.
     case compareCard(String, String)
     case stylesheet
@@ -84,6 +86,8 @@ enum SiteURL: Sendable, Hashable {
         case openAPI
         /// `GET /api/v1/cost`: a month's cost with each tool; the workload follows as a query.
         case cost
+        /// `GET /api/v1/search`: the same parameters as `/search`.
+        case search(SearchFilters, page: Int)
         case admin(AdminAPI)
     }
 
@@ -132,6 +136,7 @@ enum SiteURL: Sendable, Hashable {
         case .sitemap: Target(endpoint: .sitemap)
         case .persona(let persona): Target(endpoint: .persona, values: [persona.rawValue])
         case .compareCard(let a, let b): Target(endpoint: .compareCard, values: ["\(a)-vs-\(b)"])
+        case .search(let filters, let page): Target(endpoint: .search, suffix: SiteURL.searchQuery(filters, page: page))
         case .feedJSON(let category): Target(endpoint: .feedJSON, suffix: category.map { "?category=\(SiteURL.queryEscaped($0))" } ?? "")
         case .comparisons(let page): Target(endpoint: .compareIndex, suffix: page > 1 ? "?page=\(page)" : "")
         case .stylesheet: Target(endpoint: .stylesheet)
@@ -174,6 +179,13 @@ enum SiteURL: Sendable, Hashable {
     static func canonicalCompare(_ a: String, _ b: String) -> SiteURL {
         let (x, y) = Comparison.canonicalPair(a, b)
         return .compare(x, y)
+    }
+
+    /// A search's parameters as a query ("?q=video&open_weights=true&page=2"), empty ones left out.
+    static func searchQuery(_ filters: SearchFilters, page: Int) -> String {
+        var items = filters.parameters.map { "\($0.name)=\(queryEscaped($0.value))" }
+        if page > 1 { items.append("page=\(page)") }
+        return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
 
     static func queryEscaped(_ text: String) -> String {

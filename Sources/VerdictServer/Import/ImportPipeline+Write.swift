@@ -53,6 +53,8 @@ extension ImportPipeline {
                     tools: summary.changedTools, personas: Persona.allCases, backend: backend, force: false, on: tx)
             }
             let affected = Set(touched.values.compactMap(\.id)).union(summary.intake?.affectedTools ?? [])
+            // Tools whose prices alone changed were not re-ranked above; their documents change here.
+            try await SearchIndex.refresh(Array(affected.subtracting(touched.values.compactMap(\.id))), on: tx)
             return (summary, Array(affected), formerCategories)
         }
         // Every tool written or given a take: its rank, its pages and its lists, on every server.

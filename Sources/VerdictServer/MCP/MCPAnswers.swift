@@ -14,41 +14,28 @@ enum MCPAnswers {
 
     static func origin(_ app: Application) -> String { app.mail.publicURL }
 
-    /// Name, vendor or tagline containing the words (LIKE, wildcards escaped), exact name first,
-    /// then names that start with the query, then the rest by panel ship; filters combine.
+    /// The site's search (`SearchQuery`), the MCP arguments read as its query parameters.
     static func search(_ args: [String: Value], app: Application) async throws -> [String: Any] {
-        let query = (args["query"]?.stringValue ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard query.count <= 200 else { throw Problem("'query' is longer than 200 characters") }
         let limit = args["limit"]?.intValue ?? 10
         guard (1...25).contains(limit) else { throw Problem("'limit' must be 1 to 25") }
-        let escaped = query.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-        var conditions: [SQLQueryString] = ["retired_at IS NULL"]
-        if !query.isEmpty {
-            let like = "%\(escaped)%"
-            conditions.append(
-                "(lower(name) LIKE \(bind: like) ESCAPE '\\' OR lower(coalesce(vendor, '')) LIKE \(bind: like) ESCAPE '\\' OR lower(coalesce(tagline, '')) LIKE \(bind: like) ESCAPE '\\')"
-            )
+        var values: [String: String] = [:]
+        for name in SearchFilters.names {
+            guard let value = args[name == "q" ? "query" : name] else { continue }
+            values[name] =
+                value.stringValue ?? value.intValue.map(String.init) ?? value.doubleValue.map { "\($0)" } ?? value.boolValue.map { "\($0)" }
         }
-        if let category = args["category"]?.stringValue { conditions.append("category_slug = \(bind: category)") }
-        if let entry = args["entry"]?.stringValue {
-            guard EntryTier(rawValue: entry) != nil else { throw Problem("'entry' must be free, freemium, paid or contact") }
-            conditions.append("entry = \(bind: entry)")
-        }
-        switch args["verdict"]?.stringValue {
-        case nil: break
-        case "ship": conditions.append("panel_rank >= 50")
-        case "skip": conditions.append("panel_rank >= 0 AND panel_rank < 50")
-        default: throw Problem("'verdict' must be ship or skip")
-        }
-        if let min = args["min_community"]?.intValue { conditions.append("community_rank >= \(bind: min)") }
-        let sql: SQLQueryString =
-            "SELECT slug FROM \(ident: ToolModel.schema) WHERE \(conditions.joined(separator: " AND ")) ORDER BY CASE WHEN lower(name) = \(bind: query) THEN 0 WHEN lower(name) LIKE \(bind: escaped + "%") ESCAPE '\\' THEN 1 ELSE 2 END, panel_rank DESC, community_rank DESC, lower(name), slug LIMIT \(literal: limit)"
-        let slugs = try await app.db.sql().raw(sql).all().map { try $0.decode(column: "slug", as: String.self) }
-        let models = try await ToolModel.find(slugs: slugs, on: app.db)
-        let standings = try await ToolModel.standings(of: slugs.compactMap { s in models.first { $0.slug == s } }, on: app.db)
+        let filters: SearchFilters
+        do throws(SearchFilters.Problem) { filters = try SearchFilters.parse(values) } catch { throw Problem(error.message) }
+        let asked = SearchController.Asked(filters: filters, page: 1, size: limit)
+        let (results, standings) = try await SearchController.results(asked, on: app.db)
+        let places = Dictionary(results.hits.map { ($0.slug, $0.place) }, uniquingKeysWith: { a, _ in a })
         return [
-            "results": standings.compactMap { $0 }.map { summary($0, app: app) },
+            "results": standings.map { s in
+                var row = summary(s, app: app)
+                row["matched_in"] = places[s.tool.slug].flatMap { $0 } as Any
+                return row
+            },
+            "corrected": results.match.corrected,
             "provenance": "Verdict catalog at \(origin(app)); panel ship = persona takes saying ship ÷ takes, community = reader votes",
         ]
     }

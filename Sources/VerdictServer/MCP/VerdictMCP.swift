@@ -11,14 +11,21 @@ enum VerdictMCP {
     static let tools: [MCP.Tool] = [
         MCP.Tool(
             name: "search_tools",
-            description: "Find AI tools in Verdict's catalog by name, vendor or tagline, with optional filters. Exact names rank first.",
+            description:
+                "Full-text search of Verdict's catalog (names, vendors, taglines, descriptions, takes; small typos in names forgiven) with filters. Exact names rank first, then name, vendor/tagline, text; then panel ship.",
             inputSchema: schema(
                 [
-                    "query": ("string", "Words of the name, vendor or tagline"),
+                    "query": ("string", "Words to find"),
                     "category": ("string", "A category slug, e.g. language-models"),
                     "entry": ("string", "free, freemium, paid or contact"),
-                    "verdict": ("string", "ship (panel ship ≥ 50%) or skip"),
+                    "open_weights": ("boolean", "Only tools whose weights are (true) or are not (false) published"),
+                    "license": ("string", "A licence, e.g. apache-2.0"),
+                    "modality": ("string", "An input or output modality: text, image, audio, video, code"),
+                    "min_context": ("integer", "Minimum context window in tokens"),
+                    "max_input_price": ("number", "Maximum headline price in USD (per 1M input tokens, second, image…)"),
+                    "verdict": ("string", "The panel's verdict: ship (majority), split or skip"),
                     "min_community": ("integer", "Minimum community ship %"),
+                    "released_after": ("string", "Launched after this month, YYYY-MM"),
                     "limit": ("integer", "At most this many results (1–25, default 10)"),
                 ], required: [])),
         MCP.Tool(

@@ -23,5 +23,6 @@ enum Migrations {
         CreateCategories(),
         CreateIntake(),
         AddBuyersRead(),
+        CreateSearch(),
     ]
 }

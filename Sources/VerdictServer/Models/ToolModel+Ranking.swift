@@ -15,7 +15,8 @@ extension ToolModel {
     /// and a change of a listed tool's panel ship percentage is a verdict change `/new` and the
     /// tool page list, with its `cause` ("new facts from models.dev"). Votes never change the
     /// panel, so the vote path asks for no verdict events and skips that read. Without a date
-    /// (a migration ranking an existing catalog) only the ranks are written.
+    /// (a migration ranking an existing catalog) only the ranks are written. Every write but a vote
+    /// also rebuilds the tools' search documents here (`SearchIndex`).
     static func refreshRanking(
         _ ids: [UUID], at now: Date? = nil, verdictEvents: Bool = true, cause: String, on db: any Database
     ) async throws {
@@ -56,6 +57,8 @@ extension ToolModel {
             if let now {
                 try await CatalogEvents.insert(events, at: now, on: db)
                 try await ScoreHistory.record(scores, at: now, on: db)
+                // Takes and facts are searched: their documents change in the same transaction.
+                if verdictEvents { try await SearchIndex.refresh(slice, takes: takes.mapValues(\.takes), on: db) }
             }
         }
     }

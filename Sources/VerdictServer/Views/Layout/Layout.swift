@@ -1,4 +1,5 @@
 import Plot
+import VerdictCore
 
 /// The shell every HTML page shares: head, site header with nav, main, footer.
 enum Layout {
@@ -63,6 +64,14 @@ enum Layout {
             .div(
                 .class("container site-header-inner"),
                 .a(.class("wordmark"), .href(SiteURL.home), .text("Verdict")),
+                .form(
+                    .class("site-search"), .method(.get), .action(SiteURL.search(SearchFilters(), page: 1).path),
+                    .attribute(named: "role", value: "search"),
+                    .label(.for("site-search-q"), .class("visually-hidden"), .text("Search tools")),
+                    .input(
+                        .id("site-search-q"), .name("q"), .attribute(named: "type", value: "search"),
+                        .attribute(named: "placeholder", value: "Search tools"), .attribute(named: "maxlength", value: "200")),
+                    .button(.type(.submit), .class("button"), .text("Search"))),
                 .nav(
                     .attribute(named: "aria-label", value: "Main"),
                     .ul(
