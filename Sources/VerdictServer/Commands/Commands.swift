@@ -17,6 +17,7 @@ enum Commands {
         app.asyncCommands.use(ConfigCommand(), as: "config")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(MCPCommand(), as: "mcp")
+        app.asyncCommands.use(ExportCommand(), as: "export")
     }
 }
 

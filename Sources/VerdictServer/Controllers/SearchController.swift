@@ -37,13 +37,10 @@ struct SearchController {
         return Asked(filters: filters, page: page, size: size)
     }
 
-    /// One page of results with each tool's standing, in the search's order.
-    static func results(_ asked: Asked, on db: any Database) async throws -> (SearchQuery.Results, [ToolStanding]) {
+    /// One page of results, each with the tool's figures, in the search's order.
+    static func results(_ asked: Asked, on db: any Database) async throws -> (SearchQuery.Results, [SearchQuery.Row]) {
         let results = try await SearchQuery.run(asked.filters, page: asked.page, size: asked.size, on: db)
-        let models = try await ToolModel.find(slugs: results.hits.map(\.slug), on: db)
-        let bySlug = Dictionary(models.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let ordered = results.hits.compactMap { bySlug[$0.slug] }
-        return (results, try await ToolModel.standings(of: ordered, on: db).compactMap { $0 })
+        return (results, try await SearchQuery.rows(results.hits, on: db))
     }
 
     func page(req: Request) async throws -> Response {
@@ -52,13 +49,13 @@ struct SearchController {
         do { asked = try Self.asked(req, sizeAllowed: false) } catch let abort as Abort {
             return SearchPage(asked: nil, problem: abort.reason, categories: categories).document().response(status: .badRequest)
         }
-        let (results, standings) = try await Self.results(asked, on: req.db)
-        return SearchPage(asked: asked, results: results, standings: standings, categories: categories).document().response()
+        let (results, rows) = try await Self.results(asked, on: req.db)
+        return SearchPage(asked: asked, results: results, rows: rows, categories: categories).document().response()
     }
 
     func api(req: Request) async throws -> API.SearchAnswer {
         let asked = try Self.asked(req, sizeAllowed: true)
-        let (results, standings) = try await Self.results(asked, on: req.db)
-        return API.SearchAnswer(asked, results: results, standings: standings)
+        let (results, rows) = try await Self.results(asked, on: req.db)
+        return API.SearchAnswer(asked, results: results, rows: rows)
     }
 }

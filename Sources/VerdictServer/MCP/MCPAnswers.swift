@@ -27,13 +27,15 @@ enum MCPAnswers {
         let filters: SearchFilters
         do throws(SearchFilters.Problem) { filters = try SearchFilters.parse(values) } catch { throw Problem(error.message) }
         let asked = SearchController.Asked(filters: filters, page: 1, size: limit)
-        let (results, standings) = try await SearchController.results(asked, on: app.db)
-        let places = Dictionary(results.hits.map { ($0.slug, $0.place) }, uniquingKeysWith: { a, _ in a })
+        let (results, rows) = try await SearchController.results(asked, on: app.db)
         return [
-            "results": standings.map { s in
-                var row = summary(s, app: app)
-                row["matched_in"] = places[s.tool.slug].flatMap { $0 } as Any
-                return row
+            "results": rows.map { r in
+                [
+                    "slug": r.slug, "name": r.name, "category": r.category, "entry": r.entry.rawValue,
+                    "panel_ship_percent": r.panel.shipPercent as Any, "community_ship_percent": r.community.shipPercent as Any,
+                    "community_votes": r.community.votes, "matched_in": r.hit.place as Any,
+                    "url": origin(app) + SiteURL.tool(r.slug).path,
+                ] as [String: Any]
             },
             "corrected": results.match.corrected,
             "provenance": "Verdict catalog at \(origin(app)); panel ship = persona takes saying ship ÷ takes, community = reader votes",

@@ -5,9 +5,11 @@ import SQLKit
 /// full-text index (SQLite FTS5, or a PostgreSQL `tsvector` under a GIN index) and the
 /// vocabulary typo correction reads; then every existing tool is indexed.
 struct CreateSearch: AsyncMigration {
+    /// Narrow rows: the words themselves live in the full-text index; only the name's are kept
+    /// here, for the exact-name test.
     static let columns = """
-        name_terms TEXT NOT NULL, meta_terms TEXT NOT NULL, body_terms TEXT NOT NULL, open_weights BOOLEAN, license TEXT,
-        modalities TEXT NOT NULL, context_window BIGINT, input_price DOUBLE PRECISION, price_unit TEXT, released TEXT
+        name_terms TEXT NOT NULL, open_weights BOOLEAN, license TEXT, modalities TEXT NOT NULL, context_window BIGINT,
+        input_price DOUBLE PRECISION, price_unit TEXT, released TEXT
         """
 
     func prepare(on database: any Database) async throws {
@@ -33,11 +35,16 @@ struct CreateSearch: AsyncMigration {
             ).run()
         }
         try await sql.raw("CREATE INDEX search_words_names ON search_words (in_name, size)").run()
+        // What a search reads of each matching tool, without touching its wide row.
+        try await sql.raw(
+            "CREATE INDEX tools_search ON tools (id, retired_at, panel_rank, community_rank, category_slug, entry, slug)"
+        ).run()
         _ = try await SearchIndex.rebuild(on: database)
     }
 
     func revert(on database: any Database) async throws {
         let sql = database.sql()
+        try await sql.raw("DROP INDEX tools_search").run()
         try await sql.raw("DROP TABLE search_words").run()
         if database.isSQLite { try await sql.raw("DROP TABLE search_fts").run() }
         try await sql.raw("DROP TABLE search_documents").run()

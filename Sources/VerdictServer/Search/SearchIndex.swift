@@ -36,13 +36,13 @@ enum SearchIndex {
         }
     }
 
-    /// Every document's words join the vocabulary; name words of four or more characters with a
-    /// letter are what a misspelt query word may be corrected to. Words are never removed: a
+    /// Every document's words join the vocabulary; name words of four or more letters (no digits:
+    /// "x1234" is not a word anyone misspells) are what a misspelt query word may be corrected to. Words are never removed: a
     /// stale one can only correct a typo to a word that then matches nothing.
     static func storeWords(_ documents: [SearchDocument], on sql: any SQLDatabase) async throws {
         let all = documents.reduce(into: Set<String>()) { $0.formUnion($1.allWords) }
         let names = documents.reduce(into: Set<String>()) { $0.formUnion($1.nameWords) }
-            .filter { $0.count >= 4 && $0.contains(where: \.isLetter) }
+            .filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) }
         for chunk in all.sorted().chunked(1000) {
             var insert = sql.insert(into: words).columns("word", "size", "in_name")
             for word in chunk { insert = insert.values(SQLBind(word), SQLBind(word.count), SQLBind(false)) }
@@ -56,13 +56,13 @@ enum SearchIndex {
 
     /// The filter values every engine stores, as binds in column order.
     static let filterColumns = [
-        "name_terms", "meta_terms", "body_terms", "open_weights", "license", "modalities", "context_window", "input_price",
+        "name_terms", "open_weights", "license", "modalities", "context_window", "input_price",
         "price_unit", "released",
     ]
 
     static func filterValues(_ d: SearchDocument) -> [any Encodable & Sendable] {
         [
-            d.name, d.meta, d.body, d.openWeights, d.license, d.modalities, d.contextWindow,
+            d.name, d.openWeights, d.license, d.modalities, d.contextWindow,
             d.inputPrice.map { NSDecimalNumber(decimal: $0).doubleValue }, d.priceUnit?.rawValue, d.released,
         ]
     }

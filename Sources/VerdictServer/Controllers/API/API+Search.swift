@@ -11,11 +11,10 @@ extension API {
         /// The next page's path and query; null on the last page.
         @ExplicitNull var next: String?
 
-        init(_ asked: SearchController.Asked, results: SearchQuery.Results, standings: [ToolStanding]) {
+        init(_ asked: SearchController.Asked, results: SearchQuery.Results, rows: [SearchQuery.Row]) {
             query = asked.filters.query
             corrected = results.match.corrected
-            let hits = Dictionary(results.hits.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-            self.results = standings.compactMap { s in hits[s.tool.slug].map { SearchResult(s, hit: $0) } }
+            self.results = rows.map(SearchResult.init)
             var nextPath: String?
             if results.more, asked.page < SearchQuery.maxPage {
                 nextPath = SiteURL.api(.search(asked.filters, page: asked.page + 1)).path
@@ -39,15 +38,17 @@ extension API {
         @ExplicitNull var priceUnit: String?
         var url: String
 
-        init(_ s: ToolStanding, hit: SearchQuery.Hit) {
-            let t = s.tool
-            (slug, name, category, categorySlug, vendor, tagline) = (t.slug, t.name, t.category, t.categorySlug, t.vendor, t.tagline)
-            (entry, panel, community) = (t.entry, Score(s.panel), Score(s.community))
+        init(_ row: SearchQuery.Row) {
+            let hit = row.hit
+            (slug, name, category, categorySlug, vendor, tagline) = (
+                row.slug, row.name, row.category, row.categorySlug, row.vendor, row.tagline
+            )
+            (entry, panel, community) = (row.entry, Score(row.panel), Score(row.community))
             matchedIn = hit.place
             inputPrice = hit.inputPrice.flatMap { Decimal(string: String(format: "%.10f", $0), locale: Locale(identifier: "en_US_POSIX")) }
                 .map { "\($0)" }
             priceUnit = hit.priceUnit?.rawValue
-            url = SiteURL.tool(t.slug).path
+            url = SiteURL.tool(row.slug).path
         }
     }
 }

@@ -7,7 +7,7 @@ import VerdictCore
 struct SearchPage {
     var asked: SearchController.Asked?
     var results: SearchQuery.Results?
-    var standings: [ToolStanding] = []
+    var rows: [SearchQuery.Row] = []
     var problem: String?
     var categories: [ToolModel.CategorySummary]
 
@@ -15,8 +15,8 @@ struct SearchPage {
         (self.asked, self.problem, self.categories) = (asked, problem, categories)
     }
 
-    init(asked: SearchController.Asked, results: SearchQuery.Results, standings: [ToolStanding], categories: [ToolModel.CategorySummary]) {
-        (self.asked, self.results, self.standings, self.categories) = (asked, results, standings, categories)
+    init(asked: SearchController.Asked, results: SearchQuery.Results, rows: [SearchQuery.Row], categories: [ToolModel.CategorySummary]) {
+        (self.asked, self.results, self.rows, self.categories) = (asked, results, rows, categories)
     }
 
     var filters: SearchFilters { asked?.filters ?? SearchFilters() }
@@ -36,7 +36,6 @@ struct SearchPage {
     }
 
     func answer(_ results: SearchQuery.Results) -> Node<HTML.BodyContext> {
-        let hits = Dictionary(results.hits.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         return .group(
             .if(
                 !results.match.corrected.isEmpty,
@@ -49,12 +48,12 @@ struct SearchPage {
                             + results.match.corrected.keys.sorted().map { (results.match.corrected[$0] ?? []).joined(separator: " or ") }
                             .joined(separator: ", ") + "."))),
             .if(
-                standings.isEmpty,
+                rows.isEmpty,
                 .p(.text(page > 1 ? "No more results." : "Nothing matches. Try fewer words or filters.")),
                 else: .ol(
                     .class("tool-list search-results"),
                     .attribute(named: "start", value: "\((page - 1) * SearchQuery.pageSize + 1)"),
-                    .forEach(standings) { s in row(s, hit: hits[s.tool.slug]) })),
+                    .forEach(rows) { row($0) })),
             .nav(
                 .class("pager"), .attribute(named: "aria-label", value: "Pages"),
                 .if(
@@ -66,22 +65,21 @@ struct SearchPage {
         )
     }
 
-    func row(_ s: ToolStanding, hit: SearchQuery.Hit?) -> Node<HTML.ListContext> {
-        let price = hit.flatMap { h in
-            h.inputPrice.map { amount in
-                h.priceUnit.map { "$\(Self.amount(amount)) \($0.displayName)" } ?? (amount == 0 ? "Free" : "$\(Self.amount(amount))")
-            }
+    func row(_ s: SearchQuery.Row) -> Node<HTML.ListContext> {
+        let hit = s.hit
+        let price = hit.inputPrice.map { amount in
+            hit.priceUnit.map { "$\(Self.amount(amount)) \($0.displayName)" } ?? (amount == 0 ? "Free" : "$\(Self.amount(amount))")
         }
         return .li(
             .class("tool-row"),
-            .a(.href(SiteURL.tool(s.tool.slug)), .text(s.tool.name)),
+            .a(.href(SiteURL.tool(s.slug)), .text(s.name)),
             .span(.class("muted"), .text(" · ")),
-            .a(.class("muted"), .href(SiteURL.category(s.tool.categorySlug)), .text(s.tool.category)),
+            .a(.class("muted"), .href(SiteURL.category(s.categorySlug)), .text(s.category)),
             .span(.class("tool-row-score"), .text("Panel ship \(s.panel.label) · Community \(s.community.label)")),
-            .unwrap(s.tool.tagline) { .p(.class("search-tagline"), .text($0)) },
+            .unwrap(s.tagline) { .p(.class("search-tagline"), .text($0)) },
             .p(
                 .class("muted search-meta"),
-                .text([hit?.place.map { "Found in the \($0)" }, price].compactMap { $0 }.joined(separator: " · "))))
+                .text([hit.place.map { "Found in the \($0)" }, price].compactMap { $0 }.joined(separator: " · "))))
     }
 
     static func amount(_ value: Double) -> String {
