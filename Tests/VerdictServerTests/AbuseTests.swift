@@ -117,3 +117,27 @@ struct CrossSiteTests {
         }
     }
 }
+
+@Suite("A static export's forms")
+struct StaticOriginTests {
+    @Test("VERDICT_STATIC_ORIGIN lets the export's vote, pick and subscribe forms in, and nothing else from there")
+    func staticOrigin() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            app.settings.staticOrigin = "https://static.verdict.test"
+            func post(_ path: String, _ body: String, origin: String, site: String = "cross-site") async throws -> HTTPStatus {
+                var h = HTTPHeaders()
+                h.contentType = .urlEncodedForm
+                h.replaceOrAdd(name: "Origin", value: origin)
+                h.replaceOrAdd(name: "Sec-Fetch-Site", value: site)
+                return try await app.testing().sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body)).status
+            }
+            #expect(try await post("/tools/alpha/vote", "vote=ship", origin: "https://static.verdict.test") == .seeOther)
+            #expect(try await post("/tools/alpha/vote", "vote=ship", origin: "https://static.verdict.test", site: "same-site") == .seeOther)
+            #expect(try await post("/tools/alpha/vote", "vote=ship", origin: "https://static.verdict.test:444") == .forbidden)
+            #expect(try await post("/tools/alpha/vote", "vote=ship", origin: "https://evil.example") == .forbidden)
+            #expect(try await post("/login", "username=a&password=b", origin: "https://static.verdict.test") == .forbidden)
+            #expect(try await post("/newsletter/subscribe", "email=a%40example.com", origin: "https://static.verdict.test") != .forbidden)
+        }
+    }
+}

@@ -10,7 +10,7 @@ struct CrossSiteGuard: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method),
-            !exempt.contains(where: { request.url.path.hasPrefix($0) })
+            !exempt.contains(where: { request.url.path.hasPrefix($0) }), !Self.fromStaticExport(request)
         else {
             return try await next.respond(to: request)
         }
@@ -28,6 +28,16 @@ struct CrossSiteGuard: AsyncMiddleware {
             }
         }
         return try await next.respond(to: request)
+    }
+
+    /// The forms a static export's pages post here (`VERDICT_STATIC_ORIGIN`): votes, head-to-head
+    /// picks and subscribing, from exactly that origin. Nothing else is accepted from it.
+    static func fromStaticExport(_ request: Request) -> Bool {
+        guard let configured = request.settings.staticOrigin.flatMap(WebOrigin.init),
+            let origin = request.headers.first(name: .origin).flatMap(WebOrigin.init), origin == configured,
+            let endpoint = request.route?.endpoint
+        else { return false }
+        return [.toolVote, .comparePick, .subscribe].contains(endpoint)
     }
 
     /// This site's origins: the configured public URL, and the `Host` the request was sent to,

@@ -31,6 +31,9 @@ extension Settings {
         s.publicURL = try r.readOptional(
             "VERDICT_PUBLIC_URL", unset: "unset: mail links use http://127.0.0.1:8080",
             expected: "an http:// or https:// origin such as https://verdict.example", parse: SettingParse.httpURL(originOnly: true))
+        s.staticOrigin = try r.readOptional(
+            "VERDICT_STATIC_ORIGIN", unset: "unset: forms are accepted from this site only",
+            expected: "the http:// or https:// origin a `verdict export` is served from", parse: SettingParse.httpURL(originOnly: true))
         s.seedDemo = try r.read(
             "VERDICT_DEMO", default: true, expected: SettingParse.boolExpected, show: { $0 ? "on" : "off" },
             parse: SettingParse.bool)

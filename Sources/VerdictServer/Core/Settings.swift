@@ -35,6 +35,9 @@ public struct Settings: Sendable {
     /// `VERDICT_PUBLIC_URL`: the origin used in links that leave the site (feeds, mail), e.g.
     /// https://verdict.example, without a trailing slash.
     public var publicURL: String?
+    /// `VERDICT_STATIC_ORIGIN`: where a static export of the site is served (`verdict export`);
+    /// its pages' vote, pick and subscribe forms are accepted from that origin.
+    public var staticOrigin: String?
     /// `VERDICT_DEMO`: load the demo catalog into an empty database on `serve`.
     public var seedDemo: Bool
     /// `VERDICT_SECURE_COOKIES`: mark session cookies Secure and name them `__Host-…`; unset
