@@ -22,33 +22,21 @@ struct TruthfulTakesTests {
 
     @Test("No take contradicts modalities, entry tier, price, API or open weights")
     func noContradictions() {
-        var checked = 0
-        for tool in Self.tools {
-            let f = tool.facts
-            let free = tool.entry == .free || f.pricingModel == .free
-            for take in Rubric.panel(for: tool) {
-                let text = take.text + " " + (take.flip ?? "")
-                let at = "\(tool.slug) / \(take.persona.rawValue)"
-                for medium in ["video", "audio", "image"] where text.contains("\(medium) generation") {
-                    #expect(f.outputModalities?.contains(medium) == true, "\(at) speaks of \(medium) generation")
-                }
-                if free {
-                    for threat in ["undercut", "lower price", "cheaper rival"] {
-                        #expect(!text.contains(threat), "\(at): a price threat ('\(threat)') to a free tool")
-                    }
-                }
-                for tier in EntryTier.allCases where tier != tool.entry {
-                    #expect(!text.contains("Entry tier is \(tier.displayName),"), "\(at) misstates the entry tier")
-                }
-                if f.api != true { #expect(!text.contains("a documented HTTP API"), "\(at) claims an API") }
-                if f.api == true { #expect(!text.contains("no public API"), "\(at) denies its API") }
-                if f.openWeights != true {
-                    #expect(!text.contains("with open weights") && !text.contains("its open weights"), "\(at) claims open weights")
-                }
-                checked += 1
-            }
-        }
-        #expect(checked == 172)
+        let audit = TakeAudit(Self.tools.map { ($0, Rubric.panel(for: $0)) })
+        #expect(audit.takes == 172)
+        #expect(audit.contradictions == [])
+    }
+
+    @Test("The audit finds a contradiction when one is there")
+    func auditFinds() throws {
+        var tool = try #require(Self.tools.first { $0.entry == .free })
+        tool.facts.api = false
+        tool.facts.outputModalities = ["text"]
+        let take = Take(
+            persona: .skeptic, verdict: .skip, conviction: .clear, flip: nil,
+            text: "It has a documented HTTP API. The cost of video generation keeps falling. A rival will undercut the price.",
+            source: .rubric)
+        #expect(TakeAudit.contradictions(take, of: tool).count == 3)
     }
 }
 
