@@ -28,7 +28,7 @@ struct RubricTests {
         let panel = Rubric.panel(for: RubricFixture.full)
         #expect(panel.map(\.persona) == [.builder, .skeptic, .futurist, .buyer])
         #expect(panel.allSatisfy { $0.source == .rubric })
-        #expect(Rubric.version == "rubric-2")
+        #expect(Rubric.version == "rubric-3")
     }
 
     @Test func factsOnlyAnotherPersonaWeighsLeaveATakeUnchanged() {
@@ -57,7 +57,7 @@ struct RubricTests {
     @Test func longVendorStringsNeverCutTheVerdictOff() {
         for take in Rubric.panel(for: RubricFixture.longStrings) {
             #expect(!take.text.hasSuffix("…"), "\(take.persona) was clipped mid-sentence")
-            #expect(take.text.contains("Ship, ") || take.text.contains("Skip, "))
+            #expect(take.text.contains(", clearly") || take.text.contains(", narrowly"), "\(take.persona) lost its verdict line")
         }
         let skeptic = Rubric.take(for: .skeptic, on: RubricFixture.longStrings).text
         #expect(!skeptic.contains(String(repeating: "very ", count: 20)))
@@ -177,7 +177,8 @@ struct RubricTests {
         // validate
         #expect(ship.verdict == .ship)
         #expect(ship.text.contains("earns the ship is a documented HTTP API"))
-        #expect(ship.flip == "flips to skip if the public API goes away")
+        // The nearest fact to the line: the docs (a swing of 2) before the API (a swing of 6).
+        #expect(ship.flip == "flips to skip if the docs at docs.example.com go away")
         #expect(skip.verdict == .skip)
         #expect(skip.text.contains("loses it is no public API"))
         #expect(skip.flip == "flips to ship once a documented public API ships")
@@ -198,7 +199,7 @@ struct RubricTests {
         #expect(unpublished.text.contains("is unverified: no method or numbers, so it counts for nothing here"))
         #expect(unpublished.text.contains("no published benchmarks"))
         #expect(unpublished.verdict == .skip)
-        #expect(unpublished.flip == "flips to ship once method and numbers are published for its claims")
+        #expect(unpublished.flip == "flips to ship once Sample publishes method and numbers")
         #expect(published.text.contains("comes with published method and numbers; until someone reproduces them"))
         #expect(published.verdict == .ship)
         // The claim is quoted short, not in full.
@@ -252,8 +253,9 @@ struct RubricTests {
         // validate
         #expect(take.verdict == .ship)
         #expect(take.conviction == .narrow)
-        #expect(take.flip == "flips to skip if the public price page comes down")
-        #expect(take.text.hasSuffix("It flips to skip if the public price page comes down."))
+        // The nearest fact: the price line (a swing of 2) before the price page (a swing of 5).
+        #expect(take.flip == "flips to skip if the price line \"$30/seat/month\" is withdrawn")
+        #expect(take.text.hasSuffix("It flips to skip if the price line \"$30/seat/month\" is withdrawn."))
     }
 }
 

@@ -17,7 +17,7 @@ struct BadgeTests {
         try await withTestApp(seedDemo: true) { app in
             let res = try await app.send(.GET, "/badge/gemini-2-5-flash.svg")
             #expect(res.status == .ok && res.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
-            #expect(res.text.contains("Panel ship 100% · Community —"))
+            #expect(res.text.contains("Panel ship 75% · Community —"))
             #expect(XMLParser(data: Data(res.text.utf8)).parse(), "well-formed XML")
             let etag = try #require(res.headers.first(name: .eTag))
             var headers = HTTPHeaders()

@@ -55,7 +55,7 @@ struct IndexPagesTests {
             let positions = order.map { page.range(of: $0)?.lowerBound }
             #expect(positions.allSatisfy { $0 != nil }, "\(order)")
             #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
-            #expect(page.contains("<th scope=\"row\">Panel ship</th><td>100% · 4 takes</td><td>75% · 4 takes</td>"))
+            #expect(page.contains("<th scope=\"row\">Panel ship</th><td>75% · 4 takes</td><td>25% · 4 takes</td>"))
             #expect(page.contains(##"href="#pick""##))
             #expect(
                 Compare.View.oneLine("Intro here. The one decision that wins it is the API. Ship, clearly. No single fact would flip it.")

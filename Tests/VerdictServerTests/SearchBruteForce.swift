@@ -12,6 +12,7 @@ enum BruteForce {
         var entry: EntryTier
         var facts: ToolFacts
         var panel, community: Int
+        var standing: Double
         var words: Set<String>
         var name: [String]
         var meta: Set<String>
@@ -33,7 +34,8 @@ enum BruteForce {
             if price == nil, let declared = t.facts.inputPricePerMTok { price = Decimal(string: "\(declared)") }
             return Row(
                 slug: t.slug, category: t.categorySlug, entry: t.entry, facts: t.facts, panel: s.panel.shipPercent ?? -1,
-                community: s.community.shipPercent ?? -1, words: Set(text.flatMap(SearchText.words)), name: SearchText.words(t.name),
+                community: s.community.shipPercent ?? -1, standing: model.rubricStanding, words: Set(text.flatMap(SearchText.words)),
+                name: SearchText.words(t.name),
                 meta: Set(SearchText.words(t.name) + SearchText.words(t.vendor ?? "") + SearchText.words(t.tagline ?? "")), price: price)
         }
     }
@@ -46,7 +48,8 @@ enum BruteForce {
         return all(r.name) ? 1 : all(r.meta) ? 2 : 3
     }
 
-    /// Every listed tool the parameters keep, in the search's order: tier, then panel, community, slug.
+    /// Every listed tool the parameters keep, in the search's order: tier, then panel, community,
+    /// the rubric's standing, slug.
     static func filter(_ rows: [Row], _ p: [String: String]) -> [String] {
         let kept = rows.filter { r in
             if let c = p["category"], r.category != c { return false }
@@ -80,6 +83,7 @@ enum BruteForce {
         return kept.map { ($0, tier($0, words)) }.sorted { a, b in
             if a.1 != b.1 { return a.1 < b.1 }
             if (a.0.panel, a.0.community) != (b.0.panel, b.0.community) { return (a.0.panel, a.0.community) > (b.0.panel, b.0.community) }
+            if a.0.standing != b.0.standing { return a.0.standing > b.0.standing }
             return a.0.slug < b.0.slug
         }.map(\.0.slug)
     }

@@ -16,7 +16,7 @@ struct SearchTests {
         return (rows.compactMap { $0["slug"] as? String }, rows.map { $0["matched_in"] as? String ?? "-" }, res.json)
     }
 
-    @Test("Ranking: exact name, then name, then vendor or tagline, then text; within each, panel then community then slug")
+    @Test("Ranking: exact name, then name, then vendor or tagline, then text; within each, panel, community, the rubric's standing, slug")
     func ranking() async throws {
         try await withTestApp(seedDemo: true) { app in
             let expected: [(String, [String], [String])] = [
@@ -25,18 +25,18 @@ struct SearchTests {
                     ["name", "name", "description or takes", "description or takes"]
                 ),
                 (
-                    "q=gemini%20flash", ["gemini-2-5-flash", "claude-haiku-4-5", "gpt-4-1-mini"],
+                    "q=gemini%20flash", ["gemini-2-5-flash", "gpt-4-1-mini", "claude-haiku-4-5"],
                     ["name", "description or takes", "description or takes"]
                 ),
                 (
-                    "q=speech", ["assemblyai", "deepgram", "whisper", "elevenlabs", "suno"],
+                    "q=speech", ["whisper", "deepgram", "assemblyai", "elevenlabs", "suno"],
                     ["vendor or tagline", "vendor or tagline", "vendor or tagline", "vendor or tagline", "description or takes"]
                 ),
                 (
-                    "q=search", ["brave-search-api", "exa", "tavily", "glean", "perplexity", "elicit"],
+                    "q=search", ["brave-search-api", "tavily", "exa", "glean", "perplexity", "elicit"],
                     ["name", "vendor or tagline", "vendor or tagline", "vendor or tagline", "description or takes", "description or takes"]
                 ),
-                ("q=GPT-4.1%20Mini&limit=2", ["gpt-4-1-mini", "command-a"], ["exact name", "description or takes"]),
+                ("q=GPT-4.1%20Mini&limit=2", ["gpt-4-1-mini", "mistral-small-3-1"], ["exact name", "description or takes"]),
                 ("q=code&limit=3", ["claude-code", "cursor", "tabnine"], ["name", "vendor or tagline", "vendor or tagline"]),
             ]
             for (query, slugs, places) in expected {

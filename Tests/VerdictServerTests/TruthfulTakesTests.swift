@@ -20,11 +20,28 @@ struct TruthfulTakesTests {
         #expect(Self.tools.filter { $0.facts.outputModalities == nil }.map(\.slug) == [])
     }
 
+    /// Every demo take as the panel writes it: each tool weighed against its category.
+    static let panels: [(tool: Tool, takes: [Take])] = {
+        let fields = Dictionary(grouping: tools, by: \.categorySlug).mapValues { Rubric.Field(tools: $0, asOf: "2026-11") }
+        return tools.map { ($0, Rubric.panel(for: $0, asOf: "2026-11", field: fields[$0.categorySlug] ?? .none)) }
+    }()
+
     @Test("No take contradicts modalities, entry tier, price, API or open weights")
     func noContradictions() {
-        let audit = TakeAudit(Self.tools.map { ($0, Rubric.panel(for: $0)) })
+        let audit = TakeAudit(Self.panels)
         #expect(audit.takes == 172)
         #expect(audit.contradictions == [])
+    }
+
+    @Test("Rarely boilerplate, flips that name this tool's nearest fact, and a panel that separates each crowded category")
+    func quality() {
+        let audit = TakeAudit(Self.panels)
+        #expect(audit.repeatedShare <= 0.20, "\(audit.report.joined(separator: "\n"))")
+        #expect(audit.topFlipShare <= 0.10, "\(audit.report.joined(separator: "\n"))")
+        #expect(audit.unseparated.isEmpty, "\(audit.report.joined(separator: "\n"))")
+        // The measures are not vacuous: the same takes without the field do not separate.
+        let flat = TakeAudit(Self.tools.map { ($0, Rubric.panel(for: $0, asOf: "2026-11")) })
+        #expect(!flat.unseparated.isEmpty)
     }
 
     @Test("The audit finds a contradiction when one is there")

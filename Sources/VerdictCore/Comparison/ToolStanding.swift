@@ -18,16 +18,3 @@ public struct ToolStanding: Sendable, Hashable {
 
     public func take(by persona: Persona) -> Take? { takes.first { $0.persona == persona } }
 }
-
-/// Orders the tools of a category: panel ship first, then community, then name.
-public func rankedByPanel(_ standings: [ToolStanding]) -> [ToolStanding] {
-    standings.sorted { l, r in
-        let lp = l.panel.shipPercent ?? -1
-        let rp = r.panel.shipPercent ?? -1
-        if lp != rp { return lp > rp }
-        let lc = l.community.shipPercent ?? -1
-        let rc = r.community.shipPercent ?? -1
-        if lc != rc { return lc > rc }
-        return l.tool.name.localizedLowercase < r.tool.name.localizedLowercase
-    }
-}

@@ -3,9 +3,15 @@ import Foundation
 extension Rubric {
     /// The Builder ships what it can integrate in an afternoon and run without surprises.
     /// The API is the core primitive, so it carries the most weight.
-    static func builderTake(_ tool: Tool) -> Draft {
+    static func builderCard(_ tool: Tool, field: Field) -> Scorecard {
+        let signals = builderSignals(tool.facts) + [fieldContext(tool, field)].compactMap { $0 }
+        return Scorecard(signals: signals, threshold: field.bar(.builder, base: 4))
+    }
+
+    static func builderTake(_ tool: Tool, field: Field = .none) -> Draft {
         let f = tool.facts
-        let card = Scorecard(signals: builderSignals(f), threshold: 4)
+        let against = fieldContext(tool, field)
+        let card = builderCard(tool, field: field)
         let voice = Voice(.builder, tool)
         let name = displayName(tool)
         var prose = Prose()
@@ -17,19 +23,25 @@ extension Rubric {
                     "Treat \(name) as an integration job first; that is how I read it.",
                 ], "open"))
         prose.add("On the surface: \(describe(card.signals(["api", "sdks", "docs_url"]))).")
-        prose.add(builderFirstResult(f.quickstartMinutes))
-        prose.add(builderControl(f, card))
-        prose.add(builderFailureModes(f, card))
+        prose.add(builderFirstResult(f.quickstartMinutes, name: name))
+        prose.add(builderControl(f, card, name: name))
+        prose.addOptional(builderFailureModes(f, card, name: name))
+        if let line = fieldSentence(against) { prose.addOptional(line) }
+        if let line = barSentence(card, base: 4, field: field) { prose.addOptional(line) }
         prose.add(builderDecision(card))
-        prose.add("\(verdictLine(card)). \(flipSentence(card))")
+        prose.add("\(verdictLine(card, name)). \(flipSentence(card, name))")
         return Draft(card: card, text: prose.render())
     }
 
     static func builderSignals(_ f: ToolFacts) -> [Signal] {
         var signals = [
-            builderAPI(f.api), builderSDKs(f.sdks),
+            builderAPI(f.api, sdks: f.sdks), builderSDKs(f.sdks),
             f.docsURL.map { $0.isEmpty } == false
-                ? Signal("docs_url", 1, -1...1, "public docs", toSkip: "if the public docs go away")
+                ? Signal(
+                    "docs_url", 1, -1...1, "public docs",
+                    toSkip:
+                        "if the docs at \(URLComponents(string: f.docsURL ?? "")?.host.map { clip($0, 40) } ?? "its public address") go away"
+                )
                 : Signal(
                     "docs_url", -1, -1...1, "docs that are not declared", unknown: true,
                     toShip: "once public docs are linked"),
@@ -51,7 +63,7 @@ extension Rubric {
                 ?? Signal(
                     "rate_limits_published", -1, -1...1, "rate limits that are not declared",
                     unknown: true, toShip: "once rate limits are published"),
-            statusSignal(f.status, unknownWeight: 0),
+            statusSignal(f.status, unknownWeight: 0, launched: f.launched),
         ]
         // A context window only matters for tools that read text; an image model has none to declare.
         let readsText = f.modalities.map { $0.contains("text") || $0.contains("code") } ?? true
@@ -59,12 +71,13 @@ extension Rubric {
         return signals
     }
 
-    static func builderAPI(_ api: Bool?) -> Signal {
+    static func builderAPI(_ api: Bool?, sdks: [String]? = nil) -> Signal {
+        let behind = (sdks ?? []).isEmpty ? "" : " behind its \(joinedList((sdks ?? []).map { sdkName(clip($0, 20)) }, max: 3)) SDKs"
         switch api {
-        case true?: Signal("api", 3, -3...3, "a documented HTTP API", toSkip: "if the public API goes away")
-        case false?: Signal("api", -3, -3...3, "no public API", toShip: "once a documented public API ships")
+        case true?: return Signal("api", 3, -3...3, "a documented HTTP API", toSkip: "if the public API\(behind) goes away")
+        case false?: return Signal("api", -3, -3...3, "no public API", toShip: "once a documented public API ships")
         case nil:
-            Signal(
+            return Signal(
                 "api", -1, -3...3, "an API that is not declared", unknown: true,
                 toShip: "once a documented public API is declared")
         }
@@ -80,7 +93,11 @@ extension Rubric {
             return Signal("sdks", -1, -1...2, "no official SDK", toShip: "once an official SDK ships")
         }
         let names = joinedList(sdks.map { sdkName(clip($0, 20)) })
-        return Signal("sdks", 2, -1...2, "official \(names) SDKs", toSkip: "if the official SDKs are dropped")
+        // Two or more languages reach most teams; one reaches the teams that write it.
+        guard sdks.count >= 2 else {
+            return Signal("sdks", 1, -1...2, "an official \(names) SDK only", toShip: "once a second official SDK ships")
+        }
+        return Signal("sdks", 2, -1...2, "official \(names) SDKs", toSkip: "if the official \(names) SDKs are dropped")
     }
 
     static func sdkName(_ raw: String) -> String {
@@ -117,7 +134,7 @@ extension Rubric {
         let toOpen = "once the code or weights ship under an open licence"
         switch (licence, closed) {
         case (let l?, false?):
-            return Signal("license", 1, 0...1, "the \(l) licence\(weights)", toSkip: "if the licence turns proprietary")
+            return Signal("license", 1, 0...1, "the \(l) licence\(weights)", toSkip: "if the \(l) licence turns proprietary")
         case (_?, true?) where f.openWeights == true:
             return Signal("license", 1, 0...1, "open weights under a proprietary licence")
         case (_?, _):
@@ -143,16 +160,16 @@ extension Rubric {
         return Signal("context_window", 0, range, "a \(grouped(t))-token context window")
     }
 
-    static func builderFirstResult(_ minutes: Int?) -> String {
+    static func builderFirstResult(_ minutes: Int?, name: String) -> String {
         guard let m = minutes, m >= 0 else {
-            return "Time to a first result is unknown, so I'd budget half a day just to find out."
+            return "\(name) declares no time to a first result, so I'd budget half a day just to find out."
         }
         if m <= 15 { return "The quick start promises a first result in \(m) minutes, which I can check before my coffee cools." }
         if m <= 60 { return "A first result takes about \(m) minutes by the vendor's count, an acceptable spike." }
         return "\(m) minutes to a first result is a long spike before I learn anything."
     }
 
-    static func builderControl(_ f: ToolFacts, _ card: Scorecard) -> String {
+    static func builderControl(_ f: ToolFacts, _ card: Scorecard, name: String) -> String {
         let consequence: String
         if f.selfHostable == true || card.signals.contains(where: { $0.fact == "license" && $0.weight > 0 }) {
             consequence = "I can keep it running if the vendor changes course"
@@ -161,10 +178,10 @@ extension Rubric {
         } else {
             consequence = "I can't yet say who controls my uptime"
         }
-        return "Licence and control: \(describe(card.signals(["license", "self_hostable"]))), so \(consequence)."
+        return "Licence and control of \(name): \(describe(card.signals(["license", "self_hostable"]))), so \(consequence)."
     }
 
-    static func builderFailureModes(_ f: ToolFacts, _ card: Scorecard) -> String {
+    static func builderFailureModes(_ f: ToolFacts, _ card: Scorecard, name: String) -> String {
         let watched = card.signals(["rate_limits_published", "status", "context_window"])
         var modes: [String] = []
         if let published = f.rateLimitsPublished {
@@ -173,23 +190,23 @@ extension Rubric {
                     ? "published rate limits I can design backoff around"
                     : "unpublished rate limits, so I meet the 429s in production")
         }
-        if f.status != nil { modes.append(builderStatusEffect(f.status)) }
+        if f.status != nil { modes.append(builderStatusEffect(f.status, launched: f.launched)) }
         if let window = watched.first(where: { $0.fact == "context_window" && !$0.isUnknown }) {
             let effect = window.weight > 0 ? " that forgives long inputs" : window.weight < 0 ? " that forces chunking" : ""
             modes.append(window.phrase + effect)
         }
         let unknown = watched.filter(\.isUnknown)
-        let guesswork = unknown.isEmpty ? "" : "\(capitalized(notDeclared(unknown))), so that much is guesswork."
-        guard !modes.isEmpty else { return "Failure modes I'd inherit are guesswork: \(notDeclared(unknown))." }
+        let guesswork = unknown.isEmpty ? "" : "For \(name), \(notDeclared(unknown)), so that much is guesswork."
+        guard !modes.isEmpty else { return "Failure modes I'd inherit from \(name) are guesswork: \(notDeclared(unknown))." }
         // Semicolons when a failure mode carries its own comma ("..., so I meet the 429s").
         let listed = modes.contains { $0.contains(", ") } ? modes.joined(separator: "; ") : joinedList(modes)
         return ["Failure modes I'd inherit: \(listed).", guesswork].joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
     }
 
-    static func builderStatusEffect(_ status: ReleaseStatus?) -> String {
+    static func builderStatusEffect(_ status: ReleaseStatus?, launched: String? = nil) -> String {
         switch status {
-        case .ga?: "a GA release whose API should hold still"
+        case .ga?: "a GA release\(launched.map { " (since \(clip($0, 10)))" } ?? "") whose API should hold still"
         case .beta?: "a beta that can change under me"
         case .preview?: "a preview with no stability promise"
         case .waitlist?: "a waitlist between me and my first call"

@@ -1,19 +1,30 @@
 extension Rubric {
     /// The Buyer ships what can be budgeted before anyone writes code. Published pricing weighs
     /// most: without it, no unit economics can be modelled and every quote starts blind.
-    static func buyerTake(_ tool: Tool) -> Draft {
-        let card = buyerCard(tool, economics: buyerUnitEconomics(tool.facts))
-        return buyerDraft(tool, card: card, economics: buyerEconomicsLine(tool.facts))
+    static func buyerTake(_ tool: Tool, field: Field = .none) -> Draft {
+        let against = fieldPrice(tool, field)
+        let card = buyerFieldCard(tool, field: field)
+        let economics = [buyerEconomicsLine(tool.facts), fieldSentence(against), barSentence(card, base: 5, field: field)]
+            .compactMap { $0 }.joined(separator: " ")
+        return buyerDraft(tool, card: card, economics: economics)
     }
 
-    /// The Buyer's signals; `economics` is what the month costs (declared rates, or a workload).
-    static func buyerCard(_ tool: Tool, economics: Signal) -> Scorecard {
+    /// The Buyer's card on the declared rates, weighed against the category.
+    static func buyerFieldCard(_ tool: Tool, field: Field) -> Scorecard {
+        buyerCard(tool, economics: buyerUnitEconomics(tool.facts), field: fieldPrice(tool, field), bar: field.bar(.buyer, base: 5))
+    }
+
+    /// The Buyer's signals; `economics` is what the month costs (declared rates, or a workload),
+    /// `field` the input price against the category's (none for a workload: the month's cost
+    /// against the other tool's replaces it), `bar` the threshold (the category can raise it).
+    static func buyerCard(_ tool: Tool, economics: Signal, field: Signal? = nil, bar: Int = 5) -> Scorecard {
         let f = tool.facts
         return Scorecard(
             signals: [
-                buyerPublished(f.pricingPublished), buyerFreeTier(f.freeTier), buyerEntry(tool.entry),
+                buyerPublished(f.pricingPublished, price: buyerPriceText(f)), buyerFreeTier(f.freeTier, name: displayName(tool)),
+                buyerEntry(tool.entry),
                 economics, buyerEnterprise(f.enterprise), buyerLockIn(f.lockIn),
-            ], threshold: 5)
+            ] + [field].compactMap { $0 }, threshold: bar)
     }
 
     static func buyerDraft(_ tool: Tool, card: Scorecard, economics: String) -> Draft {
@@ -28,31 +39,42 @@ extension Rubric {
                     "I sign the invoice, so I read the price page for \(name) before its docs.",
                     "Follow the money on \(name) before anyone writes a line of code.",
                 ], "open"))
-        prose.add("Entry tier is \(tool.entry.displayName), \(buyerModelPhrase(f.pricingModel)), \(buyerFreeTierPhrase(f.freeTier)).")
-        prose.add(buyerPublishedLine(f.pricingPublished))
+        prose.add(
+            "Entry tier is \(tool.entry.displayName), \(buyerModelPhrase(f.pricingModel)), \(buyerFreeTierPhrase(f.freeTier)) for \(name).")
+        prose.add(buyerPublishedLine(f.pricingPublished, price: buyerPriceText(f)))
         prose.add(economics)
-        prose.add(buyerEnterpriseLine(f.enterprise))
-        prose.add(buyerMoatLine(f.lockIn))
+        prose.addOptional(buyerEnterpriseLine(f.enterprise, name: name))
+        prose.addOptional(buyerMoatLine(f.lockIn, name: name))
         let drivers = driverSummary(card)
         let because =
             card.verdict == .ship
             ? "with \(drivers), the bill is predictable"
             : drivers.isEmpty ? "nothing declared lets me budget it" : "with \(drivers), I can't budget it"
-        prose.add("\(verdictLine(card)): \(because). \(flipSentence(card))")
+        prose.add("\(verdictLine(card, name)): \(because). \(flipSentence(card, name))")
         return Draft(card: card, text: prose.render())
     }
 
-    static func buyerPublished(_ published: Bool?) -> Signal {
+    /// The declared price in a few words, for sentences that should say which price: "$0.30 in,
+    /// $2.50 out per 1M tokens", or the price note; nil when neither is declared.
+    static func buyerPriceText(_ f: ToolFacts) -> String? {
+        if let input = f.inputPricePerMTok, let output = f.outputPricePerMTok {
+            return "\(usd(input)) in, \(usd(output)) out per 1M tokens"
+        }
+        return f.priceNote.map { clip($0, 50) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func buyerPublished(_ published: Bool?, price: String? = nil) -> Signal {
+        let page = price.map { "the public price page (\($0))" } ?? "the public price page"
         switch published {
-        case true?: Signal("pricing_published", 2, -3...2, "published prices", toSkip: "if the public price page comes down")
-        case false?: Signal("pricing_published", -3, -3...2, "unpublished prices", toShip: "once pricing is published")
-        case nil: Signal("pricing_published", -2, -3...2, "unknown pricing", unknown: true, toShip: "once pricing is published")
+        case true?: return Signal("pricing_published", 2, -3...2, "published prices", toSkip: "if \(page) comes down")
+        case false?: return Signal("pricing_published", -3, -3...2, "unpublished prices", toShip: "once pricing is published")
+        case nil: return Signal("pricing_published", -2, -3...2, "unknown pricing", unknown: true, toShip: "once pricing is published")
         }
     }
 
-    static func buyerFreeTier(_ free: Bool?) -> Signal {
+    static func buyerFreeTier(_ free: Bool?, name: String = "it") -> Signal {
         switch free {
-        case true?: Signal("free_tier", 2, -1...2, "a free tier", toSkip: "if the free tier goes away")
+        case true?: Signal("free_tier", 2, -1...2, "a free tier", toSkip: "if the free tier of \(name) goes away")
         case false?: Signal("free_tier", 0, -1...2, "no free tier", toShip: "once a free tier or trial quota exists")
         case nil:
             Signal(
@@ -86,7 +108,9 @@ extension Rubric {
                 "pricing_model", -1, range, "a pricing model that is not declared", unknown: true,
                 toShip: "once its pricing model is declared")
         case _? where f.priceNote.map(\.isEmpty) == false:
-            return Signal("pricing_model", 1, range, "a declared price line", toSkip: "if the price line is withdrawn")
+            return Signal(
+                "pricing_model", 1, range, "a declared price line",
+                toSkip: "if the price line \"\(clip(f.priceNote ?? "", 40))\" is withdrawn")
         case _?:
             return Signal("pricing_model", 0, range, "metered pricing with no price line", toShip: "once a price line is declared")
         }
@@ -131,9 +155,9 @@ extension Rubric {
         }
     }
 
-    static func buyerPublishedLine(_ published: Bool?) -> String {
+    static func buyerPublishedLine(_ published: Bool?, price: String? = nil) -> String {
         switch published {
-        case true?: "Prices sit on a public page, so finance can check them without a call."
+        case true?: "Prices sit on a public page\(price.map { " (\($0))" } ?? ""), so finance can check them without a call."
         case false?: "Prices are not published, so every quote starts as a negotiation I enter blind."
         case nil: "Whether prices are published is unknown, and unknown pricing is a cost I have to assume."
         }
@@ -160,20 +184,20 @@ extension Rubric {
         }
     }
 
-    static func buyerEnterpriseLine(_ enterprise: Bool?) -> String {
+    static func buyerEnterpriseLine(_ enterprise: Bool?, name: String) -> String {
         switch enterprise {
-        case true?: "SSO, audit logs or a compliance report are offered, which gets it through procurement."
-        case false?: "No enterprise controls are offered, so it stays a team-card purchase, not a contract."
-        case nil: "Enterprise controls such as SSO are not declared, so procurement will ask."
+        case true?: "\(name) offers SSO, audit logs or a compliance report, which gets it through procurement."
+        case false?: "\(name) offers no enterprise controls, so it stays a team-card purchase, not a contract."
+        case nil: "\(name) declares no enterprise controls such as SSO, so procurement will ask."
         }
     }
 
-    static func buyerMoatLine(_ level: Level?) -> String {
+    static func buyerMoatLine(_ level: Level?, name: String) -> String {
         switch level {
-        case .low?: "Lock-in is low: easy to walk away, which keeps the price honest but leaves the vendor little moat."
-        case .medium?: "Lock-in is medium: some moat for the vendor, some room for me to negotiate."
-        case .high?: "Lock-in is high: a moat and distribution for the vendor, and leverage against me at renewal."
-        case nil: "Lock-in is not declared, so I can't price the cost of leaving or the vendor's moat."
+        case .low?: "Lock-in to \(name) is low: easy to walk away, which keeps the price honest but leaves the vendor little moat."
+        case .medium?: "Lock-in to \(name) is medium: some moat for the vendor, some room for me to negotiate."
+        case .high?: "Lock-in to \(name) is high: a moat and distribution for the vendor, and leverage against me at renewal."
+        case nil: "Lock-in to \(name) is not declared, so I can't price the cost of leaving or the vendor's moat."
         }
     }
 }

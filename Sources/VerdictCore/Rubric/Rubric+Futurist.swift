@@ -8,15 +8,22 @@ extension Rubric {
 
     /// The Futurist ships a stated, testable bet entered at the right moment. Timing weighs most:
     /// a good thesis shipped late, or still unfinished years in, is a bet already lost.
-    static func futuristTake(_ tool: Tool, asOf: String) -> Draft {
+    static func futuristCard(_ tool: Tool, asOf: String, field: Field) -> Scorecard {
         let f = tool.facts
-        let (timing, reason) = futuristTiming(f, asOf: asOf)
-        let card = Scorecard(
+        let (timing, _) = futuristTiming(f, asOf: asOf)
+        return Scorecard(
             signals: [
                 futuristThesisSignal(f.bet), futuristTimingSignal(timing, f),
-                futuristOpenWeights(f.openWeights), futuristModalities(f.modalities),
+                futuristOpenWeights(f.openWeights, name: displayName(tool)), futuristModalities(f.modalities),
                 futuristCrowding(f.competitors),
-            ], threshold: 3)
+            ] + [fieldOpenness(tool, field)].compactMap { $0 }, threshold: field.bar(.futurist, base: 3))
+    }
+
+    static func futuristTake(_ tool: Tool, asOf: String, field: Field = .none) -> Draft {
+        let f = tool.facts
+        let (timing, reason) = futuristTiming(f, asOf: asOf)
+        let against = fieldOpenness(tool, field)
+        let card = futuristCard(tool, asOf: asOf, field: field)
         let voice = Voice(.futurist, tool)
         let name = displayName(tool)
         let year = (monthIndex(asOf).map { $0 / 12 } ?? 2026) + 1
@@ -25,11 +32,14 @@ extension Rubric {
         prose.addOptional(
             futuristThesisSignal(f.bet).isUnknown
                 ? "That guess is mine, not the vendor's, and a tool that cannot say what it bets on is harder to back."
-                : "If that is not visibly true by then, the bet failed, and so does the case for adopting early.")
-        prose.add("What must go right: \(futuristMustGoRight(f)). What must not happen: \(futuristMustNotHappen(f)).")
-        prose.add(voice.pick(["The second-order effect: ", "Second-order, "], "second") + futuristSecondOrder(tool) + ".")
+                : "If that is not visibly true by \(year), the bet behind \(name) failed, and so does the case for adopting early.")
+        prose.add(
+            "What must go right for \(name): \(futuristMustGoRight(f)). What must not happen: \(futuristMustNotHappen(f, name: name)).")
+        prose.addOptional(voice.pick(["The second-order effect: ", "Second-order, "], "second") + futuristSecondOrder(tool) + ".")
         let timingWord = timing == .unknown ? "impossible to call" : timing.rawValue
         prose.add("On timing, \(name) is \(timingWord): \(reason).")
+        if let line = fieldSentence(against) { prose.addOptional(line) }
+        if let line = barSentence(card, base: 3, field: field) { prose.addOptional(line) }
         let unknown = card.unknowns.filter { $0.fact == "open_weights" || $0.fact == "modalities" }
         if !unknown.isEmpty {
             let labels = unknown.map { $0.fact == "open_weights" ? "whether the weights are open" : "its modalities" }
@@ -40,7 +50,7 @@ extension Rubric {
             card.verdict == .ship
             ? "on the strength of \(drivers), it is a bet worth backing now"
             : drivers.isEmpty ? "nothing declared makes the bet worth backing yet" : "with \(drivers), it is a bet to watch, not back"
-        prose.add("\(verdictLine(card)): \(because). \(flipSentence(card))")
+        prose.add("\(verdictLine(card, name)): \(because). \(flipSentence(card, name))")
         return Draft(card: card, text: prose.render())
     }
 
@@ -67,7 +77,10 @@ extension Rubric {
         let range = -2...2
         let toGA = "once it reaches general availability"
         switch timing {
-        case .onTime: return Signal("launched", 2, range, "an on-time entry", toSkip: "if it is deprecated")
+        case .onTime:
+            let window =
+                f.launched.map { "if it is deprecated, closing the window its \(clip($0, 10)) launch opened" } ?? "if it is deprecated"
+            return Signal("launched", 2, range, "an on-time entry", toSkip: window)
         case .early:
             return Signal(
                 "launched", 0, range, "an early entry", toShip: f.status == nil || f.status == .ga ? nil : toGA,
@@ -102,10 +115,10 @@ extension Rubric {
         return Signal("bet", 1, -1...1, "a stated bet")
     }
 
-    static func futuristOpenWeights(_ open: Bool?) -> Signal {
+    static func futuristOpenWeights(_ open: Bool?, name: String = "its") -> Signal {
         switch open {
-        case true?: Signal("open_weights", 1, 0...1, "open weights", toSkip: "if the weights are closed")
-        case false?: Signal("open_weights", 0, 0...1, "closed weights", toShip: "once the weights are opened")
+        case true?: Signal("open_weights", 1, 0...1, "open weights", toSkip: "if the weights of \(name) are closed")
+        case false?: Signal("open_weights", 0, 0...1, "closed weights", toShip: "once the weights of \(name) are opened")
         case nil: Signal("open_weights", 0, 0...1, "weights whose openness is not declared", unknown: true)
         }
     }
@@ -168,23 +181,25 @@ extension Rubric {
         return "model quality per dollar keeps improving every quarter"
     }
 
-    static func futuristMustNotHappen(_ f: ToolFacts) -> String {
+    static func futuristMustNotHappen(_ f: ToolFacts, name: String) -> String {
         switch f.backing {
-        case .bigTech?: "its parent folds it into a bundle and freezes the standalone product"
-        case .openCommunity?: "its maintainers run out of funding"
-        default: "a frontier lab ships the same capability as a free built-in feature"
+        case .bigTech?: "its parent folds \(name) into a bundle and freezes the standalone product"
+        case .openCommunity?: "the maintainers of \(name) run out of funding"
+        default: "a frontier lab ships what \(name) does as a free built-in feature"
         }
     }
 
     static func futuristSecondOrder(_ tool: Tool) -> String {
         let f = tool.facts
+        let name = displayName(tool)
         if f.openWeights == true {
-            return "if it works, fine-tuned forks multiply and the moat moves from the model to the data"
+            return "if \(name) works, fine-tuned forks multiply and the moat moves from the model to the data"
         }
         if let m = f.modalities, m.count >= 2 {
-            return "if it works, teams stop stitching single-modality models together and the glue code disappears"
+            return "if \(name) works, teams stop stitching single-modality models together and the glue code disappears"
         }
         let category = clip(tool.category, 40).lowercased()
-        return "if it works, the scarce skill in \(category.isEmpty ? "this field" : category) shifts from producing the work to judging it"
+        return
+            "if \(name) works, the scarce skill in \(category.isEmpty ? "this field" : category) shifts from producing the work to judging it"
     }
 }

@@ -48,9 +48,11 @@ extension Rubric {
             return distance < margin ? .narrow : .clear
         }
 
-        /// The single fact whose change swings the score furthest across the threshold, if any can.
+        /// The fact nearest this tool's threshold: of the facts whose change alone would carry the
+        /// score across, the one that needs the smallest move (a declared fact before an unknown
+        /// one, and a withdrawal of the product itself — deprecation — last), if any can.
         var flipSignal: Signal? {
-            var found: (signal: Signal, swing: Int)?
+            var found: (signal: Signal, rank: (Int, Int, Int))?
             for s in signals {
                 let swing: Int
                 switch verdict {
@@ -61,7 +63,8 @@ extension Rubric {
                     guard s.toSkip != nil, score - s.weight + s.range.lowerBound < threshold else { continue }
                     swing = s.weight - s.range.lowerBound
                 }
-                if swing > (found?.swing ?? 0) { found = (s, swing) }
+                let rank = (s.fact == "status" ? 1 : 0, swing, s.isUnknown ? 1 : 0)
+                if found.map({ rank < $0.rank }) ?? true { found = (s, rank) }
             }
             return found?.signal
         }
@@ -107,7 +110,8 @@ extension Rubric {
         "benchmarks_published": "benchmarks", "backing": "backing", "lock_in": "lock-in", "bet": "thesis",
         "launched": "timing", "open_weights": "weights", "modalities": "modalities", "pricing_published": "pricing",
         "free_tier": "free tier", "pricing_model": "pricing model", "enterprise": "enterprise controls",
-        "entry": "entry tier",
+        "entry": "entry tier", "field_price": "price against the category", "field_context": "context against the category",
+        "field_track_record": "track record against the category", "field_openness": "openness against the category",
     ]
 
     /// "X is not declared" / "X and Y are not declared".
@@ -139,26 +143,28 @@ extension Rubric {
         return joinedList(parts)
     }
 
-    /// "Ship, clearly" / "Skip, narrowly".
-    static func verdictLine(_ card: Scorecard) -> String {
+    /// "Ship Gemini 2.5 Flash, clearly" / "Skip Veo 3, narrowly".
+    static func verdictLine(_ card: Scorecard, _ name: String) -> String {
         let verdict = card.verdict == .ship ? "Ship" : "Skip"
-        return "\(verdict), \(card.conviction == .clear ? "clearly" : "narrowly")"
+        return "\(verdict) \(name), \(card.conviction == .clear ? "clearly" : "narrowly")"
     }
 
     /// "It flips to ship once pricing is published." or why nothing single would.
-    static func flipSentence(_ card: Scorecard) -> String {
+    static func flipSentence(_ card: Scorecard, _ name: String) -> String {
         if let flip = card.flip { return "It \(flip)." }
         return card.verdict == .ship
-            ? "No single fact changing would flip it."
-            : "No single fact would flip it; it needs several of these answered."
+            ? "No single fact changing would flip \(name)."
+            : "No single fact would flip \(name); it needs several of these answered."
     }
 
     /// Release status as a signal; personas differ only in how much an undeclared status costs.
-    static func statusSignal(_ status: ReleaseStatus?, unknownWeight: Int) -> Signal {
+    /// The flip names the release it would end ("its GA release of 2025-06").
+    static func statusSignal(_ status: ReleaseStatus?, unknownWeight: Int, launched: String? = nil) -> Signal {
         let range = -4...1
         let toGA = "once it reaches general availability"
+        let release = launched.map { clip($0, 10) }.flatMap { $0.isEmpty ? nil : "its GA release of \($0)" } ?? "its GA release"
         switch status {
-        case .ga?: return Signal("status", 1, range, "GA status", toSkip: "if it is deprecated")
+        case .ga?: return Signal("status", 1, range, "GA status", toSkip: "if \(release) is deprecated")
         case .beta?: return Signal("status", 0, range, "beta status", toShip: toGA)
         case .preview?: return Signal("status", -1, range, "preview-only access", toShip: toGA)
         case .waitlist?: return Signal("status", -2, range, "waitlist-only access", toShip: toGA)

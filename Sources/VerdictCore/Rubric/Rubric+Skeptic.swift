@@ -2,13 +2,19 @@ extension Rubric {
     /// The Skeptic ships only what survives its rivals and its own claims. Evidence weighs most:
     /// published method and numbers, or claims the editors verified (the `ClaimLedger`). An
     /// unverified claim is no evidence either way: it weighs exactly as no claim would.
-    static func skepticTake(_ tool: Tool) -> Draft {
+    static func skepticCard(_ tool: Tool, field: Field) -> Scorecard {
         let f = tool.facts
-        let card = Scorecard(
+        return Scorecard(
             signals: [
-                skepticRivals(f.competitors), skepticEvidence(tool), skepticLockIn(f.lockIn),
-                skepticBacking(f.backing), statusSignal(f.status, unknownWeight: -1),
-            ], threshold: 1)
+                skepticRivals(f.competitors), skepticEvidence(tool), skepticLockIn(f.lockIn, name: displayName(tool)),
+                skepticBacking(f.backing), statusSignal(f.status, unknownWeight: -1, launched: f.launched),
+            ] + [fieldTrackRecord(tool, field)].compactMap { $0 }, threshold: field.bar(.skeptic, base: 1))
+    }
+
+    static func skepticTake(_ tool: Tool, field: Field = .none) -> Draft {
+        let f = tool.facts
+        let against = fieldTrackRecord(tool, field)
+        let card = skepticCard(tool, field: field)
         let voice = Voice(.skeptic, tool)
         let name = displayName(tool)
         var prose = Prose()
@@ -19,9 +25,11 @@ extension Rubric {
                     "Every launch page sells a story; my job is to find where the one for \(name) cracks.",
                     "I read \(name) the way a rival's analyst would.",
                 ], "open"))
-        prose.add(skepticRivalsLine(f.competitors))
+        prose.add(skepticRivalsLine(f.competitors, name: name))
         prose.add(skepticEvidenceLine(tool))
-        prose.add(skepticExposureLine(f))
+        prose.addOptional(skepticExposureLine(f, name: name))
+        if let line = fieldSentence(against) { prose.addOptional(line) }
+        if let line = barSentence(card, base: 1, field: field) { prose.addOptional(line) }
         prose.add("It breaks \(skepticBreakingPoint(card, tool)).")
         prose.add("What kills it within 12 months: \(skepticKiller(tool)).")
         let drivers = driverSummary(card)
@@ -29,7 +37,7 @@ extension Rubric {
             card.verdict == .ship
             ? "what holds up under scrutiny is \(drivers)"
             : drivers.isEmpty ? "nothing declared earns the benefit of the doubt" : "what sinks it is \(drivers)"
-        prose.add("\(verdictLine(card)): \(because). \(flipSentence(card))")
+        prose.add("\(verdictLine(card, name)): \(because). \(flipSentence(card, name))")
         return Draft(card: card, text: prose.render())
     }
 
@@ -52,7 +60,8 @@ extension Rubric {
     static func skepticEvidence(_ tool: Tool) -> Signal {
         let (f, ledger) = (tool.facts, tool.ledger)
         let range = -2...2
-        let publish = "once method and numbers are published for its claims"
+        // An unverified claim weighs as no claim, so its text stays out of the flip as well.
+        let publish = "once \(displayName(tool)) publishes method and numbers"
         if !ledger.claims(.disputed).isEmpty {
             return Signal(
                 "claims", -2, range, "a disputed claim",
@@ -74,10 +83,10 @@ extension Rubric {
         }
     }
 
-    static func skepticLockIn(_ level: Level?) -> Signal {
+    static func skepticLockIn(_ level: Level?, name: String = "it") -> Signal {
         let range = -2...1
         switch level {
-        case .low?: return Signal("lock_in", 1, range, "low lock-in", toSkip: "if leaving it gets expensive")
+        case .low?: return Signal("lock_in", 1, range, "low lock-in", toSkip: "if leaving \(name) gets expensive")
         case .medium?: return Signal("lock_in", 0, range, "medium lock-in")
         case .high?: return Signal("lock_in", -2, range, "high lock-in", toShip: "once leaving it is cheap")
         case nil:
@@ -101,8 +110,8 @@ extension Rubric {
         }
     }
 
-    static func skepticRivalsLine(_ rivals: [String]?) -> String {
-        guard let rivals else { return "Competitors are not declared, so I can't say what it must beat." }
+    static func skepticRivalsLine(_ rivals: [String]?, name: String) -> String {
+        guard let rivals else { return "Competitors are not declared, so I can't say what \(name) must beat." }
         guard !rivals.isEmpty else {
             return "It declares no direct competitors, which usually means nobody looked, not that there are none."
         }
@@ -141,13 +150,13 @@ extension Rubric {
         }
     }
 
-    static func skepticExposureLine(_ f: ToolFacts) -> String {
+    static func skepticExposureLine(_ f: ToolFacts, name: String) -> String {
         let lock: String
         switch f.lockIn {
-        case .low?: lock = "Lock-in is low, so leaving is cheap if it disappoints"
-        case .medium?: lock = "Lock-in is medium, so leaving costs a sprint"
-        case .high?: lock = "Lock-in is high, so leaving means a rewrite"
-        case nil: lock = "Lock-in is not declared, so assume leaving costs more than the docs admit"
+        case .low?: lock = "Lock-in to \(name) is low, so leaving is cheap if it disappoints"
+        case .medium?: lock = "Lock-in to \(name) is medium, so leaving costs a sprint"
+        case .high?: lock = "Lock-in to \(name) is high, so leaving means a rewrite"
+        case nil: lock = "Lock-in to \(name) is not declared, so assume leaving costs more than the docs admit"
         }
         let backing: String
         switch f.backing {
@@ -191,7 +200,7 @@ extension Rubric {
         case (.bigTech?, let r?): return "a reorg at its parent that folds it into a suite while \(r) keeps shipping"
         case (.bigTech?, nil): return "a reorg at its parent that folds it into a suite"
         case (_, let r?): return isFree(tool) ? "\(r) closing the gap with a bigger community" : "\(r) closing the gap at a lower price"
-        default: return "a frontier lab shipping the same thing as a free built-in feature"
+        default: return "a frontier lab shipping what \(displayName(tool)) does as a free built-in feature"
         }
     }
 }

@@ -115,9 +115,10 @@ struct PageController {
             guard paging.exists else {
                 throw Abort(.notFound, reason: "'\(summary.name)' has \(paging.pageCount) page(s) of tools; there is no page \(page).")
             }
-            let ranked = try await ToolModel.rankedStandings(categorySlug: slug, offset: paging.offset, limit: paging.size, on: db)
+            let (ranked, places) = try await ToolModel.rankedPage(categorySlug: slug, offset: paging.offset, limit: paging.size, on: db)
             let model = CategoryShow.Model(
-                name: summary.name, slug: slug, ranked: ranked, allCategories: summaries.map { ($0.name, $0.slug, $0.count) },
+                name: summary.name, slug: slug, ranked: ranked, places: places,
+                allCategories: summaries.map { ($0.name, $0.slug, $0.count) },
                 paging: paging)
             var tags: Set<CacheTag> = [.catalog, .category(slug)]
             tags.formUnion(ranked.map { .tool($0.tool.slug) })

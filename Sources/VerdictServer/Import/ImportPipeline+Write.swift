@@ -44,17 +44,23 @@ extension ImportPipeline {
             for imported in plan.takes {
                 try await Self.replace(imported, touched: &touched, actor: actor, at: now, summary: &summary, on: tx)
             }
-            summary.rubricTakesWritten = try await RubricPanel.run(tools: Array(touched.values), at: now, on: tx)
-            try await ToolModel.refreshRanking(touched.values.compactMap(\.id), at: now, cause: origin.cause, on: tx)
+            // The rubric weighs each tool against its category, so every listed tool of a category
+            // written to is weighed again; only those whose takes change are re-ranked.
+            let categories = Set(touched.values.map(\.categorySlug)).union(formerCategories)
+            let peers = try await RubricPanel.peers(of: categories, on: tx).filter { touched[$0.slug] == nil }
+            let rubric = try await RubricPanel.runReporting(tools: Array(touched.values) + peers, at: now, on: tx)
+            summary.rubricTakesWritten = rubric.written
+            let reranked = Set(touched.values.compactMap(\.id)).union(rubric.changed)
+            try await ToolModel.refreshRanking(Array(reranked), at: now, cause: origin.cause, on: tx)
             try await CategoryListing.refresh(Set(touched.values.map(\.categorySlug)).union(formerCategories), on: tx)
             // Unchanged tools are left out: their facts hash would not re-bill anyway.
             if let backend, !summary.changedTools.isEmpty {
                 summary.panelJobsQueued = try await PanelJobModel.enqueue(
                     tools: summary.changedTools, personas: Persona.allCases, backend: backend, force: false, on: tx)
             }
-            let affected = Set(touched.values.compactMap(\.id)).union(summary.intake?.affectedTools ?? [])
+            let affected = reranked.union(summary.intake?.affectedTools ?? [])
             // Tools whose prices alone changed were not re-ranked above; their documents change here.
-            try await SearchIndex.refresh(Array(affected.subtracting(touched.values.compactMap(\.id))), on: tx)
+            try await SearchIndex.refresh(Array(affected.subtracting(reranked)), on: tx)
             return (summary, Array(affected), formerCategories)
         }
         // Every tool written or given a take: its rank, its pages and its lists, on every server.

@@ -35,16 +35,11 @@ struct CreateSearch: AsyncMigration {
             ).run()
         }
         try await sql.raw("CREATE INDEX search_words_names ON search_words (in_name, size)").run()
-        // What a search reads of each matching tool, without touching its wide row.
-        try await sql.raw(
-            "CREATE INDEX tools_search ON tools (id, retired_at, panel_rank, community_rank, category_slug, entry, slug)"
-        ).run()
         _ = try await SearchIndex.rebuild(on: database)
     }
 
     func revert(on database: any Database) async throws {
         let sql = database.sql()
-        try await sql.raw("DROP INDEX tools_search").run()
         try await sql.raw("DROP TABLE search_words").run()
         if database.isSQLite { try await sql.raw("DROP TABLE search_fts").run() }
         try await sql.raw("DROP TABLE search_documents").run()

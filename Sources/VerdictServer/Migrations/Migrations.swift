@@ -24,5 +24,6 @@ enum Migrations {
         CreateIntake(),
         AddBuyersRead(),
         CreateSearch(),
+        AddRubricStanding(),
     ]
 }

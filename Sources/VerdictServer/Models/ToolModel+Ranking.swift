@@ -63,12 +63,13 @@ extension ToolModel {
         }
     }
 
-    /// Listed tools in `rankedByPanel` order (panel, then community, then name), one page.
+    /// Listed tools in ranking order (panel, then community, then the rubric's standing; the slug
+    /// only keeps tied tools in a stable order), one page.
     static func ranked(categorySlug: String?, offset: Int, limit: Int, on db: any Database) async throws -> [ToolModel] {
         var query = ToolModel.query(on: db).filter(\.$retiredAt == nil)
         if let categorySlug { query = query.filter(\.$categorySlug == categorySlug) }
         return try await query.sort(\.$panelRank, .descending).sort(\.$communityRank, .descending)
-            .sort(.sql(unsafeRaw: "lower(name)")).sort(\.$slug)
+            .sort(\.$rubricStanding, .descending).sort(\.$slug)
             .range(offset..<(offset + limit)).all()
     }
 
@@ -84,9 +85,9 @@ extension ToolModel {
             let parts: [SQLQueryString] = slugs.enumerated().map { offset, slug in
                 """
                 SELECT * FROM (SELECT \(ident: "id"), \(literal: start + offset) AS \(ident: "part"),
-                ROW_NUMBER() OVER (ORDER BY panel_rank DESC, community_rank DESC, lower(name), slug) AS \(ident: "position")
+                ROW_NUMBER() OVER (ORDER BY panel_rank DESC, community_rank DESC, rubric_standing DESC, slug) AS \(ident: "position")
                 FROM \(ident: ToolModel.schema) WHERE retired_at IS NULL AND category_slug = \(bind: slug)
-                ORDER BY panel_rank DESC, community_rank DESC, lower(name), slug LIMIT \(literal: perCategory)) AS \(ident: "top\(offset)")
+                ORDER BY panel_rank DESC, community_rank DESC, rubric_standing DESC, slug LIMIT \(literal: perCategory)) AS \(ident: "top\(offset)")
                 """
             }
             for row in try await db.sql().raw(parts.joined(separator: " UNION ALL ")).all() {
@@ -112,8 +113,51 @@ extension ToolModel {
     static func rankedStandings(
         categorySlug: String?, offset: Int, limit: Int, on db: any Database
     ) async throws -> [ToolStanding] {
+        try await rankedPage(categorySlug: categorySlug, offset: offset, limit: limit, on: db).standings
+    }
+
+    /// A tool's place in a ranking, and the rubric's standing that broke any tie above it.
+    struct Place: Sendable {
+        var place: Int
+        var tied: Bool
+        var standing: Double
+    }
+
+    /// One page of a category's ranking with each tool's place: tools equal in panel, community
+    /// and the rubric's standing share a place ("=3"), as in a competition ranking (1, 2, =3, =3,
+    /// 5). The first place on a page counts the tools above it (one indexed count).
+    static func rankedPage(
+        categorySlug: String?, offset: Int, limit: Int, on db: any Database
+    ) async throws -> (standings: [ToolStanding], places: [Place]) {
         let models = try await ranked(categorySlug: categorySlug, offset: offset, limit: limit, on: db)
-        return try await standings(of: models, on: db).compactMap { $0 }
+        let standings = try await standings(of: models, on: db).compactMap { $0 }
+        func key(_ m: ToolModel) -> [Double] { [Double(m.panelRank), Double(m.communityRank), m.rubricStanding] }
+        var places: [Place] = []
+        for (index, model) in models.enumerated() {
+            if index > 0, key(models[index - 1]) == key(model) {
+                places[index - 1].tied = true
+                places.append(Place(place: places[index - 1].place, tied: true, standing: model.rubricStanding))
+            } else if index == 0, offset > 0 {
+                var above = ToolModel.query(on: db).filter(\.$retiredAt == nil)
+                if let categorySlug { above = above.filter(\.$categorySlug == categorySlug) }
+                let ahead = try await above.group(.or) { or in
+                    or.filter(\.$panelRank > model.panelRank)
+                    or.group(.and) { and in
+                        and.filter(\.$panelRank == model.panelRank)
+                        and.group(.or) { inner in
+                            inner.filter(\.$communityRank > model.communityRank)
+                            inner.group(.and) {
+                                $0.filter(\.$communityRank == model.communityRank).filter(\.$rubricStanding > model.rubricStanding)
+                            }
+                        }
+                    }
+                }.count()
+                places.append(Place(place: ahead + 1, tied: ahead + 1 < offset + 1, standing: model.rubricStanding))
+            } else {
+                places.append(Place(place: offset + index + 1, tied: false, standing: model.rubricStanding))
+            }
+        }
+        return (standings, places)
     }
 
     /// A category as listings show it: its name, slug and number of listed tools.

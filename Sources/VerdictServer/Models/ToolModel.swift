@@ -28,6 +28,9 @@ final class ToolModel: Model, @unchecked Sendable {
     @Field(key: "panel_rank") var panelRank: Int
     /// Community ship percentage, or -1 without counted votes; kept by `refreshRanking`.
     @Field(key: "community_rank") var communityRank: Int
+    /// `Rubric.standing`: ranks tools whose panel and community figures are equal; kept by every
+    /// rubric run.
+    @Field(key: "rubric_standing") var rubricStanding: Double
     /// `Listing` raw value for vendor-submitted and sponsored tools; nil for editorial ones.
     @OptionalField(key: "listing") var listing: String?
     /// The editors' `ClaimCheck`s as JSON; nil while no claim was checked.
@@ -41,6 +44,7 @@ final class ToolModel: Model, @unchecked Sendable {
     init(_ tool: Tool) {
         panelRank = -1
         communityRank = -1
+        rubricStanding = 0
         apply(tool)
     }
 

@@ -7,7 +7,7 @@ import VerdictCore
 /// as plain conditions on the document and the tool, one page in a stated order that is the
 /// same on SQLite and PostgreSQL: exact name first, then every word in the name, then in the
 /// name, vendor or tagline, then anywhere (description, category, takes); within each, the
-/// panel's ship percentage, then the community's, then the slug.
+/// panel's ship percentage, then the community's, then the rubric's standing, then the slug.
 enum SearchQuery {
     static let pageSize = 20
     static let maxPageSize = 50
@@ -72,7 +72,7 @@ enum SearchQuery {
             SELECT t.slug AS slug, d.input_price AS input_price, d.price_unit AS price_unit, \(tier) AS tier \
             FROM search_documents d JOIN tools t ON t.id = d.tool_id \
             WHERE \(conditions.joined(separator: " AND ")) \
-            ORDER BY tier, t.panel_rank DESC, t.community_rank DESC, t.slug\(unsafeRaw: sqlite ? "" : " COLLATE \"C\"") \
+            ORDER BY tier, t.panel_rank DESC, t.community_rank DESC, t.rubric_standing DESC, t.slug\(unsafeRaw: sqlite ? "" : " COLLATE \"C\"") \
             LIMIT \(literal: size + 1) OFFSET \(literal: offset)
             """
         let rows = try await sql.raw(query).all()

@@ -25,7 +25,9 @@ extension CategoryShow {
                 .h1(.text(model.name)),
                 .p(
                     .class("lead"),
-                    .text("\(count(model.paging.total)), ranked by panel ship, then community.")),
+                    .text(
+                        "\(count(model.paging.total)), ranked by panel ship, then community, then the rubric's standing (see the methodology); “=” marks a tie."
+                    )),
                 topPair()
             )
         }
@@ -47,12 +49,17 @@ extension CategoryShow {
             return .ol(
                 .class("ranking"),
                 .forEach(model.ranked.enumerated()) { index, standing in
-                    .li(
+                    let place =
+                        index < model.places.count
+                        ? model.places[index] : ToolModel.Place(place: model.paging.offset + index + 1, tied: false, standing: 0)
+                    return .li(
                         .class("ranking-item"),
                         .span(
-                            .class("rank"), .attribute(named: "aria-label", value: "Rank \(model.paging.offset + index + 1)"),
-                            .text("\(model.paging.offset + index + 1)")),
-                        Components.toolCard(standing, heading: .h2)
+                            .class("rank"),
+                            .attribute(named: "aria-label", value: place.tied ? "Tied at rank \(place.place)" : "Rank \(place.place)"),
+                            .text(place.tied ? "=\(place.place)" : "\(place.place)")),
+                        Components.toolCard(standing, heading: .h2),
+                        .p(.class("muted rank-standing"), .text("Rubric standing \(String(format: "%.3f", place.standing))"))
                     )
                 }
             )

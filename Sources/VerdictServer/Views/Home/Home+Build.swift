@@ -1,14 +1,6 @@
 import VerdictCore
 
 extension Home {
-    /// Groups standings by category (alphabetical), each ranked by panel ship.
-    static func categories(_ standings: [ToolStanding]) -> [CategoryGroup] {
-        let grouped = Dictionary(grouping: standings) { $0.tool.categorySlug }
-        return grouped.map { slug, tools in
-            CategoryGroup(name: tools[0].tool.category, slug: slug, tools: rankedByPanel(tools), count: tools.count)
-        }.sorted { $0.name < $1.name }
-    }
-
     /// The home page from its parts: each category's best-ranked tools (already ranked), and the
     /// recent comparisons. The featured pair of a category is its top two.
     static func build(_ groups: [CategoryGroup], recent: [ComparisonTeaser], toolCount: Int) -> Model {

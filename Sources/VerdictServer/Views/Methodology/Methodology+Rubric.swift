@@ -6,19 +6,19 @@ extension Methodology.View {
     static let rubricRows: [(persona: Persona, shipsAt: String, weighs: String)] = [
         (
             .builder, "≥ 4",
-            "api (−3…+3), sdks (−1…+2), quickstart_minutes (−1…+2), docs_url (−1…+1), rate_limits_published (−1…+1), license / open_weights (0…+1), self_hostable (0…+1), status, context_window (text models)"
+            "api (−3…+3), sdks (−1…+2), quickstart_minutes (−1…+2), docs_url (−1…+1), rate_limits_published (−1…+1), license / open_weights (0…+1), self_hostable (0…+1), status, context_window (text models); against the field: a context window twice the category median +1, half of it or less −1"
         ),
         (
             .skeptic, "≥ 1",
-            "evidence (−2…+2): a claim an editor disputed −2, benchmarks_published +2, a claim an editor verified +1, otherwise −1 (an unverified claim weighs as no claim), lock_in (−2…+1), backing (−1…+1), competitors (−1…0), status"
+            "evidence (−2…+2): a claim an editor disputed −2, benchmarks_published +2, a claim an editor verified +1, otherwise −1 (an unverified claim weighs as no claim), lock_in (−2…+1), backing (−1…+1), competitors (−1…0), status; against the field: launched a year or more before the category median +1 (a track record), a year or more after −1"
         ),
         (
             .futurist, "≥ 3",
-            "launched + status → early, on time or late (−2…+2), bet (−1…+1), open_weights (0…+1), modalities (0…+1), competitors (a crowded bet −1, a rare one +1)"
+            "launched + status → early, on time or late (−2…+2), bet (−1…+1), open_weights (0…+1), modalities (0…+1), competitors (a crowded bet −1, a rare one +1); against the field: open weights where most of the category is closed +1, closed where most is open −1"
         ),
         (
             .buyer, "≥ 5",
-            "pricing_published (−3…+2), free_tier (−1…+2), entry (−2…+1), pricing_model with input/output_price_per_mtok or price_note (can the bill be modelled before integrating? −1…+1), enterprise (0…+1), lock_in (−1…+1)"
+            "pricing_published (−3…+2), free_tier (−1…+2), entry (−2…+1), pricing_model with input/output_price_per_mtok or price_note (can the bill be modelled before integrating? −1…+1), enterprise (0…+1), lock_in (−1…+1); against the field: an input price (a free tool counts 0) half the category median or less +1, twice it or more −1"
         ),
     ]
 
@@ -58,6 +58,12 @@ extension Methodology.View {
                                 .td(.text(row.weighs)))
                         })
                 )
+            ),
+            para(
+                "The field is the tool's category: the medians of what its listed tools declare (input price per 1M tokens, context window, launch month, and the share with open weights), each only once at least \(Rubric.Field.minimum) tools declare it. A change to any tool of a category re-weighs every listed tool in it, in the same transaction."
+            ),
+            para(
+                "Rankings within a category order by panel ship, then community ship, then the rubric's standing: for each persona, how far its score is above or below its threshold as a share of everything its facts could add (from the least to the most), summed over the four personas (−4 to 4, to three decimals), shown under each tool of a category's ranking. Tools equal on all three are tied and shown as tied (“=3”), never ordered by name."
             ),
             para(
                 "The month the Futurist judges timing against is the current month (UTC). The rubric's version (\(Rubric.version)) and a SHA-256 of the facts it read are stored on each take. Re-running the rubric on unchanged facts writes nothing; a changed fact rewrites only the takes whose text or verdict changes."
