@@ -8,6 +8,10 @@ public enum Entrypoint {
     public static func main() async {
         var env: Environment
         let settings: Settings
+        if CommandLine.arguments.dropFirst().first.map({ ["--version", "-V", "version"].contains($0) }) == true {
+            print(CommandErrors.version)
+            exit(0)
+        }
         do {
             env = try Environment.detect()
             // Before Vapor starts, so a bad setting stops every command with one line.
@@ -41,9 +45,14 @@ public enum Entrypoint {
         }
         if !failed {
             do {
-                try await app.execute()
+                // `startup` rather than `execute`: a bad command line is said in plain words
+                // here, not logged by Vapor as a Swift value.
+                try await app.startup()
+                try await app.running?.onStop.get()
             } catch {
-                // Vapor has already printed the error.
+                if let sentence = CommandErrors.sentence(error, arguments: env.arguments) {
+                    FileHandle.standardError.write(Data("verdict: \(sentence)\n".utf8))
+                }
                 failed = true
             }
         }

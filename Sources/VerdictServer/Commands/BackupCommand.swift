@@ -8,7 +8,9 @@ struct BackupCommand: AsyncCommand {
         var path: String
     }
 
-    var help: String { "Copies the SQLite database to a new file while the site keeps running (PostgreSQL: use pg_dump)" }
+    var help: String {
+        "Copies the SQLite database to a new file while the site keeps running (PostgreSQL: use pg_dump)\nExample: verdict backup /var/backups/verdict-2026-12-03.sqlite"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -5,7 +5,9 @@ import Vapor
 struct ConfigCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Prints the effective settings (secrets masked) and where each came from" }
+    var help: String {
+        "Prints the effective settings (secrets masked) and where each came from\nExample: DATABASE_URL=sqlite:verdict.sqlite verdict config"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         for entry in context.application.settings.report {

@@ -23,7 +23,7 @@ struct ImportCommand: AsyncCommand {
     }
 
     var help: String {
-        "Imports tools and editorial takes from a YAML or JSON file, or models from a public dataset (validated first; all or nothing)"
+        "Imports tools and editorial takes from a YAML or JSON file, or models from a public dataset (validated first; all or nothing)\nExample: verdict import --check catalog.yaml; verdict import --format models.dev api.json"
     }
 
     /// The largest dataset file read (the LiteLLM and models.dev files are 3–4 MB today).
@@ -32,6 +32,23 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let input = try Self.input(signature, now: app.dependencies.clock.now())
+        // A check against a database that does not exist yet creates none: the file is read and
+        // validated on its own.
+        if signature.check, case .sqlite(let path) = app.settings.database, !path.hasPrefix("file:"),
+            !FileManager.default.fileExists(atPath: path)
+        {
+            do {
+                let (plan, _) = try await app.importPipeline.read(
+                    ImportRequest(input: input, source: signature.file, origin: .cli, checkOnly: true), knownSlugs: [])
+                context.console.success(
+                    "\(signature.file): valid (\(plan.tools.count) tools, \(plan.takes.count) takes); nothing written, and no database created at \(path)."
+                )
+            } catch let failure as ImportFailure {
+                context.console.error("\(failure)")
+                throw CommandFailed()
+            }
+            return
+        }
         try await app.prepareDatabase()
         let result: ImportResult
         do {

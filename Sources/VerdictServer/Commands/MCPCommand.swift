@@ -7,7 +7,9 @@ import Vapor
 struct MCPCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Serves the Model Context Protocol over stdio: search_tools, get_verdict, compare_tools, cost_for_workload" }
+    var help: String {
+        "Serves the Model Context Protocol over stdio: search_tools, get_verdict, compare_tools, cost_for_workload\nExample: DATABASE_URL=sqlite:/srv/verdict/verdict.sqlite verdict mcp"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -9,7 +9,9 @@ struct NewsletterComposeCommand: AsyncCommand {
         var week: String?
     }
 
-    var help: String { "Builds the digest of an ISO week; writes a text preview and prints a preview link" }
+    var help: String {
+        "Builds the digest of an ISO week; writes a text preview and prints a preview link\nExample: verdict newsletter compose --week 2026-W49"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -9,7 +9,9 @@ struct NewsletterSendCommand: AsyncCommand {
         var week: String?
     }
 
-    var help: String { "Sends a composed digest to every confirmed subscriber; safe to re-run after an interruption" }
+    var help: String {
+        "Sends a composed digest to every confirmed subscriber; safe to re-run after an interruption\nExample: verdict newsletter send --week 2026-W49"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -16,7 +16,7 @@ struct PanelRunCommand: AsyncCommand {
     }
 
     var help: String {
-        "Writes takes: with a model backend configured, queues and runs model jobs (progress bar); otherwise the offline rubric"
+        "Writes takes: with a model backend configured, queues and runs model jobs (progress bar); otherwise the offline rubric\nExample: verdict panel run --tool gemini-2-5-flash"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {

@@ -5,7 +5,9 @@ import Vapor
 struct PanelStatusCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Shows panel jobs by state (queued, running, done, failed, abstained) and recent failures" }
+    var help: String {
+        "Shows panel jobs by state (queued, running, done, failed, abstained) and recent failures\nExample: verdict panel status"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -6,7 +6,7 @@ struct PreparingServe: AnyAsyncCommand {
     let wrapped: any AnyAsyncCommand
 
     var help: String {
-        "Serves the site (default http://127.0.0.1:8080), after migrating and seeding the demo catalog into an empty database"
+        "Serves the site (default http://127.0.0.1:8080), after migrating and seeding the demo catalog into an empty database\nExample: verdict serve --hostname 127.0.0.1 --port 8080"
     }
 
     func run(using context: inout CommandContext) async throws {

@@ -19,7 +19,9 @@ struct TokenCreateCommand: AsyncCommand {
         var expiresInDays: String?
     }
 
-    var help: String { "Creates an admin API token acting as an account (the secret is printed once)" }
+    var help: String {
+        "Creates an admin API token acting as an account (the secret is printed once)\nExample: verdict token create --email editor@example.com --name ci --scope write"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -5,7 +5,7 @@ import Vapor
 struct TokenListCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Lists admin API tokens (never their secrets)" }
+    var help: String { "Lists admin API tokens (never their secrets)\nExample: verdict token list" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

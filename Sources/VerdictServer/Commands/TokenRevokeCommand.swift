@@ -10,7 +10,7 @@ struct TokenRevokeCommand: AsyncCommand {
         var name: String?
     }
 
-    var help: String { "Revokes an admin API token" }
+    var help: String { "Revokes an admin API token\nExample: verdict token revoke --name ci" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -13,7 +13,9 @@ struct UserCreateCommand: AsyncCommand {
         var role: String?
     }
 
-    var help: String { "Creates an editor's-desk account; the password is read from the terminal or stdin" }
+    var help: String {
+        "Creates an editor's-desk account; the password is read from the terminal or stdin\nExample: verdict user create --email editor@example.com --role editor"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -4,7 +4,7 @@ import Vapor
 struct UserListCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Lists editor's-desk accounts" }
+    var help: String { "Lists editor's-desk accounts\nExample: verdict user list" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -4,7 +4,9 @@ import Vapor
 struct WorkerCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Runs the panel job worker only (no web server), polling the database for queued jobs" }
+    var help: String {
+        "Runs the panel job worker only (no web server), polling the database for queued jobs\nExample: VERDICT_LLM_CONFIG=llm.yaml verdict worker"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -83,7 +83,8 @@ struct ImportPipeline: Sendable {
     }
 
     /// Reading and validating, off the event loops: the plan, and for a dataset what was made of it.
-    private func read(_ request: ImportRequest, knownSlugs: Set<String>) async throws -> (plan: CatalogImport, dataset: DatasetCatalog?) {
+    /// Parses and validates, touching no database (`knownSlugs` stands in for it).
+    func read(_ request: ImportRequest, knownSlugs: Set<String>) async throws -> (plan: CatalogImport, dataset: DatasetCatalog?) {
         let (input, source) = (request.input, request.source)
         let work: @Sendable () -> Result<(CatalogImport, DatasetCatalog?), ImportFailure> = {
             do throws(ImportFailure) {
