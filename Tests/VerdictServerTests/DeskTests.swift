@@ -76,10 +76,18 @@ struct DeskTests {
             #expect(ok.status == .seeOther)
             let tool = try #require(try await ToolModel.find(slug: "alpha", on: app.db))
             #expect(tool.name == "Alpha Prime" && tool.entry == "freemium" && tool.tool.facts.freeTier == true)
+            // A category that does not exist is a typo until it is typed as new on purpose.
+            let typo = try await app.browse(
+                .POST, "/admin/tools/new", as: ed,
+                form: "slug=delta&name=Delta&category=Serch&description=Finds.&entry=free&facts=")
+            #expect(typo.status == .badRequest && typo.text.contains("Category &#39;Serch&#39; does not exist yet") || typo.text.contains("Category 'Serch' does not exist yet"))
+            #expect(typo.text.contains("value=\"Delta\""), "the editor's input is kept")
+            #expect(try await ToolModel.find(slug: "delta", on: app.db) == nil)
             let created = try await app.browse(
                 .POST, "/admin/tools/new", as: ed,
-                form: "slug=delta&name=Delta&category=Search&description=Finds.&entry=free&facts=")
+                form: "slug=delta&name=Delta&category=&new_category=Search&description=Finds.&entry=free&facts=")
             #expect(created.status == .seeOther && created.headers.first(name: .location) == "/admin/tools/delta?done=created")
+            #expect(try await ToolModel.find(slug: "delta", on: app.db)?.category == "Search")
         }
     }
 

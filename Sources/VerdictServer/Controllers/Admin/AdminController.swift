@@ -22,8 +22,10 @@ struct AdminController: Sendable {
     }
 
     func newTool(req: Request) async throws -> Response {
-        try Self.desk(req).toolForm(slug: nil, values: ["entry": EntryTier.free.rawValue], facts: "", problems: [], retired: nil, takes: [])
-            .response()
+        try Self.desk(req).toolForm(
+            slug: nil, values: ["entry": EntryTier.free.rawValue], facts: "", problems: [], retired: nil, takes: [],
+            categories: try await ToolModel.categorySummaries(on: req.db).map(\.name)
+        ).response()
     }
 
     func tool(req: Request) async throws -> Response {
@@ -176,6 +178,16 @@ extension AdminController {
 
     private func saveTool(_ req: Request, editing model: ToolModel?) async throws -> Response {
         let form = try DeskToolForm(req)
+        let categories = try await ToolModel.categorySummaries(on: req.db).map(\.name)
+        // Editing keeps a tool's own category even where it is the only tool there.
+        if let problem = form.categoryProblem(known: categories + [model?.category].compactMap { $0 }) {
+            if let model {
+                return try await toolPage(model, form: form, problems: [problem], notice: nil, req: req, status: .badRequest)
+            }
+            return try Self.desk(req).toolForm(
+                slug: nil, values: form.values, facts: form.facts, problems: [problem], retired: nil, takes: [], categories: categories
+            ).response(status: .badRequest)
+        }
         do {
             let (actor, app) = (req.principal.actor, req.application)
             let saved: ToolModel
@@ -192,7 +204,7 @@ extension AdminController {
                 return try await toolPage(model, form: form, problems: problems, notice: nil, req: req, status: failure.status)
             }
             return try Self.desk(req).toolForm(
-                slug: nil, values: form.values, facts: form.facts, problems: problems, retired: nil, takes: []
+                slug: nil, values: form.values, facts: form.facts, problems: problems, retired: nil, takes: [], categories: categories
             )
             .response(status: failure.status)
         }
@@ -205,7 +217,8 @@ extension AdminController {
         return try Self.desk(req).toolForm(
             slug: model.slug, values: form?.values ?? DeskToolForm.values(of: tool),
             facts: form?.facts ?? DeskToolForm.factsText(tool.facts), problems: problems, retired: model.retiredAt,
-            takes: try await ToolDesk.panel(of: model, on: req.db), claims: tool.ledger, notice: notice
+            takes: try await ToolDesk.panel(of: model, on: req.db), claims: tool.ledger, notice: notice,
+            categories: try await ToolModel.categorySummaries(on: req.db).map(\.name)
         ).response(status: status)
     }
 }

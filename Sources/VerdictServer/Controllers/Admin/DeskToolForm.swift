@@ -10,6 +10,15 @@ struct DeskToolForm {
     var entry: JSONValue
     var values: [String: String]
     var facts: String
+    /// The category was typed under "New category": creating it is meant.
+    var newCategory = false
+
+    /// The problem with a category that is neither one of `known` nor typed as new: a typo
+    /// would otherwise publish a category of one tool.
+    func categoryProblem(known: [String]) -> String? {
+        guard !newCategory, let category = values["category"], !category.isEmpty, !known.contains(category) else { return nil }
+        return "Category '\(category)' does not exist yet: choose one from the list, or type it under New category to create it."
+    }
 
     /// Reads the posted form; the facts text is parsed as YAML (JSON is YAML too).
     init(_ req: Request) throws {
@@ -20,6 +29,13 @@ struct DeskToolForm {
             let value = (fields[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             values[key] = value
             if !value.isEmpty { map[key] = .string(value) }
+        }
+        // A category typed under "New category" is created on purpose; it wins over the list.
+        let typed = (fields["new_category"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        newCategory = !typed.isEmpty
+        if newCategory {
+            values["category"] = typed
+            map["category"] = .string(typed)
         }
         let factsText = fields["facts"] ?? ""
         if !factsText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

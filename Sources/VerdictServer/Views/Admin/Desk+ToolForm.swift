@@ -8,7 +8,7 @@ extension Desk {
     /// facts as YAML or JSON text.
     func toolForm(
         slug: String?, values: [String: String], facts: String, problems: [String], retired: Date?,
-        takes: [ToolDesk.PanelTake], claims: ClaimLedger? = nil, notice: String? = nil
+        takes: [ToolDesk.PanelTake], claims: ClaimLedger? = nil, notice: String? = nil, categories: [String] = []
     ) -> HTML {
         let title = slug.map { "Edit \(values["name"] ?? $0)" } ?? "Add a tool"
         let action = slug.map { SiteURL.admin(.tool($0)).path } ?? SiteURL.admin(.newTool).path
@@ -48,7 +48,7 @@ extension Desk {
                     : .input(.type(.hidden), .name("slug"), .value(HTMLEscaping.attribute(slug ?? ""))),
                 field("name", "Name", required: true),
                 field("vendor", "Vendor"),
-                field("category", "Category", required: true),
+                categoryField(values["category"] ?? "", known: categories),
                 field("tagline", "Tagline"),
                 .div(
                     .class("field"),
@@ -95,4 +95,23 @@ extension Desk {
                         })))
         )
     }
+
+    /// Category: one of the existing ones, or a new one typed on purpose (a typo in a free-text
+    /// field would publish a category of one tool).
+    func categoryField(_ current: String, known: [String]) -> Node<HTML.FormContext> {
+        let choices = (known + (current.isEmpty || known.contains(current) ? [] : [current])).sorted()
+        return .div(
+            .class("field"),
+            .label(.for("f-category"), .text("Category")),
+            .select(
+                .id("f-category"), .attribute(named: "name", value: "category"),
+                .option(.value(""), .label("Choose a category"), .isSelected(current.isEmpty)),
+                .forEach(choices) { name in
+                    .option(.value(HTMLEscaping.attribute(name)), .label(HTMLEscaping.attribute(name)), .isSelected(name == current))
+                }),
+            .label(.for("f-new-category"), .text("New category (optional: creates it)")),
+            .input(.type(.text), .id("f-new-category"), .name("new_category"), .value("")),
+            .small(.class("muted"), .text("Type a name here only to create a category; otherwise choose one above.")))
+    }
+
 }
