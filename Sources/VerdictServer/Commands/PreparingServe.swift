@@ -30,7 +30,40 @@ struct PreparingServe: AnyAsyncCommand {
         // VERDICT_DIGEST_SCHEDULE: the weekly digest, sent once per week by whichever server gets to it.
         app.startDigestScheduler()
         app.startSourceScheduler()
+        if app.settings.publicURL == nil {
+            // Links in mail, feeds and share cards must reach this server, not a fixed default.
+            let configuration = app.http.server.configuration
+            let origin = Self.listeningOrigin(
+                arguments: context.input.arguments, host: configuration.hostname, port: configuration.port)
+            app.mail.publicURL = origin
+            app.logger.warning(
+                "VERDICT_PUBLIC_URL is unset: links in mail, feeds and share cards use \(origin), the address this server listens on. Set VERDICT_PUBLIC_URL to the address readers use."
+            )
+        }
         try await wrapped.run(using: &context)
+    }
+
+    /// The origin `serve` listens on, from its `--hostname`/`-H`, `--port`/`-p` or `--bind`/`-b`
+    /// arguments over the configured defaults; an any-address host is reached as 127.0.0.1.
+    static func listeningOrigin(arguments: [String], host: String, port: Int) -> String {
+        var (host, port) = (host, port)
+        var i = arguments.startIndex
+        while i < arguments.endIndex {
+            let (flag, next) = (arguments[i], arguments.index(after: i) < arguments.endIndex ? arguments[arguments.index(after: i)] : nil)
+            switch flag {
+            case "--hostname", "-H": if let next { host = next }
+            case "--port", "-p": if let next, let p = Int(next) { port = p }
+            case "--bind", "-b":
+                if let next, let colon = next.lastIndex(of: ":"), let p = Int(next[next.index(after: colon)...]) {
+                    (host, port) = (String(next[..<colon]), p)
+                }
+            default: break
+            }
+            i = arguments.index(after: i)
+        }
+        if ["0.0.0.0", "::", "[::]", ""].contains(host) { host = "127.0.0.1" }
+        if host.contains(":"), !host.hasPrefix("[") { host = "[\(host)]" }
+        return "http://\(host):\(port)"
     }
 
     func outputAutoComplete(using context: inout CommandContext) throws { try wrapped.outputAutoComplete(using: &context) }
