@@ -47,11 +47,14 @@ struct CLITests {
 
 @Suite("Links without VERDICT_PUBLIC_URL")
 struct ListeningOriginTests {
-    @Test("Mail and feed links use the address serve listens on", arguments: [
-        (["serve"], "http://127.0.0.1:8080"), (["serve", "--port", "9000"], "http://127.0.0.1:9000"),
-        (["serve", "-H", "verdict.lan", "-p", "8081"], "http://verdict.lan:8081"), (["serve", "--bind", "0.0.0.0:7000"], "http://127.0.0.1:7000"),
-        (["serve", "--hostname", "::1"], "http://[::1]:8080"),
-    ])
+    @Test(
+        "Mail and feed links use the address serve listens on",
+        arguments: [
+            (["serve"], "http://127.0.0.1:8080"), (["serve", "--port", "9000"], "http://127.0.0.1:9000"),
+            (["serve", "-H", "verdict.lan", "-p", "8081"], "http://verdict.lan:8081"),
+            (["serve", "--bind", "0.0.0.0:7000"], "http://127.0.0.1:7000"),
+            (["serve", "--hostname", "::1"], "http://[::1]:8080"),
+        ])
     func origin(_ arguments: [String], _ expected: String) {
         #expect(PreparingServe.listeningOrigin(arguments: arguments, host: "127.0.0.1", port: 8080) == expected)
     }

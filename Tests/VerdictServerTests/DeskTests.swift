@@ -80,7 +80,9 @@ struct DeskTests {
             let typo = try await app.browse(
                 .POST, "/admin/tools/new", as: ed,
                 form: "slug=delta&name=Delta&category=Serch&description=Finds.&entry=free&facts=")
-            #expect(typo.status == .badRequest && typo.text.contains("Category &#39;Serch&#39; does not exist yet") || typo.text.contains("Category 'Serch' does not exist yet"))
+            #expect(
+                typo.status == .badRequest && typo.text.contains("Category &#39;Serch&#39; does not exist yet")
+                    || typo.text.contains("Category 'Serch' does not exist yet"))
             #expect(typo.text.contains("value=\"Delta\""), "the editor's input is kept")
             #expect(try await ToolModel.find(slug: "delta", on: app.db) == nil)
             let created = try await app.browse(

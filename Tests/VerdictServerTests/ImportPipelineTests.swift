@@ -49,7 +49,7 @@ enum ImportCaller: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .demo:
             do { return try await DemoCatalog.seedIfEmpty(app) != nil } catch { return false }
         case .deskForm:
-            let form = "slug=delta&name=Delta&category=Search&description=Finds.&entry=free&facts=api%3A+true"
+            let form = "slug=delta&name=Delta&new_category=Search&description=Finds.&entry=free&facts=api%3A+true"
             return try await app.browse(.POST, "/admin/tools/new", as: ed, form: form).status == .seeOther
         case .apiEdit:
             return try await app.api(.POST, "/api/v1/admin/tools", token: token, json: DeskTests.newTool).status == .created

@@ -90,7 +90,7 @@ public struct TakeAudit: Sendable {
                 found.append("threatens a free tool with '\(threat)'")
             }
         }
-        for tier in EntryTier.allCases where tier != tool.entry && text.contains("Entry tier is \(tier.displayName),") {
+        for tier in EntryTier.allCases where tier != tool.entry && text.contains("ntry tier is \(tier.displayName),") {
             found.append("misstates the entry tier as \(tier.displayName)")
         }
         if f.api != true, text.contains("a documented HTTP API") { found.append("claims an API it does not declare") }

@@ -40,7 +40,8 @@ extension Rubric {
                     "Follow the money on \(name) before anyone writes a line of code.",
                 ], "open"))
         prose.add(
-            "Entry tier is \(tool.entry.displayName), \(buyerModelPhrase(f.pricingModel)), \(buyerFreeTierPhrase(f.freeTier)) for \(name).")
+            "For \(name), entry tier is \(tool.entry.displayName), \(buyerModelPhrase(f.pricingModel)), \(buyerFreeTierPhrase(f.freeTier))."
+        )
         prose.add(buyerPublishedLine(f.pricingPublished, price: buyerPriceText(f)))
         prose.add(economics)
         prose.addOptional(buyerEnterpriseLine(f.enterprise, name: name))
