@@ -96,3 +96,19 @@ struct PersonaPageTests {
         }
     }
 }
+
+/// Issue #14, small things a reader notices: dates, explanations in words, the archive linked.
+@Suite("Small things a reader notices")
+struct ReaderDetailsTests {
+    @Test("Tool pages date the facts and the takes; labels are explained on the page, not only on hover; past issues are linked")
+    func details() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let tool = try await app.send(.GET, "/tools/gemini-2-5-flash").text
+            #expect(tool.contains("Facts last changed 20") && tool.contains("takes written 20"))
+            #expect(tool.contains("narrow: a close call"))
+            let compare = try await app.send(.GET, "/compare/gemini-2-5-flash-vs-gpt-4-1-mini").text
+            #expect(compare.contains("Split: the persona ships one tool and skips the other."))
+            #expect(tool.contains(#"<a href="/newsletter">Past issues</a>"#))
+        }
+    }
+}

@@ -32,6 +32,11 @@ extension Compare.View {
         .section(
             .class("section"), .id("grid"),
             .h2(.text("The panel at a glance")),
+            .p(
+                .class("muted legend"),
+                .text(
+                    "Split: the persona ships one tool and skips the other. narrow: a close call, one fact from flipping. rubric: written by the built-in offline reviewer from the declared facts."
+                )),
             .div(
                 .class("table-scroll"),
                 .table(

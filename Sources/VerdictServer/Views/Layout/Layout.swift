@@ -107,6 +107,8 @@ enum Layout {
                     .text(" · "),
                     .a(.href(SiteURL.newsletter), .text("Weekly AI tool verdicts")),
                     .text(" · "),
+                    .a(.href(SiteURL.newsletterArchive), .text("Past issues")),
+                    .text(" · "),
                     .a(.href(SiteURL.login(next: nil).path), .text("Editors")))
             )
         )

@@ -61,6 +61,29 @@ extension ToolShow.View {
             .pre(.code(.text(snippet))))
     }
 
+    /// "Facts last changed 2026-12-01 · takes written 2026-12-01 (Builder, Skeptic), 2026-11-20 (Buyer)".
+    func datesLine() -> Node<HTML.BodyContext> {
+        var byDay: [String: [String]] = [:]
+        for persona in Persona.allCases {
+            guard let written = model.history.last(where: { $0.persona == persona && $0.current })?.createdAt else { continue }
+            byDay[Desk.day(written), default: []].append(persona.displayName)
+        }
+        let takes = byDay.sorted { $0.key > $1.key }.map { "\($0.key) (\($0.value.joined(separator: ", ")))" }
+        let parts = [model.factsChangedAt.map { "Facts last changed \(Desk.day($0))" }, takes.isEmpty ? nil : "takes written " + takes.joined(separator: ", ")]
+            .compactMap { $0 }
+        guard !parts.isEmpty else { return .empty }
+        return .p(.class("muted take-dates"), .text(parts.joined(separator: " · ") + "."))
+    }
+
+    /// What the labels on the takes mean, in words on the page rather than only on hover.
+    func legend() -> Node<HTML.BodyContext> {
+        .p(
+            .class("muted legend"),
+            .text(
+                "narrow: a close call, one fact from flipping. rubric: written by the built-in offline reviewer from the declared facts; llm: written by a model (named on the take); editorial: written by an editor."
+            ))
+    }
+
     /// "The Skeptic's take is stale since 2026-12-03 …" above the panel, for takes that judged
     /// facts which have changed since.
     func staleNotice() -> Node<HTML.BodyContext> {

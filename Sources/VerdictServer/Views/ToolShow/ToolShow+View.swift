@@ -72,6 +72,8 @@ extension ToolShow {
                     .text("Panel ship \(model.standing.panel.label). Four personas, each ending in ship or skip\(abstainedNote).")),
                 .unwrap(Fragility.Panel(takes: model.standing.takes)) { .p(.class("fragility muted"), .text($0.sentence + ".")) },
                 staleNotice(),
+                datesLine(),
+                legend(),
                 .div(
                     .class("takes"),
                     .forEach(Persona.allCases) { persona in
