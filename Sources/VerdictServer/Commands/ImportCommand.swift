@@ -51,10 +51,17 @@ struct ImportCommand: AsyncCommand {
         }
         try await app.prepareDatabase()
         let result: ImportResult
+        let bar = context.console.progressBar(title: "Importing \(signature.file)")
+        var pipeline = app.importPipeline
+        if !signature.check {
+            bar.start()
+            pipeline.progress = { done, total in bar.activity.currentProgress = total == 0 ? 1 : Double(done) / Double(total) }
+        }
         do {
-            result = try await app.importPipeline.run(
-                ImportRequest(input: input, source: signature.file, origin: .cli, checkOnly: signature.check))
+            result = try await pipeline.run(ImportRequest(input: input, source: signature.file, origin: .cli, checkOnly: signature.check))
+            if !signature.check { bar.succeed() }
         } catch let failure as ImportFailure {
+            if !signature.check { bar.fail() }
             context.console.error("\(failure)")
             throw CommandFailed()
         }

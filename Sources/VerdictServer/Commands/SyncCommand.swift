@@ -39,7 +39,12 @@ struct SyncCommand: AsyncCommand {
         try await app.prepareDatabase()
         var failed = false
         for source in sources {
-            let report = await SourceSync(app: app).sync(source, dryRun: signature.dryRun)
+            let bar = context.console.progressBar(title: "Syncing \(source.name)")
+            bar.start()
+            let report = await SourceSync(
+                app: app, progress: { done, total in bar.activity.currentProgress = total == 0 ? 1 : Double(done) / Double(total) }
+            ).sync(source, dryRun: signature.dryRun)
+            if case .failed = report.outcome { bar.fail() } else { bar.succeed() }
             if case .failed = report.outcome {
                 failed = true
                 context.console.error(report.line)

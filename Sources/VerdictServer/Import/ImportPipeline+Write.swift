@@ -14,7 +14,8 @@ extension ImportPipeline {
             var touched: [String: ToolModel] = [:]
             var formerCategories = Set<String>()
             var events: [CatalogEvents.Event] = []
-            for tool in plan.tools {
+            for (index, tool) in plan.tools.enumerated() {
+                if index % 25 == 0 { progress?(index, plan.tools.count) }
                 let created = summary.toolsCreated
                 let model = try await Self.upsert(
                     tool, actor: actor, at: now, summary: &summary, formerCategories: &formerCategories, on: tx)

@@ -22,6 +22,8 @@ struct ImportPipeline: Sendable {
     var logger: Logger
     /// Tells the site's caches what the import changed; nil only where no site reads the database.
     var changes: SiteChanges?
+    /// Told how many of the plan's tools are written so far (the CLI's progress bar).
+    var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Reads, validates and, unless the request only checks, writes. Throws `ImportFailure`
     /// when the input has problems; nothing is written then.

@@ -10,6 +10,8 @@ import VerdictCore
 /// nothing in the catalog; the failure is stored for the desk and logged.
 struct SourceSync: Sendable {
     let app: Application
+    /// Told how many tools of the snapshot are written so far (the CLI's progress bar).
+    var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
 
     enum Outcome: Sendable {
         /// The server answered 304, or the body is byte for byte the last one.
@@ -65,7 +67,9 @@ struct SourceSync: Sendable {
                     let request = ImportRequest(
                         input: .dataset(data, format: source.format, checkedAt: now, skipInvalid: true), source: source.name,
                         origin: .sync(source: source.name), checkOnly: dryRun, holdNew: settings.holdNew)
-                    let result = try await app.importPipeline.run(request)
+                    var pipeline = app.importPipeline
+                    pipeline.progress = progress
+                    let result = try await pipeline.run(request)
                     outcome = .compared(result, dryRun: dryRun)
                     (state.etag, state.last_modified, state.body_hash) = (validators.etag, validators.lastModified, hash)
                     state.diff = result.diff?.line

@@ -69,8 +69,11 @@ extension ToolShow.View {
             byDay[Desk.day(written), default: []].append(persona.displayName)
         }
         let takes = byDay.sorted { $0.key > $1.key }.map { "\($0.key) (\($0.value.joined(separator: ", ")))" }
-        let parts = [model.factsChangedAt.map { "Facts last changed \(Desk.day($0))" }, takes.isEmpty ? nil : "takes written " + takes.joined(separator: ", ")]
-            .compactMap { $0 }
+        let parts = [
+            model.factsChangedAt.map { "Facts last changed \(Desk.day($0))" },
+            takes.isEmpty ? nil : "takes written " + takes.joined(separator: ", "),
+        ]
+        .compactMap { $0 }
         guard !parts.isEmpty else { return .empty }
         return .p(.class("muted take-dates"), .text(parts.joined(separator: " · ") + "."))
     }
