@@ -6,20 +6,14 @@ pages.py). A page whose cost grows with the catalog shows it here.
     SCRATCH=.build-release python3 bench/misses.py --sizes 43,1000,10000
     BASELINE_BIN=/path/to/older/verdict python3 bench/misses.py   # the same, A/B, alternating
 """
-import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pages import Server, big_catalog, binary, env_for  # noqa: E402
+from pages import Server, big_catalog, binary, env_for, latencies  # noqa: E402
 
 
 def median_ms(url, n=21):
-    times = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=30) as r:
-            r.read()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return latencies(url, n)[0]
 
 
 def main():

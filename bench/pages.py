@@ -99,6 +99,18 @@ def wrk(url, duration, connections=64, script=None, env=None):
             "errors": errors.group(1) if errors else ""}
 
 
+def latencies(url, n=21):
+    """One connection, n sequential GETs: (median ms, 99th percentile ms)."""
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=30) as r:
+            r.read()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.99) - 1)]
+
+
 def big_catalog(n, path):
     import yaml
     tools = yaml.safe_load(open(os.path.join(ROOT, "Sources/VerdictServer/Resources/demo-catalog.yaml")))["tools"]

@@ -9,10 +9,10 @@ mostly queueing). Ratios are to /healthz measured the same way, in the same run.
     swift build -c release --scratch-path .build-release --product verdict
     SCRATCH=.build-release python3 bench/search.py --sizes 1000,10000
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, os, shutil, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pages import Server, big_catalog, binary, env_for, wrk  # noqa: E402
+from pages import Server, big_catalog, binary, env_for, latencies, wrk  # noqa: E402
 
 QUERIES = [
     ("healthz", "/healthz"),
@@ -23,17 +23,6 @@ QUERIES = [
     ("typo", "/api/v1/search?q=gemnii%20flsah"),
     ("filters only", "/api/v1/search?modality=image&max_input_price=0.5&min_context=100000"),
 ]
-
-
-def latencies(url, n=400):
-    times = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=30) as r:
-            r.read()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.99) - 1]
 
 
 def main():
@@ -61,7 +50,7 @@ def main():
                 for name, path in QUERIES:
                     url = server.url + path
                     latencies(url, 50)  # warm up
-                    p50, p99 = latencies(url)
+                    p50, p99 = latencies(url, 400)
                     load = wrk(url, args.duration)
                     if health is None:
                         health = load["rps"]

@@ -50,7 +50,7 @@ struct PageCachingTests {
             let cookie = try #require(vote.voterCookie)
             let mine = try await app.send(.GET, "/tools/alpha?voted=alpha", cookie: cookie)
             #expect(mine.text.contains("Your vote: skip"))
-            #expect(mine.text.contains("Your vote on alpha is counted"))
+            #expect(mine.text.contains("Your vote on Alpha is counted"))
             #expect(mine.headers.first(name: .cacheControl) == "private, no-cache")
             let anonymous = try await get(app, "/tools/alpha?voted=alpha")
             #expect(!anonymous.text.contains("Your vote: skip"))

@@ -104,7 +104,7 @@ struct VoteTests {
             let offsite = try await app.send(.POST, "/tools/alpha/vote", form: "vote=skip&return=//evil.example/x")
             #expect(offsite.headers.first(name: .location) == "/tools/alpha?voted=alpha")
             let page = try await app.send(.GET, "/compare/alpha-vs-beta?voted=alpha", cookie: res.voterCookie)
-            #expect(page.text.contains("Your vote on alpha is counted"))
+            #expect(page.text.contains("Your vote on Alpha is counted"))
         }
     }
 }

@@ -59,11 +59,12 @@ public enum Rubric {
         }
     }
 
-    /// "Against its 9 rivals my bar rises to …" when the category raised the persona's bar.
+    /// "Against its category my bar rises …" when the category raised the persona's bar. No count of
+    /// rivals: a tool added to a category must not rewrite every other tool's take.
     static func barSentence(_ card: Scorecard, base: Int, field: Field) -> String? {
         guard card.threshold > base else { return nil }
         return
-            "Against its \(field.tools - 1) rivals my bar rises from \(base) to the category's median of \(card.threshold) points; this scores \(card.score)."
+            "Against its category my bar rises from \(base) to the category's median of \(card.threshold) points; this scores \(card.score)."
     }
 
     /// "Against the field: …" when the field moved the persona's score, else nil.

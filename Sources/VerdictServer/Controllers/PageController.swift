@@ -166,14 +166,17 @@ struct Reader: Sendable {
 
     static func load(_ req: Request, slugs: [String]) async throws -> Reader {
         var reader = Reader()
-        // The notice names the tool voted on, and only a tool this page shows.
-        if let voted = req.query[String.self, at: "voted"], slugs.contains(voted) {
-            reader.notice = "Your vote on \(voted) is counted. You can change it any time."
+        let voted = req.query[String.self, at: "voted"].flatMap { slugs.contains($0) ? $0 : nil }
+        let voter = Voting.currentVoter(req)
+        let tools = voted != nil || voter != nil ? try await ToolModel.find(slugs: slugs, on: req.db) : []
+        // The notice names the tool voted on (by its name), and only a tool this page shows.
+        if let voted {
+            let name = tools.first { $0.slug == voted }?.name ?? voted
+            reader.notice = "Your vote on \(name) is counted. You can change it any time."
             reader.keyQuery["voted"] = voted
         }
-        guard let voter = Voting.currentVoter(req) else { return reader }
+        guard let voter else { return reader }
         reader.voter = voter
-        let tools = try await ToolModel.find(slugs: slugs, on: req.db)
         for t in tools { reader.toolIDs[t.slug] = t.id }
         let votes = try await VoteModel.votes(tools: tools.compactMap(\.id), voter: voter, on: req.db)
         for t in tools { if let id = t.id, let v = votes[id] { reader.votes[t.slug] = v } }

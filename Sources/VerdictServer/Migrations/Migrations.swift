@@ -23,7 +23,7 @@ enum Migrations {
         CreateCategories(),
         CreateIntake(),
         AddBuyersRead(),
-        CreateSearch(),
         AddRubricStanding(),
+        CreateSearch(),
     ]
 }
