@@ -350,7 +350,8 @@ def pages_to_check(base, week, preview):
         pages.append((preview, "catalog"))
     for slug in ["hostile-alpha", "hostile-bravo"]:
         category = find_key(json.loads(http("GET", f"{base}/api/v1/tools/{slug}")[2]), "category_slug")
-        pages += [(f"/categories/{category}", "catalog"), (f"/leaderboard/{category}", "catalog")]
+        pages += [(f"/categories/{category}", "catalog"), (f"/leaderboard/{category}", "catalog"),
+                  (f"/search?category={category}", "catalog")]
         # The first rival the tool page offers, in canonical (alphabetical) order.
         for a, b in re.findall(r'href="/compare/([a-z0-9-]+?)-vs-([a-z0-9-]+)"', http("GET", f"{base}/tools/{slug}")[2]):
             if "hostile" not in (a if b == slug else b):
@@ -359,7 +360,7 @@ def pages_to_check(base, week, preview):
     # The request itself carries the payload: error pages must show it as text, never as markup.
     q = urllib.parse.quote(REFLECTED, safe="")
     pages += [(f"/tools/{q}", "reflected"), (f"/compare/{q}-vs-hostile-alpha", "reflected"),
-              (f"/categories/{q}", "reflected"), (f"/leaderboard/{q}", "reflected"),
+              (f"/categories/{q}", "reflected"), (f"/leaderboard/{q}", "reflected"), (f"/search?q={q}", None),
               (f"/newsletter/confirm?token={q}", None), (f"/{q}", None)]
     return list(dict.fromkeys(pages))
 
