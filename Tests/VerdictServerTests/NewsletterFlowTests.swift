@@ -93,6 +93,8 @@ struct NewsletterFlowTests {
             // The issue is archived publicly, without anyone's unsubscribe link.
             let archive = try await app.send(.GET, "/newsletter/\(week)")
             #expect(archive.status == .ok && !archive.text.contains("/newsletter/unsubscribe?s="))
+            // Rendered as a page with working links, not as preformatted text.
+            #expect(archive.text.contains(#"<div class="digest-text">"#) && archive.text.contains(#"<a href="http"#))
         }
     }
 

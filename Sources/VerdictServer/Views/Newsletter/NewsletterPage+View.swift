@@ -61,8 +61,26 @@ enum NewsletterPage {
             body:
                 .p(.class("eyebrow"), .text(preview ? "Preview · not sent" : "Weekly AI tool verdicts · \(week)")),
             .h1(.text(subject)),
-            .pre(.class("digest-text"), .text(text)),
+            .div(.class("digest-text"), .group(linked(text))),
             .p(.a(.href(SiteURL.newsletterArchive), .text("All issues"))),
             Components.newsletterBox())
+    }
+
+    /// The digest's text with every http(s) address a working link (escaped like any text);
+    /// line breaks are kept by the stylesheet (`white-space: pre-wrap`).
+    static func linked(_ text: String) -> [Node<HTML.BodyContext>] {
+        var nodes: [Node<HTML.BodyContext>] = []
+        var cursor = text.startIndex
+        for match in text.matches(of: /https?:\/\/[^\s<>"]+/) {
+            var end = match.range.upperBound
+            // A sentence's full stop or a closing bracket is not part of the address.
+            while end > match.range.lowerBound, ".,;:)".contains(text[text.index(before: end)]) { end = text.index(before: end) }
+            let url = String(text[match.range.lowerBound..<end])
+            nodes.append(.text(String(text[cursor..<match.range.lowerBound])))
+            nodes.append(.a(.href(HTMLEscaping.attribute(url)), .text(url)))
+            cursor = end
+        }
+        nodes.append(.text(String(text[cursor...])))
+        return nodes
     }
 }
