@@ -36,6 +36,15 @@ extension Rubric {
             }
         }
 
+        /// Whether two fields judge alike (the same medians and bars), whatever their sizes: only
+        /// then may a category's other tools keep their takes when one tool joins or leaves.
+        public func judgesLike(_ other: Field) -> Bool {
+            var a = self
+            var b = other
+            (a.tools, b.tools) = (0, 0)
+            return a == b
+        }
+
         /// The persona's threshold here: its own, raised to the category's bar.
         func bar(_ persona: Persona, base: Int) -> Int { max(base, bars[persona] ?? base) }
 

@@ -39,6 +39,9 @@ struct ExportCommand: AsyncCommand {
             throw CommandFailed()
         }
         try await app.prepareDatabase()
+        // Absolute links (sitemap, feeds, share tags, badge snippets) name a real server, not the
+        // built-in default, when VERDICT_PUBLIC_URL is unset.
+        if app.settings.publicURL == nil { app.mail.publicURL = origin }
         let started = ContinuousClock.now
         let summary = try await StaticExport(app: app, apiOrigin: origin).run(into: directory) { files in
             if files % 500 == 0 { context.console.output("\(files) files…".consoleText()) }

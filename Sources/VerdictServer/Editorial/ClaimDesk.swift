@@ -47,6 +47,8 @@ enum ClaimDesk {
             if let check { checks.append(check) }
             tool.claimChecks = checks.isEmpty ? nil : checks
             let hash = model.factsHash
+            // The category's field as it was, before this check changes the Skeptic's reading.
+            let fields = try await RubricPanel.fields([model.categorySlug], asOf: AppClock.month(now), on: tx)
             model.apply(tool)
             guard model.factsHash != hash else { return model }
             model.factsChangedAt = now
@@ -57,8 +59,10 @@ enum ClaimDesk {
                     check ?? ClaimCheck(claim: claim, status: .unverified, checkedBy: actor, method: "", checkedOn: DayKey.string(now))),
                 at: now, on: tx)
             _ = try await RubricPanel.run(tools: [model], at: now, on: tx)
-            try await ToolModel.refreshRanking(
-                [id], at: now, cause: "a claim marked \(check?.status.rawValue ?? "unverified") by an editor", on: tx)
+            let cause = "a claim marked \(check?.status.rawValue ?? "unverified") by an editor"
+            try await ToolModel.refreshRanking([id], at: now, cause: cause, on: tx)
+            // The Skeptic reads the claims ledger, so the category's Skeptic bar may move.
+            _ = try await RubricPanel.reweigh(fields, except: [id], at: now, cause: cause, on: tx)
             if let backend {
                 _ = try await PanelJobModel.enqueue(tools: [id], personas: Persona.allCases, backend: backend, force: false, on: tx)
             }

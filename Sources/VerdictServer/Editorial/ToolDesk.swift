@@ -53,11 +53,12 @@ enum ToolDesk {
     /// Retires (true) or restores (false) a tool: retired tools leave every listing, their pages stay.
     static func setRetired(_ retired: Bool, slug: String, actor: String, app: Application) async throws -> ToolModel {
         let now = app.dependencies.clock.now()
-        let model = try await app.db.writeTransaction { tx in
+        let (model, reweighed) = try await app.db.writeTransaction { tx in
             guard let model = try await ToolModel.find(slug: slug, on: tx) else { throw ToolEditing.Failure.notFound(slug) }
             let before = model.retiredAt
+            let fields = try await RubricPanel.fields([model.categorySlug], asOf: AppClock.month(now), on: tx)
             guard try await ToolModel.setRetired(slug: slug, at: retired ? now : nil, now: now, on: tx) else {
-                return try await ToolModel.find(slug: slug, on: tx) ?? model
+                return (try await ToolModel.find(slug: slug, on: tx) ?? model, Set<UUID>())
             }
             model.retiredAt = retired ? now : nil
             try await CategoryListing.refresh([model.categorySlug], on: tx)
@@ -65,9 +66,12 @@ enum ToolDesk {
                 actor, retired ? "tool.retired" : "tool.restored", subject: Audit.subject(tool: slug),
                 before: Audit.json(["retired_at": retired ? nil : before]), after: Audit.json(["retired_at": model.retiredAt]),
                 at: now, on: tx)
-            return model
+            // The category's field lost or regained a tool: its other tools are weighed again.
+            let reweighed = try await RubricPanel.reweigh(
+                fields, at: now, cause: retired ? "\(model.name) leaving the category" : "\(model.name) returning to the category", on: tx)
+            return (model, reweighed)
         }
-        await app.changes.toolsChanged([try model.requireID()])
+        await app.changes.toolsChanged([try model.requireID()] + Array(reweighed))
         return model
     }
 

@@ -14,6 +14,10 @@ extension ImportPipeline {
             var touched: [String: ToolModel] = [:]
             var formerCategories = Set<String>()
             var events: [CatalogEvents.Event] = []
+            // The fields of every category this import can change, as they were.
+            let existing = try await ToolModel.find(slugs: plan.tools.map(\.slug), on: tx).map(\.categorySlug)
+            let fieldsBefore = try await RubricPanel.fields(
+                Set(plan.tools.map(\.categorySlug) + existing), asOf: AppClock.month(now), on: tx)
             for (index, tool) in plan.tools.enumerated() {
                 if index % 25 == 0 { progress?(index, plan.tools.count) }
                 let created = summary.toolsCreated
@@ -45,14 +49,14 @@ extension ImportPipeline {
             for imported in plan.takes {
                 try await Self.replace(imported, touched: &touched, actor: actor, at: now, summary: &summary, on: tx)
             }
-            // The rubric weighs each tool against its category, so every listed tool of a category
-            // written to is weighed again; only those whose takes change are re-ranked.
-            let categories = Set(touched.values.map(\.categorySlug)).union(formerCategories)
-            let peers = try await RubricPanel.peers(of: categories, on: tx).filter { touched[$0.slug] == nil }
-            let rubric = try await RubricPanel.runReporting(tools: Array(touched.values) + peers, at: now, on: tx)
+            // The rubric weighs each tool against its category: the written tools first, then every
+            // other listed tool of a category whose field now judges differently.
+            let rubric = try await RubricPanel.runReporting(tools: Array(touched.values), at: now, on: tx)
             summary.rubricTakesWritten = rubric.written
-            let reranked = Set(touched.values.compactMap(\.id)).union(rubric.changed)
-            try await ToolModel.refreshRanking(Array(reranked), at: now, cause: origin.cause, on: tx)
+            let written = Set(touched.values.compactMap(\.id))
+            try await ToolModel.refreshRanking(Array(written), at: now, cause: origin.cause, on: tx)
+            let peers = try await RubricPanel.reweigh(fieldsBefore, except: written, at: now, cause: origin.cause, on: tx)
+            let reranked = written.union(peers)
             try await CategoryListing.refresh(Set(touched.values.map(\.categorySlug)).union(formerCategories), on: tx)
             // Unchanged tools are left out: their facts hash would not re-bill anyway.
             if let backend, !summary.changedTools.isEmpty {

@@ -18,7 +18,9 @@ enum RubricPanel {
         let fields = try await Self.fields(Set(tools.map(\.categorySlug)), asOf: asOf, on: db)
         var written = 0
         var changed = Set<UUID>()
-        for model in tools {
+        // In id order: the ranking locks rows in that order on PostgreSQL, so two writers never
+        // wait on each other's rows crosswise.
+        for model in tools.sorted(by: { ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "") }) {
             guard let id = model.id else { continue }
             let tool = model.tool
             let field = fields[model.categorySlug] ?? .none
@@ -55,6 +57,22 @@ enum RubricPanel {
             fields[category] = Rubric.Field(tools: listed.map(\.tool), asOf: asOf)
         }
         return fields
+    }
+
+    /// After a write that may have moved these categories' fields (from `before`, read at the
+    /// start of the same transaction): every listed tool of a category whose field now judges
+    /// differently is weighed again (except `done`, already run), and those whose takes or
+    /// standing changed are re-ranked. Returns the tools re-ranked.
+    static func reweigh(
+        _ before: [String: Rubric.Field], except done: Set<UUID> = [], at now: Date, cause: String, on db: any Database
+    ) async throws -> Set<UUID> {
+        let after = try await fields(Set(before.keys), asOf: AppClock.month(now), on: db)
+        let moved = Set(after.filter { category, field in !(before[category]?.judgesLike(field) ?? false) }.keys)
+        let peers = try await Self.peers(of: moved, on: db).filter { $0.id.map { !done.contains($0) } ?? false }
+        guard !peers.isEmpty else { return [] }
+        let changed = try await runReporting(tools: peers, at: now, on: db).changed
+        try await ToolModel.refreshRanking(Array(changed), at: now, cause: cause, on: db)
+        return changed
     }
 
     /// The listed tools of these categories: whose takes a change to the field can move.

@@ -129,7 +129,9 @@ extension ToolModel {
     static func rankedPage(
         categorySlug: String?, offset: Int, limit: Int, on db: any Database
     ) async throws -> (standings: [ToolStanding], places: [Place]) {
-        let models = try await ranked(categorySlug: categorySlug, offset: offset, limit: limit, on: db)
+        // One more than the page: the page's last tool is tied if the next page's first equals it.
+        let read = try await ranked(categorySlug: categorySlug, offset: offset, limit: limit + 1, on: db)
+        let models = Array(read.prefix(limit))
         let standings = try await standings(of: models, on: db).compactMap { $0 }
         func key(_ m: ToolModel) -> [Double] { [Double(m.panelRank), Double(m.communityRank), m.rubricStanding] }
         var places: [Place] = []
@@ -156,6 +158,9 @@ extension ToolModel {
             } else {
                 places.append(Place(place: offset + index + 1, tied: false, standing: model.rubricStanding))
             }
+        }
+        if read.count > limit, let last = models.last, key(last) == key(read[limit]), !places.isEmpty {
+            places[places.count - 1].tied = true
         }
         return (standings, places)
     }
