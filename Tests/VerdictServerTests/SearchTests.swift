@@ -158,7 +158,8 @@ struct SearchTests {
             #expect(try await Self.results(app, "q=-claude").slugs.first == "claude-code")
             for (query, named) in [
                 ("entry=cheap", "'entry'"), ("min_context=abc", "'min_context'"), ("page=0", "'page'"), ("page=51", "'page'"),
-                ("limit=500", "'limit'"), ("q=\(String(repeating: "x", count: 201))", "'q'"),
+                ("limit=500", "'limit'"), ("released_after=", "'released_after' is empty"), ("entry=", "'entry' is empty"),
+                ("q=\(String(repeating: "x", count: 201))", "'q'"),
             ] {
                 let res = try await app.send(.GET, "/api/v1/search?\(query)")
                 #expect(res.status == .badRequest && res.text.contains(named), "\(query)")
@@ -177,6 +178,12 @@ struct SearchTests {
                 #expect(
                     try await app.send(.GET, path).text.contains(#"<form class="site-search" method="get" action="/search""#), "\(path)")
             }
+            // The form sends every field; empty ones mean any on the page.
+            let form = try await app.send(
+                .GET,
+                "/search?q=clade&category=&entry=&open_weights=&license=&modality=&min_context=&max_input_price=&verdict=&min_community=&released_after="
+            )
+            #expect(form.status == .ok && form.text.contains("showing results for claude"))
             let first = try await app.send(.GET, "/search?q=model&verdict=ship")
             #expect(first.status == .ok && first.text.contains("Found in the"))
             #expect(

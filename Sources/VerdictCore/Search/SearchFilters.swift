@@ -37,10 +37,15 @@ public struct SearchFilters: Sendable, Hashable {
         init(_ message: String) { self.message = message }
     }
 
-    /// Reads the parameters; an empty value means "any". A bad value is refused with a sentence
-    /// naming the parameter and what it accepts.
-    public static func parse(_ values: [String: String]) throws(Problem) -> SearchFilters {
+    /// Reads the parameters. A bad value is refused with a sentence naming the parameter and what
+    /// it accepts. An empty value means "any" where `emptyMeansAny` (the page's form sends every
+    /// field); the API refuses it instead, as its schema says (leave the parameter out).
+    public static func parse(_ values: [String: String], emptyMeansAny: Bool = true) throws(Problem) -> SearchFilters {
         var f = SearchFilters()
+        if !emptyMeansAny, let empty = names.first(where: { $0 != "q" && values[$0]?.trimmingCharacters(in: .whitespaces).isEmpty == true })
+        {
+            throw Problem("'\(empty)' is empty; leave it out to mean any.")
+        }
         func value(_ name: String) -> String? {
             guard let raw = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
             return raw

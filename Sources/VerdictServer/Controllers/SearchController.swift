@@ -13,11 +13,13 @@ struct SearchController {
     }
 
     /// The parameters, or a 400 naming the one that is wrong.
-    static func asked(_ req: Request, sizeAllowed: Bool) throws -> Asked {
+    /// `api`: the JSON API, which refuses empty parameters and takes `limit`; the page's form
+    /// sends every field, so there an empty one means any.
+    static func asked(_ req: Request, api: Bool) throws -> Asked {
         var values: [String: String] = [:]
         for name in SearchFilters.names { values[name] = req.query[String.self, at: name] }
         let filters: SearchFilters
-        do throws(SearchFilters.Problem) { filters = try SearchFilters.parse(values) } catch {
+        do throws(SearchFilters.Problem) { filters = try SearchFilters.parse(values, emptyMeansAny: !api) } catch {
             throw Abort(.badRequest, reason: error.message)
         }
         var page = 1
@@ -28,7 +30,7 @@ struct SearchController {
             page = n
         }
         var size = SearchQuery.pageSize
-        if sizeAllowed, let raw = req.query[String.self, at: "limit"] {
+        if api, let raw = req.query[String.self, at: "limit"] {
             guard let n = Int(raw), (1...SearchQuery.maxPageSize).contains(n) else {
                 throw Abort(.badRequest, reason: "'limit' must be a whole number from 1 to \(SearchQuery.maxPageSize).")
             }
@@ -46,7 +48,7 @@ struct SearchController {
     func page(req: Request) async throws -> Response {
         let categories = try await ToolModel.categorySummaries(on: req.db)
         let asked: Asked
-        do { asked = try Self.asked(req, sizeAllowed: false) } catch let abort as Abort {
+        do { asked = try Self.asked(req, api: false) } catch let abort as Abort {
             return SearchPage(asked: nil, problem: abort.reason, categories: categories).document().response(status: .badRequest)
         }
         let (results, rows) = try await Self.results(asked, on: req.db)
@@ -54,7 +56,7 @@ struct SearchController {
     }
 
     func api(req: Request) async throws -> API.SearchAnswer {
-        let asked = try Self.asked(req, sizeAllowed: true)
+        let asked = try Self.asked(req, api: true)
         let (results, rows) = try await Self.results(asked, on: req.db)
         return API.SearchAnswer(asked, results: results, rows: rows)
     }
