@@ -42,7 +42,7 @@ def main():
               f"wrk -t2 -c64 -d{args.duration}s, {os.cpu_count()} cores\n")
         print("| page | cache | req/s | ratio to /healthz | p50 ms | p99 ms | non-2xx |")
         print("| --- | --- | ---: | ---: | ---: | ---: | ---: |", flush=True)
-        for cache, extra in [("warm", {}), ("cold (off)", {"VERDICT_PAGE_CACHE_MB": "0"})]:
+        for cache, extra in [("warm", {}), ("cold (off)", {"VERDICT_PAGE_CACHE_MB": "0", "VERDICT_DATA_CACHE_MB": "0"})]:
             server = Server(bin, work, args.port, {**env, **extra})
             try:
                 base = None

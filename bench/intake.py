@@ -103,7 +103,7 @@ def run(bin, database, label, port, reset):
         # Page latency while a sync that changes every models.dev price runs.
         copy = os.path.join(work, "models-dev-changed.json")
         changed_copy(os.path.join(DATA, DATASETS[0][1]), copy)
-        server = Server(bin, work, port, {**env, "VERDICT_PAGE_CACHE_MB": "0"})
+        server = Server(bin, work, port, {**env, "VERDICT_PAGE_CACHE_MB": "0", "VERDICT_DATA_CACHE_MB": "0"})
         try:
             slug = json.load(urllib.request.urlopen(server.url + "/api/v1/tools?limit=1"))
             slug = (slug.get("tools") or slug.get("items") or [{}])[0].get("slug", "gpt-4o")

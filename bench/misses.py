@@ -32,7 +32,7 @@ def main():
     for n in [int(s) for s in args.sizes.split(",")]:
         work = tempfile.mkdtemp(prefix=f"verdict-misses-{n}-")
         try:
-            env = {**env_for(f"sqlite:{work}/v.sqlite"), "VERDICT_PAGE_CACHE_MB": "0"}
+            env = {**env_for(f"sqlite:{work}/v.sqlite"), "VERDICT_PAGE_CACHE_MB": "0", "VERDICT_DATA_CACHE_MB": "0"}
             if n > 43:
                 tools, files = big_catalog(n, os.path.join(work, "big.yaml"))
                 for file in files:

@@ -18,6 +18,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.votingState = VotingState(application: app)
     app.mail = MailSetup(settings)
     app.pageCache = PageCache(maxBytes: settings.pageCacheMegabytes << 20)
+    app.dataCache = DataCache(maxBytes: settings.dataCacheMegabytes << 20)
     app.changeFeed = ChangeFeed(origin: app.dependencies.random.hex128())
     try useDatabase(app, settings)
     app.migrations.add(Migrations.all)

@@ -19,8 +19,8 @@ struct PageCacheTests {
         cache.store(try page("pair", tags: [.tool("alpha"), .tool("beta")]), key: "/compare/alpha-vs-beta", ticket: cache.ticket())
         #expect(cache.count == 3)
         #expect(cache.invalidate(.tags([.tool("alpha")])) == 2)
-        #expect(cache.page("/tools/alpha") == nil && cache.page("/compare/alpha-vs-beta") == nil)
-        #expect(cache.page("/tools/beta") != nil)
+        #expect(cache.value("/tools/alpha") == nil && cache.value("/compare/alpha-vs-beta") == nil)
+        #expect(cache.value("/tools/beta") != nil)
         #expect(cache.invalidate(.everything) == 1)
         #expect(cache.count == 0 && cache.storedBytes == 0)
     }
@@ -49,11 +49,11 @@ struct PageCacheTests {
             return try CachedAnswer.prepare(.html("v\(n)", tags: [.tool("alpha")]))
         }
         // Nothing changes: however the eight readers interleave, they join the render or hit its result.
-        let readers = (0..<8).map { _ in Task { try await cache.page("/tools/alpha", render: render).0 } }
+        let readers = (0..<8).map { _ in Task { try await cache.value("/tools/alpha", render: render).0 } }
         while renders.value < 1 { await Task.yield() }
         // A vote lands while that render is under way: a reader after it must not get the older render.
         cache.invalidate(.tags([.tool("alpha")]))
-        let after = try await cache.page("/tools/alpha", render: render).0
+        let after = try await cache.value("/tools/alpha", render: render).0
         #expect(String(buffer: after.body) == "v2")
         await gate.open()
         for reader in readers {
@@ -62,7 +62,7 @@ struct PageCacheTests {
         }
         #expect(renders.value == 2)
         // The render that raced the vote was not stored; the later one was.
-        #expect(cache.page("/tools/alpha").map { String(buffer: $0.body) } == "v2")
+        #expect(cache.value("/tools/alpha").map { String(buffer: $0.body) } == "v2")
     }
 
     @Test("Past its budget the cache drops the least recently used pages")
@@ -71,12 +71,12 @@ struct PageCacheTests {
         let one = try page(body, tags: [])
         let cache = PageCache(maxBytes: one.bytes * 10 + 100)
         for i in 0..<10 { cache.store(try page(body + "\(i)", tags: [.tool("t\(i)")]), key: "k\(i)", ticket: cache.ticket()) }
-        _ = cache.page("k0")  // recently used: kept
+        _ = cache.value("k0")  // recently used: kept
         cache.store(try page(body + "new", tags: []), key: "new", ticket: cache.ticket())
         #expect(cache.storedBytes <= cache.maxBytes)
-        #expect(cache.page("k0") != nil && cache.page("new") != nil)
-        #expect(cache.page("k1") == nil)
-        #expect(cache.page("k9") != nil)
+        #expect(cache.value("k0") != nil && cache.value("new") != nil)
+        #expect(cache.value("k1") == nil)
+        #expect(cache.value("k9") != nil)
     }
 
     @Test("Change events round-trip; unreadable ones mean everything")

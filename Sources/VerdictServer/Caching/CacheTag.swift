@@ -8,6 +8,10 @@ enum CacheTag: Hashable, Sendable {
     /// One tool's facts, takes, community vote or head-to-head numbers, by slug (slugs never
     /// change once a tool exists).
     case tool(String)
+    /// Only one tool's community vote and head-to-head numbers, by slug. A page that shows a
+    /// tool shows these too (`shown`), so a vote drops it; the data a page is rendered from
+    /// (facts, takes, history) carries `.tool` alone, so a vote leaves it in the `DataCache`.
+    case community(String)
     /// Which tools a category lists and in what order.
     case category(String)
     /// Which tools a category has and their facts, whatever their order: where rivals come from.
@@ -26,6 +30,7 @@ enum CacheTag: Hashable, Sendable {
     var encoded: String {
         switch self {
         case .tool(let slug): "t:\(slug)"
+        case .community(let slug): "v:\(slug)"
         case .category(let slug): "c:\(slug)"
         case .members(let slug): "m:\(slug)"
         case .catalog: "catalog"
@@ -44,6 +49,8 @@ enum CacheTag: Hashable, Sendable {
         default:
             if text.hasPrefix("t:"), text.count > 2 {
                 self = .tool(String(text.dropFirst(2)))
+            } else if text.hasPrefix("v:"), text.count > 2 {
+                self = .community(String(text.dropFirst(2)))
             } else if text.hasPrefix("c:"), text.count > 2 {
                 self = .category(String(text.dropFirst(2)))
             } else if text.hasPrefix("m:"), text.count > 2 {
@@ -52,6 +59,20 @@ enum CacheTag: Hashable, Sendable {
                 return nil
             }
         }
+    }
+}
+
+extension CacheTag {
+    /// A page's tags as stored: a page that shows a tool shows its community numbers.
+    static func shown(_ tags: Set<CacheTag>) -> Set<CacheTag> {
+        var out = tags
+        for case .tool(let slug) in tags { out.insert(.community(slug)) }
+        return out
+    }
+
+    /// What a change of `tags` reaches: a change to a tool may change its numbers too.
+    static func reached(by tags: Set<CacheTag>) -> Set<CacheTag> {
+        shown(tags)
     }
 }
 

@@ -43,7 +43,7 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
         let cache = req.application.pageCache
         let key = key(path: req.url.path)
         let render = self.render
-        let (page, hit) = try await cache.page(key) { try Self.prepare(try await render()) }
+        let (page, hit) = try await cache.value(key) { try Self.prepare(try await render()) }
         SiteMetrics.pageCache(hit ? .hit : .miss)
         return Self.response(page, anonymous: variant.isEmpty, req: req)
     }
@@ -64,7 +64,7 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
         }
         body = rendered.body
         return CachedPage(
-            contentType: rendered.contentType.serialize(), body: body, gzipped: gzipped, etag: "\"\(digest)\"", tags: rendered.tags)
+            contentType: rendered.contentType.serialize(), body: body, gzipped: gzipped, etag: "\"\(digest)\"", tags: CacheTag.shown(rendered.tags))
     }
 
     static func response(_ page: CachedPage, anonymous: Bool, req: Request) -> Response {

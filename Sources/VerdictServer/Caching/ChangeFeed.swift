@@ -33,8 +33,15 @@ final class ChangeFeed: Sendable {
         let db = app.db
         let start = seen.withLockedValue { $0.high }
         guard let start else {
+            // At start-up nothing is cached yet: the events so far (and the overlap re-read
+            // below the latest) are seen, not applied.
             let latest = try await ChangeEventModel.latestID(on: db)
-            seen.withLockedValue { $0.high = $0.high ?? latest }
+            let earlier = try await ChangeEventModel.since(max(0, latest - Self.overlap), limit: 1000, on: db)
+            seen.withLockedValue { s in
+                guard s.high == nil else { return }
+                s.high = latest
+                s.recent.formUnion(earlier.compactMap(\.id))
+            }
             return 0
         }
         let events = try await ChangeEventModel.since(max(0, start - Self.overlap), limit: 1000, on: db)
@@ -53,8 +60,7 @@ final class ChangeFeed: Sendable {
             if s.recent.count > 4096 { s.recent = s.recent.filter { $0 > floor } }
         }
         if applied > 0 {
-            let dropped = app.pageCache.invalidate(scope)
-            SiteMetrics.pageCache(.invalidation, count: dropped)
+            app.invalidateCaches(scope)
         }
         return applied
     }
@@ -80,7 +86,7 @@ final class ChangeFeed: Sendable {
                 return
             } catch {
                 app.logger.warning("Following other servers' changes: \(String(describing: error)); retrying in 1 s")
-                app.pageCache.invalidate(.everything)
+                app.invalidateCaches(.everything)
                 try? await Task.sleep(for: .seconds(1))
             }
         }

@@ -1,8 +1,17 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
+/// What a `TaggedCache` keeps: a value that knows what it shows and roughly what it weighs.
+protocol TaggedValue: Sendable {
+    var tags: Set<CacheTag> { get }
+    var bytes: Int { get }
+}
+
+/// Rendered public pages in memory; see `TaggedCache`.
+typealias PageCache = TaggedCache<CachedPage>
+
 /// One rendered answer, kept with its gzip form and strong ETag.
-struct CachedPage: Sendable {
+struct CachedPage: TaggedValue {
     var contentType: String
     var body: ByteBuffer
     /// The body gzipped once when it was stored; nil for small bodies.
@@ -14,18 +23,19 @@ struct CachedPage: Sendable {
     var bytes: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 256 }
 }
 
-/// Rendered public pages in memory, dropped exactly when what they show changes.
+/// Values in memory — rendered pages (`PageCache`) or the data pages are rendered from
+/// (`DataCache`) — dropped exactly when what they show changes.
 ///
 /// Each render takes a ticket before it reads the database. A page is stored only if none of
 /// its tags was invalidated after that ticket, so a render that raced a write never lands.
 /// Memory is bounded: past `maxBytes` the least recently used quarter is dropped.
-final class PageCache: Sendable {
+final class TaggedCache<Value: TaggedValue>: Sendable {
     struct Ticket: Sendable {
         fileprivate let epoch: UInt64
     }
 
     private struct Entry {
-        var page: CachedPage
+        var value: Value
         var lastUsed: UInt64
     }
 
@@ -33,7 +43,12 @@ final class PageCache: Sendable {
     private struct Flight {
         var id: UInt64
         var epoch: UInt64
-        var task: Task<CachedPage, any Error>
+        var task: Task<Value, any Error>
+    }
+
+    private enum Next {
+        case hit(Value)
+        case wait(Task<Value, any Error>)
     }
 
     private struct State {
@@ -60,26 +75,22 @@ final class PageCache: Sendable {
         state.withLockedValue { Ticket(epoch: $0.epoch) }
     }
 
-    func page(_ key: String) -> CachedPage? {
+    func value(_ key: String) -> Value? {
         state.withLockedValue { Self.use(key, in: &$0) }
     }
 
     /// The page under `key`: from memory, from a render already under way that started after
     /// the last change (so it cannot be older than what this reader was told), or from a new
     /// render that is then stored. One render per key per change, however many readers wait.
-    func page(_ key: String, render: @escaping @Sendable () async throws -> CachedPage) async throws -> (CachedPage, hit: Bool) {
+    func value(_ key: String, render: @escaping @Sendable () async throws -> Value) async throws -> (Value, hit: Bool) {
         guard maxBytes > 0 else { return (try await render(), false) }  // the cache is off: every read renders
-        enum Next {
-            case hit(CachedPage)
-            case wait(Task<CachedPage, any Error>)
-        }
         let next: Next = state.withLockedValue { s in
             if let page = Self.use(key, in: &s) { return .hit(page) }
             if let flight = s.flights[key], flight.epoch == s.epoch { return .wait(flight.task) }
             s.flightIDs &+= 1
             let id = s.flightIDs
             let ticket = Ticket(epoch: s.epoch)
-            let task = Task<CachedPage, any Error> { [self] in
+            let task = Task<Value, any Error> { [self] in
                 defer { self.land(key, id: id) }
                 let page = try await render()
                 self.store(page, key: key, ticket: ticket)
@@ -102,7 +113,7 @@ final class PageCache: Sendable {
 
     /// Keeps `page` under `key` unless something it shows changed since `ticket`; says which.
     @discardableResult
-    func store(_ page: CachedPage, key: String, ticket: Ticket) -> Bool {
+    func store(_ page: Value, key: String, ticket: Ticket) -> Bool {
         guard page.bytes <= maxBytes else { return false }
         return state.withLockedValue { s in
             guard s.everythingAt <= ticket.epoch,
@@ -110,7 +121,7 @@ final class PageCache: Sendable {
             else { return false }
             Self.remove(key, from: &s)
             s.uses &+= 1
-            s.entries[key] = Entry(page: page, lastUsed: s.uses)
+            s.entries[key] = Entry(value: page, lastUsed: s.uses)
             s.bytes += page.bytes
             for tag in page.tags { s.keysByTag[tag, default: []].insert(key) }
             if s.bytes > maxBytes { Self.evict(&s, target: maxBytes * 3 / 4) }
@@ -134,7 +145,7 @@ final class PageCache: Sendable {
                 return count
             case .tags(let tags):
                 var dropped = 0
-                for tag in tags {
+                for tag in CacheTag.reached(by: tags) {
                     s.invalidatedAt[tag] = s.epoch
                     for key in s.keysByTag[tag] ?? [] where Self.remove(key, from: &s) { dropped += 1 }
                 }
@@ -147,19 +158,19 @@ final class PageCache: Sendable {
     var storedBytes: Int { state.withLockedValue { $0.bytes } }
 
     /// The stored page under `key`, marked as just used.
-    private static func use(_ key: String, in s: inout State) -> CachedPage? {
+    private static func use(_ key: String, in s: inout State) -> Value? {
         guard var entry = s.entries[key] else { return nil }
         s.uses &+= 1
         entry.lastUsed = s.uses
         s.entries[key] = entry
-        return entry.page
+        return entry.value
     }
 
     @discardableResult
     private static func remove(_ key: String, from s: inout State) -> Bool {
         guard let old = s.entries.removeValue(forKey: key) else { return false }
-        s.bytes -= old.page.bytes
-        for tag in old.page.tags {
+        s.bytes -= old.value.bytes
+        for tag in old.value.tags {
             s.keysByTag[tag]?.remove(key)
             if s.keysByTag[tag]?.isEmpty == true { s.keysByTag[tag] = nil }
         }

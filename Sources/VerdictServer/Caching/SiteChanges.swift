@@ -12,8 +12,7 @@ struct SiteChanges: Sendable {
 
     func publish(_ scope: CacheScope) async {
         if case .tags(let tags) = scope, tags.isEmpty { return }
-        let dropped = application.pageCache.invalidate(scope)
-        SiteMetrics.pageCache(.invalidation, count: dropped)
+        application.invalidateCaches(scope)
         let db = application.db
         do {
             try await ChangeEventModel.record(
@@ -25,10 +24,16 @@ struct SiteChanges: Sendable {
         }
     }
 
-    /// Votes, takes or moderation changed these tools' standings (the writer re-ranked them in
-    /// its transaction with `ToolModel.refreshRanking`): their pages and their lists are dropped.
+    /// Takes or moderation changed these tools' standings (the writer re-ranked them in its
+    /// transaction with `ToolModel.refreshRanking`): their pages, data and lists are dropped.
     func standingsChanged(_ ids: [UUID]) async {
         await changed(ids, extra: [], categories: [], members: false)
+    }
+
+    /// Votes changed these tools' community numbers (and re-ranked them): their pages and lists
+    /// are dropped, the data their pages are rendered from is not.
+    func votesChanged(_ ids: [UUID]) async {
+        await changed(ids, extra: [], categories: [], members: false, numbersOnly: true)
     }
 
     /// Facts, names, categories or listing changed (an edit, an import, a retirement): as
@@ -40,17 +45,19 @@ struct SiteChanges: Sendable {
 
     /// Head-to-head picks move the two tools' comparison and the ranking.
     func picks(_ a: String, _ b: String) async {
-        await publish(.tags([.tool(a), .tool(b), .leaderboard]))
+        await publish(.tags([.community(a), .community(b), .leaderboard]))
     }
 
-    private func changed(_ ids: [UUID], extra: Set<CacheTag>, categories former: Set<String>, members: Bool) async {
+    private func changed(
+        _ ids: [UUID], extra: Set<CacheTag>, categories former: Set<String>, members: Bool, numbersOnly: Bool = false
+    ) async {
         guard !ids.isEmpty else { return }
         let db = application.db
         do {
             guard ids.count <= 200 else { return await publish(.everything) }
             let rows = try await ToolModel.slugsAndCategories(of: ids, on: db)
             let categories = Set(rows.map(\.category)).union(former)
-            var tags = extra.union(rows.map { CacheTag.tool($0.slug) }).union([.standings])
+            var tags = extra.union(rows.map { numbersOnly ? CacheTag.community($0.slug) : .tool($0.slug) }).union([.standings])
             tags.formUnion(categories.map { .category($0) })
             if members { tags.formUnion(categories.map { .members($0) }) }
             await publish(.tags(tags))

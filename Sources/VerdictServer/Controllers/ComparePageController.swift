@@ -13,29 +13,31 @@ struct ComparePageController {
         let myPick = try await myPick(a, b, reader: reader, req: req)
         let origin = req.application.mail.publicURL
         if let myPick { reader.extra = "pick=\(myPick)" }
+        let dataCache = req.application.dataCache
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
-            let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)
-            let (first, second) = Comparison.canonicalPair(a, b)
-            let (ia, ib) = (ids[first]!, ids[second]!)  // both loaded above, or it threw
-            let tally = try await PairVoteModel.tally(a: ia, b: ib, on: db)
-            let bySlug = [first: tally.forA, second: tally.forB]
+            // The two tools' facts, takes and offers come from the data cache (a vote or pick
+            // leaves them); the numbers votes and picks change are read for every render.
+            let data = try await dataCache.value("compare-page:\(a)|\(b)", as: ComparePageData.self) {
+                let data = try await ComparePageData.load(a, b, on: db)
+                return (data, [.tool(a), .tool(b)], data.bytes)
+            }
+            let (comparison, tally) = try await data.withNumbers(on: db)
+            let bySlug = [data.first: tally.forA, data.second: tally.forB]
             var model = Compare.Model(
                 comparison: comparison, canonical: SiteURL.canonicalCompare(a, b),
                 myVotes: reader.votes, notice: reader.notice,
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
             model.origin = origin
-            let estimates = try await CostReading.estimates(slugs: [a, b], usage: usage, on: db)
+            let estimates = [comparison.a, comparison.b].map { ($0.tool, CostEstimate.estimate(usage, quotes: data.quotes[$0.tool.slug] ?? [])) }
             if asked {
                 (model.forWorkload, model.buyerForWorkload) = Self.forWorkload(
-                    comparison, estimates: Dictionary(estimates.map { ($0.tool.slug, $0.estimate) }, uniquingKeysWith: { x, _ in x }),
+                    comparison, estimates: Dictionary(estimates.map { ($0.0.slug, $0.1) }, uniquingKeysWith: { x, _ in x }),
                     workload: UsageText.describe(usage))
             }
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a, b).path,
-                estimates: estimates.map {
-                    CostView.Row(tool: $0.tool.tool, estimate: $0.estimate)
-                })
+                estimates: estimates.map { CostView.Row(tool: $0.0, estimate: $0.1) })
             return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery

@@ -58,44 +58,34 @@ struct PageController {
         // Prices age by the day without a write: the day is part of the page's cache key.
         let (now, priceMaxAge) = (req.dependencies.clock.now(), req.settings.intake.priceMaxAgeDays)
         let publicURL = req.application.mail.publicURL
+        let dataCache = req.application.dataCache
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
-            guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
-                let standing = try await ToolModel.standing(of: row, on: db)
-            else {
+            // Facts, takes, rivals and history come from the data cache (a vote leaves them);
+            // the numbers a vote changes are read for every render.
+            let data = try await dataCache.value("tool-page:\(slug)", as: ToolPageData.self) {
+                let data = try await ToolPageData.load(slug, on: db)
+                return (data, data.tags, data.bytes)
+            }
+            if data.retired, try await IntakeQueue.isHeld(tool: data.id, on: db) {
                 throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
             }
-            if row.retiredAt != nil, try await IntakeQueue.isHeld(tool: id, on: db) {
-                throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
-            }
-            let candidates = try await ToolModel.rivalCandidates(categorySlug: row.categorySlug, limit: Self.rivalCandidates, on: db)
-            // The closest 50 (by the same similarity, so they depend on membership and facts, never
-            // on ranking): the first three are the rivals, all of them the "compare with" picker.
-            let closest = Rivals.closest(to: standing.tool, among: candidates, limit: Self.compareChoices)
-            let rivalSlugs = closest.prefix(3).map(\.slug)
-            let found = try await ToolModel.find(slugs: rivalSlugs, on: db)
-            let rivalRows = rivalSlugs.compactMap { slug in found.first { $0.slug == slug } }
-            let rivals = try await ToolModel.standings(of: rivalRows, on: db).compactMap { $0 }
-            var model = ToolShow.Model(
-                standing: standing, rivals: rivals, myVote: reader.votes[slug], notice: reader.notice, now: now)
-            model.compareChoices = closest.map { ($0.slug, $0.name) }.sorted { $0.name.lowercased() < $1.name.lowercased() }
-            model.history = try await TakeModel.history(tool: id, on: db)
-            model.retiredAt = row.retiredAt
-            model.intake = try await ToolIntake.load(tool: id, on: db)
-            (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
-            model.scoreDays = try await ScoreHistory.days(tool: id, on: db)
-            model.changes = try await CatalogEvents.forTool(id, limit: Self.toolChanges, on: db)
+            var model = data.model
+            let counts = try await VoteModel.counts(forTools: [data.id] + data.rivalIDs, on: db)
+            model.standing.community = counts[data.id] ?? CommunityScore(ship: 0, skip: 0)
+            for (i, id) in data.rivalIDs.enumerated() { model.rivals[i].community = counts[id] ?? CommunityScore(ship: 0, skip: 0) }
+            model.scoreDays = try await ScoreHistory.days(tool: data.id, on: db)
+            (model.myVote, model.notice, model.now) = (reader.votes[slug], reader.notice, now)
             (model.priceMaxAgeDays, model.publicURL) = (priceMaxAge, publicURL)
+            let tool = model.standing.tool
             let estimate = CostEstimate.estimate(usage, quotes: model.intake.quotes)
             model.cost = CostView(
                 usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,
-                estimates: [CostView.Row(tool: row.tool, estimate: estimate)])
+                estimates: [CostView.Row(tool: tool, estimate: estimate)])
             if asked {
                 model.buyerForWorkload = Rubric.buyerTake(
-                    for: row.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
+                    for: tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
             }
-            var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
-            tags.formUnion(rivalRows.map { .tool($0.slug) })
-            return .html(ToolShow.View(model: model).document().render(), tags: tags)
+            return .html(ToolShow.View(model: model).document().render(), tags: data.tags)
         }
         answer.keyQuery = reader.keyQuery
         answer.keyQuery["day"] = DayKey.string(now)

@@ -21,6 +21,9 @@ extension Settings {
         s.pageCacheMegabytes = try r.read(
             "VERDICT_PAGE_CACHE_MB", default: s.pageCacheMegabytes, expected: SettingParse.intExpected(0...65_536), show: String.init,
             parse: SettingParse.int(in: 0...65_536))
+        s.dataCacheMegabytes = try r.read(
+            "VERDICT_DATA_CACHE_MB", default: s.dataCacheMegabytes, expected: SettingParse.intExpected(0...65_536), show: String.init,
+            parse: SettingParse.int(in: 0...65_536))
         s.sharedCacheSeconds = try r.read(
             "VERDICT_SHARED_CACHE_SECONDS", default: 0, expected: SettingParse.intExpected(0...86_400), show: String.init,
             parse: SettingParse.int(in: 0...86_400))

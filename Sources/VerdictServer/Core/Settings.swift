@@ -26,6 +26,10 @@ public struct Settings: Sendable {
     public var databasePoolWaitSeconds = 10
     /// `VERDICT_PAGE_CACHE_MB`: memory for rendered public pages; 0 renders every request.
     public var pageCacheMegabytes = 256
+    /// `VERDICT_DATA_CACHE_MB`: memory for the data pages are rendered from (a tool's facts,
+    /// takes and history), so that a page dropped by a vote renders again without reading them;
+    /// 0 reads them on every render.
+    public var dataCacheMegabytes = 64
     /// `VERDICT_SHARED_CACHE_SECONDS`: how long a CDN or proxy in front may keep a page for
     /// readers without cookies (`s-maxage`); 0, the default, lets it keep nothing unvalidated.
     public var sharedCacheSeconds = 0

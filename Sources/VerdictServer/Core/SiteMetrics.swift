@@ -16,6 +16,12 @@ enum SiteMetrics {
         Counter(label: "verdict_page_cache_events_total", dimensions: [("event", event.rawValue)]).increment(by: count)
     }
 
+    /// The same events for the data pages are rendered from (`DataCache`).
+    static func dataCache(_ event: PageCacheEvent, count: Int = 1) {
+        guard count > 0 else { return }
+        Counter(label: "verdict_data_cache_events_total", dimensions: [("event", event.rawValue)]).increment(by: count)
+    }
+
     /// Which vote was stored: ship/skip on one tool, or a head-to-head pick.
     enum VoteKind: String, Sendable {
         case tool, pair

@@ -27,17 +27,27 @@ extension PairVoteModel {
     }
 
     static func tally(a: UUID, b: UUID, on db: any Database) async throws -> PairTally {
-        let rows = try await PairVoteModel.query(on: db).filter(\.$toolA == a).filter(\.$toolB == b).all()
+        // One grouped count over the pair's slice of the (tool_a_id, tool_b_id, voter) index:
+        // at most four rows back, however many readers answered.
+        struct Row: Decodable {
+            var pick_id: UUID?
+            var counted: Bool
+            var n: Int
+        }
+        let rows = try await db.sql().select().column("pick_id").column("counted")
+            .column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(schema)
+            .where("tool_a_id", .equal, SQLBind(a)).where("tool_b_id", .equal, SQLBind(b))
+            .groupBy("pick_id").groupBy("counted").all(decoding: Row.self)
         var t = PairTally()
         for r in rows {
             if !r.counted {
-                t.discounted += 1
-            } else if r.pick == a {
-                t.forA += 1
-            } else if r.pick == b {
-                t.forB += 1
+                t.discounted += r.n
+            } else if r.pick_id == a {
+                t.forA += r.n
+            } else if r.pick_id == b {
+                t.forB += r.n
             } else {
-                t.neither += 1
+                t.neither += r.n
             }
         }
         return t

@@ -44,7 +44,7 @@ actor VoteWriter {
             do {
                 let scores = try await Self.write(batch, at: application.dependencies.clock.now(), on: application.db)
                 // Before anyone is answered: the next page read anywhere on this server shows the vote.
-                await application.changes.standingsChanged(Array(scores.keys))
+                await application.changes.votesChanged(Array(scores.keys))
                 for p in batch { p.done.resume(returning: scores[p.tool] ?? CommunityScore(ship: 0, skip: 0)) }
             } catch {
                 for p in batch { p.done.resume(throwing: error) }

@@ -1,0 +1,42 @@
+import Fluent
+import Vapor
+import VerdictCore
+
+/// What a comparison page shows that no vote or pick changes: both tools' facts, takes and
+/// offers. Kept in the `DataCache` under the two tools' tags; `withNumbers` adds the community
+/// numbers and the head-to-head split for each render.
+struct ComparePageData: Sendable {
+    /// The two standings in the address's order (their community numbers are replaced per render).
+    var a: ToolStanding
+    var b: ToolStanding
+    /// The pair in canonical order (how head-to-head picks are stored) and the tools' ids.
+    var first: String
+    var second: String
+    var ids: [String: UUID]
+    /// Each tool's priced offers, by slug, for the cost rows.
+    var quotes: [String: [OfferQuote]]
+
+    var bytes: Int {
+        8_192 + (a.takes + b.takes).reduce(0) { $0 + $1.text.utf8.count } + 256 * quotes.values.reduce(0) { $0 + $1.count }
+    }
+
+    static func load(_ a: String, _ b: String, on db: any Database) async throws -> ComparePageData {
+        let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)
+        let (first, second) = Comparison.canonicalPair(a, b)
+        let quotes = try await OfferPrices.quotes(tools: Array(ids.values), on: db)
+        return ComparePageData(
+            a: comparison.a, b: comparison.b, first: first, second: second, ids: ids,
+            quotes: ids.reduce(into: [:]) { out, pair in out[pair.key] = quotes[pair.value] ?? [] })
+    }
+
+    /// The comparison with today's community numbers, and the head-to-head split: two queries.
+    func withNumbers(on db: any Database) async throws -> (Comparison, PairTally) {
+        let (ia, ib) = (ids[a.tool.slug]!, ids[b.tool.slug]!)  // both loaded, or `load` threw
+        let counts = try await VoteModel.counts(forTools: [ia, ib], on: db)
+        var (sa, sb) = (a, b)
+        sa.community = counts[ia] ?? CommunityScore(ship: 0, skip: 0)
+        sb.community = counts[ib] ?? CommunityScore(ship: 0, skip: 0)
+        let tally = try await PairVoteModel.tally(a: ids[first]!, b: ids[second]!, on: db)
+        return (Comparison(sa, sb), tally)
+    }
+}

@@ -1,0 +1,51 @@
+import Fluent
+import Vapor
+import VerdictCore
+
+/// What the tool page shows that no vote changes: the tool's facts and takes, its rivals and
+/// "compare with" choices, its take history, offers and dated changes. Kept in the `DataCache`
+/// under the tool's, its rivals' and its category's members' tags; the page fills in the
+/// community numbers, the score timeline and the reader's parts per render.
+struct ToolPageData: Sendable {
+    var id: UUID
+    /// The model without per-render parts (its community numbers are replaced per render).
+    var model: ToolShow.Model
+    /// The rivals' ids, in the order of `model.rivals`.
+    var rivalIDs: [UUID]
+    var retired: Bool
+    var tags: Set<CacheTag>
+    /// A rough size for the cache's memory bound: the texts it holds, plus a fixed part.
+    var bytes: Int
+
+    static func load(_ slug: String, on db: any Database) async throws -> ToolPageData {
+        guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
+            let standing = try await ToolModel.standing(of: row, on: db)
+        else {
+            throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
+        }
+        let candidates = try await ToolModel.rivalCandidates(
+            categorySlug: row.categorySlug, limit: PageController.rivalCandidates, on: db)
+        // The closest 50 (by the same similarity, so they depend on membership and facts, never
+        // on ranking): the first three are the rivals, all of them the "compare with" picker.
+        let closest = Rivals.closest(to: standing.tool, among: candidates, limit: PageController.compareChoices)
+        let rivalSlugs = closest.prefix(3).map(\.slug)
+        let found = try await ToolModel.find(slugs: rivalSlugs, on: db)
+        let rivalRows = rivalSlugs.compactMap { slug in found.first { $0.slug == slug } }
+        let loaded = try await ToolModel.standings(of: rivalRows, on: db)
+        let rivalPairs = zip(rivalRows, loaded).compactMap { row, standing in standing.flatMap { s in row.id.map { ($0, s) } } }
+        let rivals = rivalPairs.map(\.1)
+        var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: nil, notice: nil, now: Date(timeIntervalSince1970: 0))
+        model.compareChoices = closest.map { ($0.slug, $0.name) }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        model.history = try await TakeModel.history(tool: id, on: db)
+        model.retiredAt = row.retiredAt
+        model.intake = try await ToolIntake.load(tool: id, on: db)
+        (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
+        model.changes = try await CatalogEvents.forTool(id, limit: PageController.toolChanges, on: db)
+        var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
+        tags.formUnion(rivalRows.map { .tool($0.slug) })
+        let texts = (([standing] + rivals).flatMap(\.takes).map(\.text) + model.history.map(\.text)).reduce(0) { $0 + $1.utf8.count }
+        return ToolPageData(
+            id: id, model: model, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
+            bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count))
+    }
+}

@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import VerdictServer
+
+/// The data pages are rendered from: a vote or a pick drops the pages that show its numbers but
+/// not their data; any other change to a tool drops both, on this server and on the others.
+@Suite("Data cache: votes re-render from kept data, other changes reload it")
+struct DataCacheTests {
+    func get(_ app: Application, _ path: String) async throws -> String {
+        try await app.testing().sendRequest(.GET, path).text
+    }
+
+    @Test("A tool's numbers are a narrower change than the tool: pages carry both tags, data only its own")
+    func tagSemantics() throws {
+        let pages = PageCache(maxBytes: 1 << 20)
+        let data = DataCache(maxBytes: 1 << 20)
+        pages.store(try CachedAnswer.prepare(.html("alpha", tags: [.tool("alpha")])), key: "/tools/alpha", ticket: pages.ticket())
+        data.store(CachedData(value: 1, tags: [.tool("alpha")], bytes: 100), key: "tool-page:alpha", ticket: data.ticket())
+        data.store(CachedData(value: 2, tags: [.community("alpha")], bytes: 100), key: "numbers:alpha", ticket: data.ticket())
+        // A vote: the page and the numbers go, the tool's data stays.
+        let vote = CacheScope.tags([.community("alpha")])
+        #expect(pages.invalidate(vote) == 1)
+        #expect(data.invalidate(vote) == 1)
+        #expect(data.value("tool-page:alpha") != nil && data.value("numbers:alpha") == nil)
+        // Any other change to the tool reaches its numbers too.
+        data.store(CachedData(value: 2, tags: [.community("alpha")], bytes: 100), key: "numbers:alpha", ticket: data.ticket())
+        #expect(data.invalidate(.tags([.tool("alpha")])) == 2)
+        // A data render that raced a vote on what it holds is not stored; a page render is not either.
+        let before = data.ticket()
+        data.invalidate(vote)
+        #expect(data.store(CachedData(value: 3, tags: [.tool("alpha")], bytes: 100), key: "tool-page:alpha", ticket: before))
+        let pageTicket = pages.ticket()
+        pages.invalidate(vote)
+        #expect(!pages.store(try CachedAnswer.prepare(.html("a", tags: [.tool("alpha")])), key: "p", ticket: pageTicket))
+        // The new tag crosses servers in change events.
+        let scope = CacheScope.tags([.community("a-b"), .tool("a-b")])
+        #expect(CacheScope(encoded: scope.encoded) == scope)
+    }
+
+    @Test("After a vote and a pick the pages show them and their data was not reloaded; an import reloads it")
+    func votesKeepData() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            #expect(try await get(app, "/tools/beta").contains("Community: —"))
+            #expect(try await get(app, "/compare/alpha-vs-beta").contains("No answers yet"))
+            let toolData = try #require(app.dataCache.value("tool-page:beta"))
+            let pairData = try #require(app.dataCache.value("compare-page:alpha|beta"))
+
+            #expect(try await app.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
+            #expect(try await app.send(.PUT, "/api/v1/compare/alpha/beta/vote", json: #"{"pick":"alpha"}"#).status == .ok)
+            #expect(try await get(app, "/tools/beta").contains("Community: 100% · 1 vote"))
+            let pair = try await get(app, "/compare/alpha-vs-beta")
+            #expect(pair.contains("100% · 1 vote") && !pair.contains("No answers yet"))
+            // The same stored values: the renders read only the numbers.
+            #expect((app.dataCache.value("tool-page:beta")?.value as? ToolPageData)?.id == (toolData.value as? ToolPageData)?.id)
+            #expect(app.dataCache.value("tool-page:beta")?.bytes == toolData.bytes)
+            #expect(app.dataCache.value("compare-page:alpha|beta") != nil && pairData.bytes > 0)
+
+            // A fact changes (a re-import): the data goes, and the pages show the new fact at once.
+            _ = try await app.importYAML(Catalogs.two.replacingOccurrences(of: "Beta also builds", with: "Beta now builds"))
+            #expect(app.dataCache.value("tool-page:beta") == nil && app.dataCache.value("compare-page:alpha|beta") == nil)
+            #expect(try await get(app, "/tools/beta").contains("Beta now builds"))
+            #expect(try await get(app, "/tools/beta").contains("Community: 100% · 1 vote"))
+            // Alpha is Beta's rival: a change to Alpha reloads Beta's page data too.
+            #expect(app.dataCache.value("tool-page:beta") != nil)
+            _ = try await app.importYAML(Catalogs.two.replacingOccurrences(of: "The first tool", with: "The renamed first tool"))
+            #expect(app.dataCache.value("tool-page:beta") == nil)
+        }
+    }
+
+    @Test("Two servers: an import through one reloads the other's page data; a vote re-renders without it")
+    func twoServers() async throws {
+        try await withTwoServers { a, b in
+            _ = try await a.importYAML(Catalogs.two)
+            try await b.changeFeed.catchUp(b)
+            #expect(try await get(b, "/tools/beta").contains("Beta also builds"))
+            #expect(b.dataCache.value("tool-page:beta") != nil)
+            #expect(try await a.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
+            try await b.changeFeed.catchUp(b)
+            #expect(b.dataCache.value("tool-page:beta") != nil)
+            #expect(try await get(b, "/tools/beta").contains("Community: 100% · 1 vote"))
+            _ = try await a.importYAML(Catalogs.two.replacingOccurrences(of: "Beta also builds", with: "Beta now builds"))
+            try await b.changeFeed.catchUp(b)
+            #expect(b.dataCache.value("tool-page:beta") == nil)
+            #expect(try await get(b, "/tools/beta").contains("Beta now builds"))
+        }
+    }
+}
