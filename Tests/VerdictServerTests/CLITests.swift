@@ -54,8 +54,10 @@ struct ListeningOriginTests {
             (["serve", "-H", "verdict.lan", "-p", "8081"], "http://verdict.lan:8081"),
             (["serve", "--bind", "0.0.0.0:7000"], "http://127.0.0.1:7000"),
             (["serve", "--hostname", "::1"], "http://[::1]:8080"),
+            (["serve", "--bind", "verdict.lan"], "http://verdict.lan:8080"),
+            (["serve", "--unix-socket", "/run/verdict.sock"], nil),
         ])
-    func origin(_ arguments: [String], _ expected: String) {
+    func origin(_ arguments: [String], _ expected: String?) {
         #expect(PreparingServe.listeningOrigin(arguments: arguments, host: "127.0.0.1", port: 8080) == expected)
     }
 }

@@ -80,7 +80,12 @@ struct HeadToHeadTests {
             // A small scope names its tools without picks (the hostile-text check in .ci reads them there).
             let other = try await app.send(.GET, "/leaderboard/other-things").text
             #expect(other.contains(">Delta</a> has no head-to-head picks here yet"))
-            #expect(try await app.send(.GET, "/leaderboard").status == .ok)
+            // The chart comes in a wide layout and a narrow one for phones (names above their lines).
+            let page = try await app.send(.GET, "/leaderboard").text
+            #expect(page.contains(#"class="leaderboard-chart chart-wide""#))
+            #expect(page.contains(#"class="leaderboard-chart chart-narrow""#))
+            #expect(page.contains(#"viewBox="0 0 360.00 "#))
+            #expect(page.components(separatedBy: ">1. Alpha</text>").count == 3)
             #expect(try await app.send(.GET, "/leaderboard/developer-tools").status == .ok)
             #expect(try await app.send(.GET, "/leaderboard/nope").status == .notFound)
             #expect(try await app.send(.GET, "/methodology").status == .ok)

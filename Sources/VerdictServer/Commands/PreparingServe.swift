@@ -33,19 +33,26 @@ struct PreparingServe: AnyAsyncCommand {
         if app.settings.publicURL == nil {
             // Links in mail, feeds and share cards must reach this server, not a fixed default.
             let configuration = app.http.server.configuration
-            let origin = Self.listeningOrigin(
+            if let origin = Self.listeningOrigin(
                 arguments: context.input.arguments, host: configuration.hostname, port: configuration.port)
-            app.mail.publicURL = origin
-            app.logger.warning(
-                "VERDICT_PUBLIC_URL is unset: links in mail, feeds and share cards use \(origin), the address this server listens on. Set VERDICT_PUBLIC_URL to the address readers use."
-            )
+            {
+                app.mail.publicURL = origin
+                app.logger.warning(
+                    "VERDICT_PUBLIC_URL is unset: links in mail, feeds and share cards use \(origin), the address this server listens on. Set VERDICT_PUBLIC_URL to the address readers use."
+                )
+            } else {
+                app.logger.warning(
+                    "VERDICT_PUBLIC_URL is unset and this server listens on a Unix socket, which no link can name: links in mail, feeds and share cards use \(app.mail.publicURL). Set VERDICT_PUBLIC_URL to the address readers use."
+                )
+            }
         }
         try await wrapped.run(using: &context)
     }
 
     /// The origin `serve` listens on, from its `--hostname`/`-H`, `--port`/`-p` or `--bind`/`-b`
-    /// arguments over the configured defaults; an any-address host is reached as 127.0.0.1.
-    static func listeningOrigin(arguments: [String], host: String, port: Int) -> String {
+    /// arguments over the configured defaults; an any-address host is reached as 127.0.0.1. Nil
+    /// when it listens on a Unix socket (`--unix-socket`), which a link cannot name.
+    static func listeningOrigin(arguments: [String], host: String, port: Int) -> String? {
         var (host, port) = (host, port)
         var i = arguments.startIndex
         while i < arguments.endIndex {
@@ -54,9 +61,13 @@ struct PreparingServe: AnyAsyncCommand {
             case "--hostname", "-H": if let next { host = next }
             case "--port", "-p": if let next, let p = Int(next) { port = p }
             case "--bind", "-b":
+                // "host:port", or a bare host on the configured port (as Vapor reads it).
                 if let next, let colon = next.lastIndex(of: ":"), let p = Int(next[next.index(after: colon)...]) {
                     (host, port) = (String(next[..<colon]), p)
+                } else if let next, !next.contains(":") {
+                    host = next
                 }
+            case "--unix-socket": return nil
             default: break
             }
             i = arguments.index(after: i)

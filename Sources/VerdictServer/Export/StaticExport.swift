@@ -120,14 +120,24 @@ struct StaticExport {
                 queue.append(candidate)
             }
         }
+        // A link's file, following redirects (a renamed tool's old slug may lead to another
+        // redirect); a loop or a long chain resolves to nothing and keeps the absolute link.
+        func resolved(_ key: String) -> String? {
+            var key = key
+            for _ in 0..<8 {
+                if let file = files[key] { return file }
+                guard let next = aliases[key] else { return nil }
+                key = next
+            }
+            return nil
+        }
         for file in html {
             let url = directory.appendingPathComponent(file)
             let page = String(decoding: try Data(contentsOf: url), as: UTF8.self)
             let rewritten = StaticPaths.rewrite(page) { attribute, link in
                 let (path, query, fragment) = Self.split(link)
                 let key = path + (query.map { "?" + $0 } ?? "")
-                let resolved = files[key] ?? aliases[key].flatMap { files[$0] }
-                guard attribute != "action", let resolved else {
+                guard attribute != "action", let resolved = resolved(key) else {
                     return HTMLEscaping.attribute(apiOrigin + link.replacingOccurrences(of: "&amp;", with: "&"))
                 }
                 return StaticPaths.relative(from: file, to: resolved) + (fragment.map { "#" + $0 } ?? "")
