@@ -49,9 +49,12 @@ struct DataCacheTests {
             #expect(try await get(app, "/compare/alpha-vs-beta").contains("No answers yet"))
             let toolData = try #require(app.dataCache.value("tool-page:beta"))
             let pairData = try #require(app.dataCache.value("compare-page:alpha|beta"))
+            // The numbers are kept apart, and a vote or a pick drops only them.
+            #expect(app.dataCache.value("compare-numbers:alpha|beta") != nil)
 
             #expect(try await app.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
             #expect(try await app.send(.PUT, "/api/v1/compare/alpha/beta/vote", json: #"{"pick":"alpha"}"#).status == .ok)
+            #expect(app.dataCache.value("compare-numbers:alpha|beta") == nil)
             #expect(try await get(app, "/tools/beta").contains("Community: 100% · 1 vote"))
             let pair = try await get(app, "/compare/alpha-vs-beta")
             #expect(pair.contains("100% · 1 vote") && !pair.contains("No answers yet"))

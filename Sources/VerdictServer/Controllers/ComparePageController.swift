@@ -16,12 +16,12 @@ struct ComparePageController {
         let dataCache = req.application.dataCache
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             // The two tools' facts, takes and offers come from the data cache (a vote or pick
-            // leaves them); the numbers votes and picks change are read for every render.
+            // leaves them); the numbers votes and picks change are kept apart and dropped by them.
             let data = try await dataCache.value("compare-page:\(a)|\(b)", as: ComparePageData.self) {
                 let data = try await ComparePageData.load(a, b, on: db)
                 return (data, [.tool(a), .tool(b)], data.bytes)
             }
-            let (comparison, tally) = try await data.withNumbers(on: db)
+            let (comparison, tally) = try await data.withNumbers(on: db, cache: dataCache)
             let bySlug = [data.first: tally.forA, data.second: tally.forB]
             var model = Compare.Model(
                 comparison: comparison, canonical: SiteURL.canonicalCompare(a, b),

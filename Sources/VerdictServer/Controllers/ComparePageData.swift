@@ -4,7 +4,7 @@ import VerdictCore
 
 /// What a comparison page shows that no vote or pick changes: both tools' facts, takes and
 /// offers. Kept in the `DataCache` under the two tools' tags; `withNumbers` adds the community
-/// numbers and the head-to-head split for each render.
+/// numbers and the head-to-head split, kept apart under the tools' `.community` tags.
 struct ComparePageData: Sendable {
     /// The two standings in the address's order (their community numbers are replaced per render).
     var a: ToolStanding
@@ -29,14 +29,26 @@ struct ComparePageData: Sendable {
             quotes: ids.reduce(into: [:]) { out, pair in out[pair.key] = quotes[pair.value] ?? [] })
     }
 
-    /// The comparison with today's community numbers, and the head-to-head split: two queries.
-    func withNumbers(on db: any Database) async throws -> (Comparison, PairTally) {
+    /// The comparison with today's community numbers, and the head-to-head split: kept in the
+    /// data cache under both tools' `.community` tags (a vote or pick drops them), read in two
+    /// queries when missing.
+    func withNumbers(on db: any Database, cache: DataCache) async throws -> (Comparison, PairTally) {
         let (ia, ib) = (ids[a.tool.slug]!, ids[b.tool.slug]!)  // both loaded, or `load` threw
-        let counts = try await VoteModel.counts(forTools: [ia, ib], on: db)
+        let (idFirst, idSecond) = (ids[first]!, ids[second]!)
+        let numbers = try await cache.value("compare-numbers:\(first)|\(second)", as: Numbers.self) {
+            let counts = try await VoteModel.counts(forTools: [ia, ib], on: db)
+            let tally = try await PairVoteModel.tally(a: idFirst, b: idSecond, on: db)
+            return (Numbers(counts: counts, tally: tally), [.community(first), .community(second)], 512)
+        }
         var (sa, sb) = (a, b)
-        sa.community = counts[ia] ?? CommunityScore(ship: 0, skip: 0)
-        sb.community = counts[ib] ?? CommunityScore(ship: 0, skip: 0)
-        let tally = try await PairVoteModel.tally(a: ids[first]!, b: ids[second]!, on: db)
-        return (Comparison(sa, sb), tally)
+        sa.community = numbers.counts[ia] ?? CommunityScore(ship: 0, skip: 0)
+        sb.community = numbers.counts[ib] ?? CommunityScore(ship: 0, skip: 0)
+        return (Comparison(sa, sb), numbers.tally)
+    }
+
+    /// What votes and picks change on a comparison page.
+    struct Numbers: Sendable {
+        var counts: [UUID: CommunityScore]
+        var tally: PairTally
     }
 }

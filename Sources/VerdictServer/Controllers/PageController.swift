@@ -61,7 +61,7 @@ struct PageController {
         let dataCache = req.application.dataCache
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             // Facts, takes, rivals and history come from the data cache (a vote leaves them);
-            // the numbers a vote changes are read for every render.
+            // the numbers a vote changes are kept apart there, and a vote drops only those.
             let data = try await dataCache.value("tool-page:\(slug)", as: ToolPageData.self) {
                 let data = try await ToolPageData.load(slug, on: db)
                 return (data, data.tags, data.bytes)
@@ -70,10 +70,12 @@ struct PageController {
                 throw Abort(.notFound, reason: "There is no tool called '\(slug)' in the catalog.")
             }
             var model = data.model
-            let counts = try await VoteModel.counts(forTools: [data.id] + data.rivalIDs, on: db)
-            model.standing.community = counts[data.id] ?? CommunityScore(ship: 0, skip: 0)
-            for (i, id) in data.rivalIDs.enumerated() { model.rivals[i].community = counts[id] ?? CommunityScore(ship: 0, skip: 0) }
-            model.scoreDays = try await ScoreHistory.days(tool: data.id, on: db)
+            let numbers = try await data.numbers(on: db, cache: dataCache)
+            model.standing.community = numbers.counts[data.id] ?? CommunityScore(ship: 0, skip: 0)
+            for (i, id) in data.rivalIDs.enumerated() {
+                model.rivals[i].community = numbers.counts[id] ?? CommunityScore(ship: 0, skip: 0)
+            }
+            model.scoreDays = numbers.days
             (model.myVote, model.notice, model.now) = (reader.votes[slug], reader.notice, now)
             (model.priceMaxAgeDays, model.publicURL) = (priceMaxAge, publicURL)
             let tool = model.standing.tool

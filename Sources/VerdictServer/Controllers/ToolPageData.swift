@@ -48,4 +48,23 @@ struct ToolPageData: Sendable {
             id: id, model: model, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
             bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count))
     }
+
+    /// What a vote changes on the page: the community numbers of the tool and its rivals and the
+    /// tool's score timeline. Kept in the data cache under their `.community` tags (a vote drops
+    /// them), keyed by the tool and rivals it was read for; two queries when missing.
+    func numbers(on db: any Database, cache: DataCache) async throws -> Numbers {
+        let ids = [id] + rivalIDs
+        let slugs = [model.standing.tool.slug] + model.rivals.map(\.tool.slug)
+        let key = "tool-numbers:" + ids.map(\.uuidString).joined(separator: ",")
+        return try await cache.value(key, as: Numbers.self) { [id] in
+            let counts = try await VoteModel.counts(forTools: ids, on: db)
+            let days = try await ScoreHistory.days(tool: id, on: db)
+            return (Numbers(counts: counts, days: days), Set(slugs.map(CacheTag.community)), 512 + 64 * days.count)
+        }
+    }
+
+    struct Numbers: Sendable {
+        var counts: [UUID: CommunityScore]
+        var days: [ScoreDay]
+    }
 }

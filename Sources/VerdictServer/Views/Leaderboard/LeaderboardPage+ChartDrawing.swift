@@ -48,7 +48,7 @@ extension LeaderboardPage.Chart {
                         class: "chart-band \(LeaderboardPage.Tiers.parity(tier))"))
                 nodes.append(
                     Components.SVG.text(
-                        "Tier \(tier)", x: layout.width - 12, y: labelY(row: start),
+                        "Tier \(tier)", x: layout.width - 18, y: labelY(row: start),
                         anchor: "end", class: "chart-tier"))
                 start = end
             }
