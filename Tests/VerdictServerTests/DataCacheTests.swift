@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+import VerdictCore
 
 @testable import VerdictServer
 
@@ -90,6 +91,29 @@ struct DataCacheTests {
             try await b.changeFeed.catchUp(b)
             #expect(b.dataCache.value("tool-page:beta") == nil)
             #expect(try await get(b, "/tools/beta").contains("Beta now builds"))
+        }
+    }
+
+    @Test("A comparison's kept sections render exactly as the live ones, for any reader and numbers")
+    func keptParts() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            let data = try await ComparePageData.load("beta", "alpha", on: app.db)
+            #expect(Set(data.parts.keys) == Set(Compare.Part.allCases))
+            var (a, b) = (data.a, data.b)
+            (a.community, b.community) = (CommunityScore(ship: 3, skip: 1), CommunityScore(ship: 0, skip: 2))
+            for asked in [false, true] {
+                let usage = asked ? UsagePreset.all[0].profile : CostView.defaultPreset.profile
+                let comparison = Comparison(a, b)
+                var model = Compare.Model(
+                    comparison: comparison, canonical: SiteURL.canonicalCompare("beta", "alpha"), myVotes: ["alpha": .ship],
+                    notice: "Your vote is in.", headToHead: HeadToHeadTally(a: ("beta", 4), b: ("alpha", 2), neither: 1),
+                    myPick: "alpha")
+                model.cost = data.costView(for: comparison, usage: usage, preset: UsagePreset.all[asked ? 0 : 1], asked: asked)
+                let live = Compare.View(model: model).document().render()
+                model.rendered = data.parts
+                #expect(Compare.View(model: model).document().render() == live)
+            }
         }
     }
 }

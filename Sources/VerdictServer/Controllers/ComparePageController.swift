@@ -28,16 +28,15 @@ struct ComparePageController {
                 myVotes: reader.votes, notice: reader.notice,
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
-            model.origin = origin
-            let estimates = [comparison.a, comparison.b].map { ($0.tool, CostEstimate.estimate(usage, quotes: data.quotes[$0.tool.slug] ?? [])) }
+            (model.origin, model.rendered) = (origin, data.parts)
+            let cost = data.costView(for: comparison, usage: usage, preset: preset, asked: asked)
             if asked {
                 (model.forWorkload, model.buyerForWorkload) = Self.forWorkload(
-                    comparison, estimates: Dictionary(estimates.map { ($0.0.slug, $0.1) }, uniquingKeysWith: { x, _ in x }),
+                    comparison,
+                    estimates: Dictionary(cost.estimates.map { ($0.tool.slug, $0.estimate) }, uniquingKeysWith: { x, _ in x }),
                     workload: UsageText.describe(usage))
             }
-            model.cost = CostView(
-                usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a, b).path,
-                estimates: estimates.map { CostView.Row(tool: $0.0, estimate: $0.1) })
+            model.cost = cost
             return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery

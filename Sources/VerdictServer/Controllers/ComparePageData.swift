@@ -15,18 +15,37 @@ struct ComparePageData: Sendable {
     var ids: [String: UUID]
     /// Each tool's priced offers, by slug, for the cost rows.
     var quotes: [String: [OfferQuote]]
+    /// The sections no vote, pick or reader changes, rendered once (`Compare.Part`).
+    var parts: [Compare.Part: String] = [:]
 
     var bytes: Int {
         8_192 + (a.takes + b.takes).reduce(0) { $0 + $1.text.utf8.count } + 256 * quotes.values.reduce(0) { $0 + $1.count }
+            + parts.values.reduce(0) { $0 + $1.utf8.count }
     }
 
     static func load(_ a: String, _ b: String, on db: any Database) async throws -> ComparePageData {
         let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)
         let (first, second) = Comparison.canonicalPair(a, b)
         let quotes = try await OfferPrices.quotes(tools: Array(ids.values), on: db)
-        return ComparePageData(
+        var data = ComparePageData(
             a: comparison.a, b: comparison.b, first: first, second: second, ids: ids,
             quotes: ids.reduce(into: [:]) { out, pair in out[pair.key] = quotes[pair.value] ?? [] })
+        // The parts read only facts, takes and offers, so any reader's page can use them.
+        var model = Compare.Model(
+            comparison: comparison, canonical: SiteURL.canonicalCompare(a, b), myVotes: [:], notice: nil,
+            headToHead: HeadToHeadTally(a: (a, 0), b: (b, 0), neither: 0), myPick: nil)
+        model.cost = data.costView(
+            for: comparison, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false)
+        data.parts = Compare.View(model: model).parts()
+        return data
+    }
+
+    /// Both tools priced for `usage`, in the address's order.
+    func costView(for comparison: Comparison, usage: UsageProfile, preset: UsagePreset?, asked: Bool) -> CostView {
+        let (a, b) = (comparison.a.tool, comparison.b.tool)
+        return CostView(
+            usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a.slug, b.slug).path,
+            estimates: [a, b].map { CostView.Row(tool: $0, estimate: CostEstimate.estimate(usage, quotes: quotes[$0.slug] ?? [])) })
     }
 
     /// The comparison with today's community numbers, and the head-to-head split: kept in the

@@ -24,12 +24,12 @@ extension Compare {
                 intro(),
                 glance(),
                 recommendation(),
-                grid(),
+                part(.grid, grid),
                 headToHead(),
-                .unwrap(model.cost) { $0.section() },
-                facts(),
-                pricing(),
-                scorecard(),
+                .unwrap(model.cost) { cost in cost.asked ? cost.section() : part(.defaultCost, cost.section) },
+                part(.facts, facts),
+                part(.pricing, pricing),
+                part(.scorecard, scorecard),
                 community(),
                 .section(
                     .class("grid grid-2 compare-cards"),
@@ -38,6 +38,21 @@ extension Compare {
                     Components.toolCard(b, heading: .h2)),
                 Components.newsletterBox()
             )
+        }
+
+        /// A section as rendered before, or rendered now.
+        func part(_ part: Part, _ build: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+            model.rendered[part].map { .raw($0) } ?? build()
+        }
+
+        /// Every `Part` rendered, to keep; the cost only when it is the default preset's.
+        func parts() -> [Part: String] {
+            var out: [Part: String] = [
+                .grid: grid().render(), .facts: facts().render(), .pricing: pricing().render(),
+                .scorecard: scorecard().render(),
+            ]
+            if let cost = model.cost, !cost.asked { out[.defaultCost] = cost.section().render() }
+            return out
         }
 
         func intro() -> Node<HTML.BodyContext> {
