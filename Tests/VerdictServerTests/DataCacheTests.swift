@@ -116,4 +116,23 @@ struct DataCacheTests {
             }
         }
     }
+
+    @Test("A tool page's kept sections render exactly as the live ones, for any reader, numbers and day")
+    func keptToolParts() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            #expect(try await app.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
+            let data = try await ToolPageData.load("beta", on: app.db)
+            #expect(Set(data.model.rendered.keys) == Set(ToolShow.Part.allCases))
+            var model = data.model
+            model.rendered = [:]
+            model.standing.community = CommunityScore(ship: 7, skip: 2)
+            (model.myVote, model.notice, model.now) = (.skip, "Your vote is in.", Date(timeIntervalSince1970: 1_900_000_000))
+            (model.publicURL, model.priceMaxAgeDays) = ("https://verdict.example", 1)
+            model.scoreDays = [ScoreDay(day: "2026-12-01", panel: 50, community: 100, votes: 1)]
+            let live = ToolShow.View(model: model).document().render()
+            model.rendered = data.model.rendered
+            #expect(ToolShow.View(model: model).document().render() == live)
+        }
+    }
 }

@@ -41,12 +41,15 @@ struct ToolPageData: Sendable {
         model.intake = try await ToolIntake.load(tool: id, on: db)
         (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
         model.changes = try await CatalogEvents.forTool(id, limit: PageController.toolChanges, on: db)
+        // Rendered with no reader, numbers or day: the parts read none of them.
+        model.rendered = ToolShow.View(model: model).parts()
         var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
         tags.formUnion(rivalRows.map { .tool($0.slug) })
         let texts = (([standing] + rivals).flatMap(\.takes).map(\.text) + model.history.map(\.text)).reduce(0) { $0 + $1.utf8.count }
         return ToolPageData(
             id: id, model: model, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
-            bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count))
+            bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count)
+                + model.rendered.values.reduce(0) { $0 + $1.utf8.count })
     }
 
     /// What a vote changes on the page: the community numbers of the tool and its rivals and the

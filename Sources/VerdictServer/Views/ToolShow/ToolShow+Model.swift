@@ -35,6 +35,14 @@ enum ToolShow {
         var changes: [CatalogEvents.ToolEvent] = []
         /// The age past which a price is flagged.
         var priceMaxAgeDays = 30
+        /// Sections already rendered (`View.parts`), used as they are instead of rendering again.
+        var rendered: [Part: String] = [:]
+    }
+
+    /// The sections no vote, reader or day changes, rendered once per change of the tool and
+    /// kept with the page's data (`ToolPageData`).
+    enum Part: Hashable, Sendable, CaseIterable {
+        case panel, claims, history, facts
     }
 }
 

@@ -28,7 +28,7 @@ extension ToolShow {
                 sourceNotice(),
                 Components.toolCard(model.standing, heading: .h1, size: .large),
                 vote(),
-                panel(),
+                part(.panel, panel),
                 .unwrap(model.cost) { $0.section() },
                 .unwrap(model.buyerForWorkload) { take in
                     .section(
@@ -40,15 +40,25 @@ extension ToolShow {
                         ),
                         Components.takeBlock(take, persona: .buyer))
                 },
-                claims(),
+                part(.claims, claims),
                 timeline(),
                 embed(),
-                history(),
+                part(.history, history),
                 rivals(),
-                facts(),
+                part(.facts, facts),
                 offers(),
                 Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
             )
+        }
+
+        /// A section as rendered before, or rendered now.
+        func part(_ part: Part, _ build: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+            model.rendered[part].map { .raw($0) } ?? build()
+        }
+
+        /// Every `Part` rendered, to keep.
+        func parts() -> [Part: String] {
+            [.panel: panel().render(), .claims: claims().render(), .history: history().render(), .facts: facts().render()]
         }
 
         func vote() -> Node<HTML.BodyContext> {
