@@ -70,7 +70,8 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
         }
         body = rendered.body
         return CachedPage(
-            contentType: rendered.contentType.serialize(), body: body, gzipped: gzipped, etag: "\"\(digest)\"", tags: CacheTag.shown(rendered.tags))
+            contentType: rendered.contentType.serialize(), body: body, gzipped: gzipped, etag: "\"\(digest)\"",
+            tags: CacheTag.shown(rendered.tags))
     }
 
     static func response(_ page: CachedPage, anonymous: Bool, req: Request) -> Response {
