@@ -48,8 +48,8 @@ struct DataCacheTests {
             _ = try await app.importYAML(Catalogs.two)
             #expect(try await get(app, "/tools/beta").contains("Community: —"))
             #expect(try await get(app, "/compare/alpha-vs-beta").contains("No answers yet"))
-            let toolData = try #require(app.dataCache.value("tool-page:beta"))
-            let pairData = try #require(app.dataCache.value("compare-page:alpha|beta"))
+            let toolData = try #require(app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now())))
+            let pairData = try #require(app.dataCache.value(ComparePageData.key("alpha", "beta", at: app.dependencies.clock.now())))
             // The numbers are kept apart, and a vote or a pick drops only them.
             #expect(app.dataCache.value("compare-numbers:alpha|beta") != nil)
 
@@ -60,19 +60,24 @@ struct DataCacheTests {
             let pair = try await get(app, "/compare/alpha-vs-beta")
             #expect(pair.contains("100% · 1 vote") && !pair.contains("No answers yet"))
             // The same stored values: the renders read only the numbers.
-            #expect((app.dataCache.value("tool-page:beta")?.value as? ToolPageData)?.id == (toolData.value as? ToolPageData)?.id)
-            #expect(app.dataCache.value("tool-page:beta")?.bytes == toolData.bytes)
-            #expect(app.dataCache.value("compare-page:alpha|beta") != nil && pairData.bytes > 0)
+            #expect(
+                (app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now()))?.value as? ToolPageData)?.id
+                    == (toolData.value as? ToolPageData)?.id)
+            #expect(app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now()))?.bytes == toolData.bytes)
+            #expect(
+                app.dataCache.value(ComparePageData.key("alpha", "beta", at: app.dependencies.clock.now())) != nil && pairData.bytes > 0)
 
             // A fact changes (a re-import): the data goes, and the pages show the new fact at once.
             _ = try await app.importYAML(Catalogs.two.replacingOccurrences(of: "Beta also builds", with: "Beta now builds"))
-            #expect(app.dataCache.value("tool-page:beta") == nil && app.dataCache.value("compare-page:alpha|beta") == nil)
+            #expect(
+                app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now())) == nil
+                    && app.dataCache.value(ComparePageData.key("alpha", "beta", at: app.dependencies.clock.now())) == nil)
             #expect(try await get(app, "/tools/beta").contains("Beta now builds"))
             #expect(try await get(app, "/tools/beta").contains("Community: 100% · 1 vote"))
             // Alpha is Beta's rival: a change to Alpha reloads Beta's page data too.
-            #expect(app.dataCache.value("tool-page:beta") != nil)
+            #expect(app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now())) != nil)
             _ = try await app.importYAML(Catalogs.two.replacingOccurrences(of: "The first tool", with: "The renamed first tool"))
-            #expect(app.dataCache.value("tool-page:beta") == nil)
+            #expect(app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now())) == nil)
         }
     }
 
@@ -82,14 +87,14 @@ struct DataCacheTests {
             _ = try await a.importYAML(Catalogs.two)
             try await b.changeFeed.catchUp(b)
             #expect(try await get(b, "/tools/beta").contains("Beta also builds"))
-            #expect(b.dataCache.value("tool-page:beta") != nil)
+            #expect(b.dataCache.value(ToolPageData.key("beta", at: b.dependencies.clock.now())) != nil)
             #expect(try await a.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
             try await b.changeFeed.catchUp(b)
-            #expect(b.dataCache.value("tool-page:beta") != nil)
+            #expect(b.dataCache.value(ToolPageData.key("beta", at: b.dependencies.clock.now())) != nil)
             #expect(try await get(b, "/tools/beta").contains("Community: 100% · 1 vote"))
             _ = try await a.importYAML(Catalogs.two.replacingOccurrences(of: "Beta also builds", with: "Beta now builds"))
             try await b.changeFeed.catchUp(b)
-            #expect(b.dataCache.value("tool-page:beta") == nil)
+            #expect(b.dataCache.value(ToolPageData.key("beta", at: b.dependencies.clock.now())) == nil)
             #expect(try await get(b, "/tools/beta").contains("Beta now builds"))
         }
     }
@@ -133,6 +138,18 @@ struct DataCacheTests {
             let live = ToolShow.View(model: model).document().render()
             model.rendered = data.model.rendered
             #expect(ToolShow.View(model: model).document().render() == live)
+        }
+    }
+
+    @Test("A server's first read of the change feed drops what it cached before it")
+    func firstCatchUp() async throws {
+        try await withTwoServers { a, b in
+            _ = try await a.importYAML(Catalogs.two)
+            // B serves before it has read the feed; A's vote lands in between.
+            #expect(try await get(b, "/tools/beta").contains("Community: —"))
+            #expect(try await a.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
+            try await b.changeFeed.catchUp(b)
+            #expect(try await get(b, "/tools/beta").contains("Community: 100% · 1 vote"))
         }
     }
 }

@@ -33,15 +33,18 @@ final class ChangeFeed: Sendable {
         let db = app.db
         let start = seen.withLockedValue { $0.high }
         guard let start else {
-            // At start-up nothing is cached yet: the events so far (and the overlap re-read
-            // below the latest) are seen, not applied.
+            // The first read: the events so far (and the overlap re-read below the latest) are
+            // marked seen rather than applied one by one; instead, everything this server may
+            // have cached since it started serving is dropped once, after they were read.
             let latest = try await ChangeEventModel.latestID(on: db)
             let earlier = try await ChangeEventModel.since(max(0, latest - Self.overlap), limit: 1000, on: db)
-            seen.withLockedValue { s in
-                guard s.high == nil else { return }
-                s.high = latest
+            let first = seen.withLockedValue { s in
+                guard s.high == nil else { return false }
+                s.high = max(latest, earlier.compactMap(\.id).max() ?? 0)
                 s.recent.formUnion(earlier.compactMap(\.id))
+                return true
             }
+            if first { app.invalidateCaches(.everything) }
             return 0
         }
         let events = try await ChangeEventModel.since(max(0, start - Self.overlap), limit: 1000, on: db)

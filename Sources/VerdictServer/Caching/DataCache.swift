@@ -42,7 +42,9 @@ extension Application {
     /// Drops the pages and the data that show something in `scope` (a write here, or another
     /// server's change event).
     func invalidateCaches(_ scope: CacheScope) {
-        SiteMetrics.pageCache(.invalidation, count: pageCache.invalidate(scope))
+        // Data first: a page render that starts in between still holds a page ticket from before
+        // the page invalidation below, so a page rendered from the old data is never stored.
         SiteMetrics.dataCache(.invalidation, count: dataCache.invalidate(scope))
+        SiteMetrics.pageCache(.invalidation, count: pageCache.invalidate(scope))
     }
 }

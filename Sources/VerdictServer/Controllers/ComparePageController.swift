@@ -12,12 +12,14 @@ struct ComparePageController {
         let (usage, preset, asked) = try CostReading.pageUsage(req)
         let myPick = try await myPick(a, b, reader: reader, req: req)
         let origin = req.application.mail.publicURL
+        // Offers' "checked" dates move with source syncs that publish nothing: a day is part of the key.
+        let now = req.dependencies.clock.now()
         if let myPick { reader.extra = "pick=\(myPick)" }
         let dataCache = req.application.dataCache
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             // The two tools' facts, takes and offers come from the data cache (a vote or pick
             // leaves them); the numbers votes and picks change are kept apart and dropped by them.
-            let data = try await dataCache.value("compare-page:\(a)|\(b)", as: ComparePageData.self) {
+            let data = try await dataCache.value(ComparePageData.key(a, b, at: now), as: ComparePageData.self) {
                 let data = try await ComparePageData.load(a, b, on: db)
                 return (data, [.tool(a), .tool(b)], data.bytes)
             }
@@ -40,6 +42,7 @@ struct ComparePageController {
             return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery
+        answer.keyQuery["day"] = DayKey.string(now)
         if asked { answer.keyQuery.merge(CostReading.keyQuery(usage, preset: preset)) { a, _ in a } }
         return answer
     }

@@ -23,6 +23,9 @@ struct ComparePageData: Sendable {
             + parts.values.reduce(0) { $0 + $1.utf8.count }
     }
 
+    /// The cache key: the pair in the address's order and a day (see `ToolPageData.key`).
+    static func key(_ a: String, _ b: String, at now: Date) -> String { "compare-page:\(a)|\(b)@\(DayKey.string(now))" }
+
     static func load(_ a: String, _ b: String, on db: any Database) async throws -> ComparePageData {
         let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)
         let (first, second) = Comparison.canonicalPair(a, b)

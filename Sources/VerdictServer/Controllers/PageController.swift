@@ -62,7 +62,7 @@ struct PageController {
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
             // Facts, takes, rivals and history come from the data cache (a vote leaves them);
             // the numbers a vote changes are kept apart there, and a vote drops only those.
-            let data = try await dataCache.value("tool-page:\(slug)", as: ToolPageData.self) {
+            let data = try await dataCache.value(ToolPageData.key(slug, at: now), as: ToolPageData.self) {
                 let data = try await ToolPageData.load(slug, on: db)
                 return (data, data.tags, data.bytes)
             }

@@ -17,6 +17,10 @@ struct ToolPageData: Sendable {
     /// A rough size for the cache's memory bound: the texts it holds, plus a fixed part.
     var bytes: Int
 
+    /// The cache key: a tool and a day. The offers' "checked" dates follow source syncs, which
+    /// confirm unchanged prices without publishing a change, so the data is read again daily.
+    static func key(_ slug: String, at now: Date) -> String { "tool-page:\(slug)@\(DayKey.string(now))" }
+
     static func load(_ slug: String, on db: any Database) async throws -> ToolPageData {
         guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
             let standing = try await ToolModel.standing(of: row, on: db)

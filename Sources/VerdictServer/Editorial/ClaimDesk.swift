@@ -24,7 +24,7 @@ enum ClaimDesk {
     static func check(slug: String, _ input: Input, checkedBy: String, actor: String, app: Application) async throws -> ToolModel {
         let now = app.dependencies.clock.now()
         let backend = app.panel.config.defaultBackend?.name
-        let model = try await app.db.writeTransaction { tx in
+        let (model, reweighed) = try await app.db.writeTransaction { tx in
             guard let model = try await ToolModel.findLocked(slug: slug, on: tx), let id = model.id else {
                 throw ToolEditing.Failure.notFound(slug)
             }
@@ -50,7 +50,7 @@ enum ClaimDesk {
             // The category's field as it was, before this check changes the Skeptic's reading.
             let fields = try await RubricPanel.fields([model.categorySlug], asOf: AppClock.month(now), on: tx)
             model.apply(tool)
-            guard model.factsHash != hash else { return model }
+            guard model.factsHash != hash else { return (model, Set<UUID>()) }
             model.factsChangedAt = now
             try await model.save(on: tx)
             try await Audit.record(
@@ -62,13 +62,14 @@ enum ClaimDesk {
             let cause = "a claim marked \(check?.status.rawValue ?? "unverified") by an editor"
             try await ToolModel.refreshRanking([id], at: now, cause: cause, on: tx)
             // The Skeptic reads the claims ledger, so the category's Skeptic bar may move.
-            _ = try await RubricPanel.reweigh(fields, except: [id], at: now, cause: cause, on: tx)
+            let reweighed = try await RubricPanel.reweigh(fields, except: [id], at: now, cause: cause, on: tx)
             if let backend {
                 _ = try await PanelJobModel.enqueue(tools: [id], personas: Persona.allCases, backend: backend, force: false, on: tx)
             }
-            return model
+            return (model, reweighed)
         }
-        await app.changes.toolsChanged([try model.requireID()])
+        // The re-weighed peers' takes and timelines changed too.
+        await app.changes.toolsChanged([try model.requireID()] + Array(reweighed))
         return model
     }
 }

@@ -151,9 +151,11 @@ enum IntakeQueue {
         guard try await claim(entry.id, as: .accepted, tool: toolID, actor: actor, at: now, on: app.db) else {
             throw Failure.alreadyDecided("decided")
         }
-        _ = try await ToolDesk.setRetired(false, slug: model.slug, actor: actor, app: app)
+        // The event first: restoring publishes the change, and the tool page's kept data must
+        // not be loaded between the two.
         try await CatalogEvents.insert(
             [CatalogEvents.Event(kind: .added, tool: toolID, categorySlug: model.categorySlug, text: model.name)], at: now, on: app.db)
+        _ = try await ToolDesk.setRetired(false, slug: model.slug, actor: actor, app: app)
         try await Audit.record(
             actor, "intake.accepted", subject: "intake:\(entry.id)", after: Audit.json(["tool": model.slug]), at: now, on: app.db)
         return model.slug
