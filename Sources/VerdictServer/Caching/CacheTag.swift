@@ -63,16 +63,12 @@ enum CacheTag: Hashable, Sendable {
 }
 
 extension CacheTag {
-    /// A page's tags as stored: a page that shows a tool shows its community numbers.
+    /// `tags` with each tool's community numbers added: what a page that shows those tools
+    /// shows (its stored tags), and what a change to those tools reaches (what it invalidates).
     static func shown(_ tags: Set<CacheTag>) -> Set<CacheTag> {
         var out = tags
         for case .tool(let slug) in tags { out.insert(.community(slug)) }
         return out
-    }
-
-    /// What a change of `tags` reaches: a change to a tool may change its numbers too.
-    static func reached(by tags: Set<CacheTag>) -> Set<CacheTag> {
-        shown(tags)
     }
 }
 

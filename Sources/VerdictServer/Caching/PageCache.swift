@@ -145,7 +145,7 @@ final class TaggedCache<Value: TaggedValue>: Sendable {
                 return count
             case .tags(let tags):
                 var dropped = 0
-                for tag in CacheTag.reached(by: tags) {
+                for tag in CacheTag.shown(tags) {
                     s.invalidatedAt[tag] = s.epoch
                     for key in s.keysByTag[tag] ?? [] where Self.remove(key, from: &s) { dropped += 1 }
                 }

@@ -31,7 +31,8 @@ struct ComparePageController {
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
             (model.origin, model.rendered) = (origin, data.parts)
-            let cost = data.costView(for: comparison, usage: usage, preset: preset, asked: asked)
+            // The default preset's prices were worked out with the data; a reader's workload now.
+            let cost = (asked ? nil : data.defaultCost) ?? data.costView(for: comparison, usage: usage, preset: preset, asked: asked)
             if asked {
                 (model.forWorkload, model.buyerForWorkload) = Self.forWorkload(
                     comparison,

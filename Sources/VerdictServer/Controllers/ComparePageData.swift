@@ -17,6 +17,8 @@ struct ComparePageData: Sendable {
     var quotes: [String: [OfferQuote]]
     /// The sections no vote, pick or reader changes, rendered once (`Compare.Part`).
     var parts: [Compare.Part: String] = [:]
+    /// Both tools priced for the default preset (what a reader without a workload sees).
+    var defaultCost: CostView?
 
     var bytes: Int {
         8_192 + (a.takes + b.takes).reduce(0) { $0 + $1.text.utf8.count } + 256 * quotes.values.reduce(0) { $0 + $1.count }
@@ -37,8 +39,9 @@ struct ComparePageData: Sendable {
         var model = Compare.Model(
             comparison: comparison, canonical: SiteURL.canonicalCompare(a, b), myVotes: [:], notice: nil,
             headToHead: HeadToHeadTally(a: (a, 0), b: (b, 0), neither: 0), myPick: nil)
-        model.cost = data.costView(
+        data.defaultCost = data.costView(
             for: comparison, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false)
+        model.cost = data.defaultCost
         data.parts = Compare.View(model: model).parts()
         return data
     }

@@ -40,9 +40,8 @@ extension Compare {
             )
         }
 
-        /// A section as rendered before, or rendered now.
         func part(_ part: Part, _ build: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-            model.rendered[part].map { .raw($0) } ?? build()
+            Components.kept(model.rendered[part], or: build)
         }
 
         /// Every `Part` rendered, to keep; the cost only when it is the default preset's.
