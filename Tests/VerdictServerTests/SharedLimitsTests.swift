@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import Testing
 import Vapor
@@ -160,6 +161,56 @@ struct SharedLimitsTests {
             #expect(try await LimitCounter.count("k", in: current, on: app.db) == 2)
             #expect(try await LimitCounter.count("other", in: current, on: app.db) == 1)
             #expect(try await LimitCounter.count("k", in: old, on: app.db) == 0)
+        }
+    }
+
+    @Test("Several callers' hits in one statement count as if made one after another")
+    func batchedCounters() async throws {
+        try await withTestApp { app in
+            // setup
+            let minute = LimitCounter.Window(containing: TestApp.pinned, length: 60)
+            let hour = LimitCounter.Window(containing: TestApp.pinned, length: 3600)
+            _ = try await LimitCounter.increment("vote:a", in: minute, on: app.db)
+            let hit = { (key: String, window: LimitCounter.Window) in LimitCounter.Hit(key: key, window: window) }
+            // MUT
+            let counts = try await LimitCounter.increment(
+                batches: [
+                    [hit("vote:a", minute), hit("mint:a", hour)], [hit("vote:a", minute)], [], [hit("vote:b", minute)],
+                    [hit("vote:a", minute), hit("mint:a", hour)],
+                ], on: app.db)
+            // validate
+            #expect(counts == [["vote:a": 2, "mint:a": 1], ["vote:a": 3], [:], ["vote:b": 1], ["vote:a": 4, "mint:a": 2]])
+            #expect(try await LimitCounter.count("vote:a", in: minute, on: app.db) == 4)
+            #expect(try await LimitCounter.count("mint:a", in: hour, on: app.db) == 2)
+        }
+    }
+
+    @Test("60 votes at once from one network, group-committed: exactly the limit is accepted")
+    func concurrentVotesHoldTheLimit() async throws {
+        try await withTestApp { app in
+            // setup
+            app.settings.limits.votesPerNetworkPerMinute = 25
+            _ = try await app.importYAML(Catalogs.two)
+            let first = try await app.send(.PUT, "/api/v1/tools/alpha/vote", json: Self.ship)
+            let cookie = try #require(first.voterCookie)
+            // MUT
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for i in 0..<60 {
+                    group.addTask {
+                        let tool = i.isMultiple(of: 2) ? "alpha" : "beta"
+                        return try await app.send(.PUT, "/api/v1/tools/\(tool)/vote", json: Self.ship, cookie: cookie).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // validate
+            #expect(statuses.filter { $0 == .ok }.count == 24)  // the first vote took one of the 25
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 36)
+            // One counter row for the network; votes past the limit were counted until this server
+            // learnt the network was over it, then refused without a write.
+            let rows = try await app.db.sql().raw("SELECT count FROM limit_counters WHERE key LIKE 'vote:%'").all()
+            let counted = try rows.map { try $0.decode(column: "count", as: Int.self) }
+            #expect(counted.count == 1 && (26...61).contains(counted[0]), "\(counted)")
         }
     }
 

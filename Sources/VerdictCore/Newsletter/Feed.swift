@@ -34,12 +34,6 @@ public struct Feed: Sendable {
         self.entries = entries
     }
 
-    static func date(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: d)
-    }
-
     /// XML-safe text: escaped, without the C0 controls XML 1.0 does not allow.
     static func xml(_ s: String) -> String {
         HTMLText.escape(String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" })))
@@ -54,7 +48,7 @@ public struct Feed: Sendable {
             <id>\(Self.xml(feedURL))</id>
             <link rel="self" href="\(Self.xml(feedURL))"/>
             <link rel="alternate" type="text/html" href="\(Self.xml(homeURL))"/>
-            <updated>\(Self.date(updated))</updated>
+            <updated>\(UTCDate.internet(updated))</updated>
             <author><name>Verdict</name></author>
 
             """
@@ -64,7 +58,7 @@ public struct Feed: Sendable {
                 <id>\(Self.xml(e.id))</id>
                 <title>\(Self.xml(e.title))</title>
                 <link rel="alternate" type="text/html" href="\(Self.xml(e.url))"/>
-                <updated>\(Self.date(e.updated))</updated>
+                <updated>\(UTCDate.internet(e.updated))</updated>
                 <summary>\(Self.xml(e.summary))</summary>
                 </entry>
 
@@ -85,7 +79,7 @@ public struct Feed: Sendable {
         let document = Document(
             title: title, home_page_url: homeURL, feed_url: feedURL,
             items: entries.map {
-                Item(id: $0.id, url: $0.url, title: $0.title, content_text: $0.summary, date_modified: Self.date($0.updated))
+                Item(id: $0.id, url: $0.url, title: $0.title, content_text: $0.summary, date_modified: UTCDate.internet($0.updated))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

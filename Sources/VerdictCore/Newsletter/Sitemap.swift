@@ -14,17 +14,12 @@ public enum Sitemap {
         }
     }
 
-    static func day(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withFullDate]
-        return f.string(from: d)
-    }
-
     public static func urlSet(_ entries: [Entry]) -> String {
         var out =
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         for e in entries.prefix(maxURLs) {
-            out += "<url><loc>\(Feed.xml(e.url))</loc>" + (e.lastModified.map { "<lastmod>\(day($0))</lastmod>" } ?? "") + "</url>\n"
+            out +=
+                "<url><loc>\(Feed.xml(e.url))</loc>" + (e.lastModified.map { "<lastmod>\(UTCDate.day($0))</lastmod>" } ?? "") + "</url>\n"
         }
         return out + "</urlset>\n"
     }

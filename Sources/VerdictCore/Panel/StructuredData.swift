@@ -40,7 +40,16 @@ public enum StructuredData {
 
     /// JSON with `<`, `>` and `&` as \u escapes (valid JSON, inert in HTML).
     public static func scriptSafe(_ json: String) -> String {
-        json.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
+        var out: [UInt8] = []
+        out.reserveCapacity(json.utf8.count + 32)
+        for byte in json.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: #"\u0026"#.utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: #"\u003c"#.utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: #"\u003e"#.utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

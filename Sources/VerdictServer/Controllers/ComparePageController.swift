@@ -43,7 +43,7 @@ struct ComparePageController {
             return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery
-        answer.keyQuery["day"] = DayKey.string(now)
+        answer.keyQuery["day"] = UTCDate.day(now)
         if asked { answer.keyQuery.merge(CostReading.keyQuery(usage, preset: preset)) { a, _ in a } }
         return answer
     }

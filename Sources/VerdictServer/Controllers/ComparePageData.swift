@@ -26,7 +26,7 @@ struct ComparePageData: Sendable {
     }
 
     /// The cache key: the pair in the address's order and a day (see `ToolPageData.key`).
-    static func key(_ a: String, _ b: String, at now: Date) -> String { "compare-page:\(a)|\(b)@\(DayKey.string(now))" }
+    static func key(_ a: String, _ b: String, at now: Date) -> String { "compare-page:\(a)|\(b)@\(UTCDate.day(now))" }
 
     static func load(_ a: String, _ b: String, on db: any Database) async throws -> ComparePageData {
         let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)

@@ -90,7 +90,7 @@ struct PageController {
             return .html(ToolShow.View(model: model).document().render(), tags: data.tags)
         }
         answer.keyQuery = reader.keyQuery
-        answer.keyQuery["day"] = DayKey.string(now)
+        answer.keyQuery["day"] = UTCDate.day(now)
         if asked { answer.keyQuery.merge(CostReading.keyQuery(usage, preset: preset)) { a, _ in a } }
         return answer
     }

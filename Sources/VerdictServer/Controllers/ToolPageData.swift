@@ -19,7 +19,7 @@ struct ToolPageData: Sendable {
 
     /// The cache key: a tool and a day. The offers' "checked" dates follow source syncs, which
     /// confirm unchanged prices without publishing a change, so the data is read again daily.
-    static func key(_ slug: String, at now: Date) -> String { "tool-page:\(slug)@\(DayKey.string(now))" }
+    static func key(_ slug: String, at now: Date) -> String { "tool-page:\(slug)@\(UTCDate.day(now))" }
 
     static func load(_ slug: String, on db: any Database) async throws -> ToolPageData {
         guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,

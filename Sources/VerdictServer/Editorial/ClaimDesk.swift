@@ -38,7 +38,7 @@ enum ClaimDesk {
             do throws(ClaimCheckProblem) {
                 check = try ClaimCheck.validated(
                     claim: claim, status: input.status, checkedBy: checkedBy, method: input.method, evidenceURL: input.evidence_url,
-                    note: input.note, checkedOn: DayKey.string(now))
+                    note: input.note, checkedOn: UTCDate.day(now))
             } catch {
                 throw Failure(status: .badRequest, reason: "Nothing was changed: \(error.description).")
             }
@@ -56,7 +56,7 @@ enum ClaimDesk {
             try await Audit.record(
                 actor, "claim.checked", subject: Audit.subject(tool: slug), before: before.map { Audit.json($0) },
                 after: Audit.json(
-                    check ?? ClaimCheck(claim: claim, status: .unverified, checkedBy: actor, method: "", checkedOn: DayKey.string(now))),
+                    check ?? ClaimCheck(claim: claim, status: .unverified, checkedBy: actor, method: "", checkedOn: UTCDate.day(now))),
                 at: now, on: tx)
             _ = try await RubricPanel.run(tools: [model], at: now, on: tx)
             let cause = "a claim marked \(check?.status.rawValue ?? "unverified") by an editor"

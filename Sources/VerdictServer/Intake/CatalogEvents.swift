@@ -31,7 +31,7 @@ enum CatalogEvents {
     }
 
     static func insert(_ events: [Event], at now: Date, on db: any Database) async throws {
-        let day = DayKey.string(now)
+        let day = UTCDate.day(now)
         for chunk in events.chunked(SourceRecords.batch) {
             var insert = db.sql().insert(into: schema).columns("id", "at", "day", "kind", "tool_id", "category_slug", "text")
             for event in chunk {
@@ -118,15 +118,5 @@ extension CatalogEvents {
                 try row.decode(column: "n", as: Int.self)
         }
         return counts
-    }
-}
-
-/// "2026-12-03": a UTC calendar day, as events are grouped.
-enum DayKey {
-    static func string(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 }

@@ -61,7 +61,7 @@ enum MCPAnswers {
                 "persona": take.persona.rawValue, "verdict": take.verdict.rawValue, "conviction": take.conviction.rawValue,
                 "flip": take.flip as Any, "text": take.text, "source": take.source.rawValue,
                 "model": entry?.model as Any, "prompt_version": entry?.promptVersion as Any,
-                "written_at": entry?.createdAt.map { ISO8601DateFormatter().string(from: $0) } as Any,
+                "written_at": entry?.createdAt.map { UTCDate.internet($0) } as Any,
             ]
         }
         var answer = summary(standing, app: app)

@@ -19,7 +19,7 @@ enum ScoreHistory {
     /// Upserts today's row of each tool.
     static func record(_ scores: [Score], at now: Date, on db: any Database) async throws {
         guard !scores.isEmpty else { return }
-        let day = DayKey.string(now)
+        let day = UTCDate.day(now)
         let rows: [[any SQLExpression]] = scores.map { s in
             [SQLBind(UUID()), SQLBind(s.tool), SQLBind(day), SQLBind(s.panel), SQLBind(s.community), SQLBind(s.votes), SQLBind(now)]
         }

@@ -93,7 +93,7 @@ enum VoterGate {
     /// each key's count. About one call in `pruneOdds` also deletes windows that started more than
     /// two hours earlier (longer than any window lasts), so the table stays small.
     private static func hit(_ hits: [(key: String, window: LimitCounter.Window)], req: Request) async throws -> [String: Int] {
-        let counts = try await LimitCounter.increment(hits, on: req.db)
+        let counts = try await req.application.votingState.counters.submit(hits.map { LimitCounter.Hit(key: $0.key, window: $0.window) })
         if req.dependencies.random.int(in: 0..<pruneOdds) == 0 {
             do {
                 let oldest = hits.map(\.window.start).min() ?? 0

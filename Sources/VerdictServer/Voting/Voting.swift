@@ -18,7 +18,7 @@ enum Voting {
         let id = try await toolID(slug, req: req)
         let voter = try await VoterGate.admit(req)
         let community = try await req.application.votingState.writer.submit(
-            tool: id, voter: voter.id, vote: verdict, counted: voter.counted)
+            VoteWriter.Vote(tool: id, voter: voter.id, vote: verdict, counted: voter.counted))
         SiteMetrics.vote(.tool)
         return Outcome(community: community, newCookie: voter.newCookie)
     }

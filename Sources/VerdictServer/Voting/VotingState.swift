@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import Vapor
+import VerdictCore
 
 /// The voting machinery one app server holds: caches and the vote writer. The vote limits are
 /// counted in the database (`LimitCounter`), so they hold across servers.
@@ -16,10 +17,15 @@ final class VotingState: Sendable {
     let verifiedCookies = BoundedCache<String, String>(limit: 100_000)
     /// Network hashes by (day, peer, forwarded-for): parsing and HMAC once per client and day.
     let networks = BoundedCache<String, String>(limit: 100_000)
-    let writer: VoteWriter
+    /// Votes, group-committed.
+    let writer: GroupCommit<VoteWriter.Vote, CommunityScore>
+    /// The vote limits' counter hits of concurrent votes, group-committed: one statement and one
+    /// commit for a batch instead of one each.
+    let counters: GroupCommit<[LimitCounter.Hit], [String: Int]>
 
     init(application: Application) {
-        writer = VoteWriter(application: application)
+        writer = VoteWriter.committer(application)
+        counters = GroupCommit(maxBatch: 500) { batch in try await LimitCounter.increment(batches: batch, on: application.db) }
     }
 }
 

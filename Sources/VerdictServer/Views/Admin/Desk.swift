@@ -54,14 +54,9 @@ struct Desk {
             .button(.type(.submit), .class(style), .text(label)))
     }
 
-    /// "2026-12-03": the UTC day of a date.
-    static func day(_ date: Date) -> String { String(Self.date(date).prefix(10)) }
-
     static func date(_ date: Date?) -> String {
         guard let date else { return "—" }
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        return f.string(from: date) + " UTC"
+        return UTCDate.dateTime(date) + " UTC"
     }
 
     static func table(_ headers: [String], _ rows: [[Node<HTML.TableRowContext>]]) -> Node<HTML.BodyContext> {

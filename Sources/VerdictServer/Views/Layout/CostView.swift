@@ -60,7 +60,7 @@ struct CostView: Sendable {
                             .p(
                                 .class("muted"),
                                 .text(
-                                    "\(q.offer.sellerName ?? q.offer.seller), \(q.offer.variant.rawValue) · price since \(Desk.day(q.effectiveFrom ?? q.checkedAt)), checked \(Desk.day(q.checkedAt)) · source: \(q.source == OfferWriter.editorial ? "declared by the editors" : q.source)"
+                                    "\(q.offer.sellerName ?? q.offer.seller), \(q.offer.variant.rawValue) · price since \(UTCDate.day(q.effectiveFrom ?? q.checkedAt)), checked \(UTCDate.day(q.checkedAt)) · source: \(q.source == OfferWriter.editorial ? "declared by the editors" : q.source)"
                                 ),
                                 .unwrap(HTMLEscaping.externalURL(q.offer.sourceURL)) { href in
                                     .group(.text(" · "), .a(.href(href), .rel("nofollow noopener"), .text("price page")))

@@ -66,11 +66,11 @@ extension ToolShow.View {
         var byDay: [String: [String]] = [:]
         for persona in Persona.allCases {
             guard let written = model.history.last(where: { $0.persona == persona && $0.current })?.createdAt else { continue }
-            byDay[Desk.day(written), default: []].append(persona.displayName)
+            byDay[UTCDate.day(written), default: []].append(persona.displayName)
         }
         let takes = byDay.sorted { $0.key > $1.key }.map { "\($0.key) (\($0.value.joined(separator: ", ")))" }
         let parts = [
-            model.factsChangedAt.map { "Facts last changed \(Desk.day($0))" },
+            model.factsChangedAt.map { "Facts last changed \(UTCDate.day($0))" },
             takes.isEmpty ? nil : "takes written " + takes.joined(separator: ", "),
         ]
         .compactMap { $0 }
@@ -101,7 +101,7 @@ extension ToolShow.View {
         guard let since = stale.map(\.1).max() else { return .empty }
         let names = stale.map { "the \($0.0.displayName)'s" }
         let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        let day = since == .distantPast ? "an earlier change" : Desk.day(since)
+        let day = since == .distantPast ? "an earlier change" : UTCDate.day(since)
         return .p(
             .class("notice notice-stale"), .attribute(named: "role", value: "note"),
             .strong(.text("Stale since \(day): ")),

@@ -47,7 +47,7 @@ extension ToolShow.View {
                     .td(.text(entry.offer.sellerLabel)),
                     .td(.text(service(entry.offer))),
                     .td(.text(Self.priceText(price.sheet)), pastNote(entry, dataset: price.dataset)),
-                    .td(.text(price.effective_from.map { Desk.day($0) } ?? Desk.day(price.recorded_at))),
+                    .td(.text(price.effective_from.map { UTCDate.day($0) } ?? UTCDate.day(price.recorded_at))),
                     checkedCell(model.intake.checked(price)),
                     .td(
                         .unwrap(
@@ -61,9 +61,9 @@ extension ToolShow.View {
     /// The day a price was last checked, flagged "not checked since …" past the configured age.
     private func checkedCell(_ checked: Date) -> Node<HTML.TableRowContext> {
         guard Staleness.priceIsOld(checkedAt: checked, now: model.now, maxAgeDays: model.priceMaxAgeDays) else {
-            return .td(.text(Desk.day(checked)))
+            return .td(.text(UTCDate.day(checked)))
         }
-        return .td(.class("price-old"), .strong(.text("Not checked since \(Desk.day(checked))")))
+        return .td(.class("price-old"), .strong(.text("Not checked since \(UTCDate.day(checked))")))
     }
 
     /// "was $1.25 until 2026-12-03" under a price that replaced others from the same dataset.
@@ -73,7 +73,7 @@ extension ToolShow.View {
         return .div(
             .class("price-history muted"),
             .forEach(past.prefix(5)) { version in
-                .div(.text("was \(Self.priceText(version.sheet)) until \(version.replaced_at.map { Desk.day($0) } ?? "")"))
+                .div(.text("was \(Self.priceText(version.sheet)) until \(version.replaced_at.map { UTCDate.day($0) } ?? "")"))
             })
     }
 
@@ -94,9 +94,9 @@ extension ToolShow.View {
                 .class("source-records"),
                 .forEach(records.prefix(100)) { record in
                     .li(
-                        .text("\(record.dataset) record \(record.record_id), first seen \(Desk.day(record.first_seen))"),
+                        .text("\(record.dataset) record \(record.record_id), first seen \(UTCDate.day(record.first_seen))"),
                         .unwrap(record.removed_at) { removed in
-                            .strong(.text(" — no longer listed by \(record.dataset) since \(Desk.day(removed))"))
+                            .strong(.text(" — no longer listed by \(record.dataset) since \(UTCDate.day(removed))"))
                         },
                         .unwrap(record.model?.maxOutput) { n in .text("; max output \(n.formatted()) tokens") },
                         .unwrap(record.model?.knowledgeCutoff) { date in .text("; knowledge cutoff \(date)") },
@@ -114,7 +114,7 @@ extension ToolShow.View {
             return .p(
                 .class("notice notice-retired"), .attribute(named: "role", value: "note"),
                 .text(
-                    "No public dataset lists \(tool.name) any more (since \(Desk.day(last))): it may be withdrawn. Its last known facts and prices are below."
+                    "No public dataset lists \(tool.name) any more (since \(UTCDate.day(last))): it may be withdrawn. Its last known facts and prices are below."
                 ))
         }
         let current = records.filter { $0.removed_at == nil }.compactMap(\.model)

@@ -7,7 +7,7 @@ extension ToolShow.View {
     /// and the dated list of what changed and why.
     func timeline() -> Node<HTML.BodyContext> {
         let priceSteps = model.changes.filter { $0.kind == CatalogEvents.Kind.price.rawValue }
-            .map { (day: DayKey.string($0.at), label: $0.text) }
+            .map { (day: UTCDate.day($0.at), label: $0.text) }
         let chart = ScoreTimeline(days: model.scoreDays, marks: priceSteps)
         guard chart != nil || !model.changes.isEmpty else { return .empty }
         return .section(
@@ -30,7 +30,7 @@ extension ToolShow.View {
                     .class("timeline-changes"),
                     .forEach(model.changes) { event in
                         .li(
-                            .span(.class("timeline-day"), .text(Desk.day(event.at))), .text(" "),
+                            .span(.class("timeline-day"), .text(UTCDate.day(event.at))), .text(" "),
                             .span(.class("timeline-kind"), .text(Self.kindName(event.kind))), .text(": \(event.text)"))
                     })))
     }

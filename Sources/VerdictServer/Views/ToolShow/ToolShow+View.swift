@@ -22,7 +22,7 @@ extension ToolShow {
                     .p(
                         .class("notice notice-retired"), .attribute(named: "role", value: "note"),
                         .text(
-                            "Retired on \(Desk.day(date)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."
+                            "Retired on \(UTCDate.day(date)): \(tool.name) is no longer listed or ranked. This page is kept for reference and its facts may be out of date."
                         ))
                 },
                 sourceNotice(),
