@@ -122,23 +122,42 @@ struct DataCacheTests {
         }
     }
 
-    @Test("A tool page's kept sections render exactly as the live ones, for any reader, numbers and day")
-    func keptToolParts() async throws {
-        try await withTestApp { app in
-            _ = try await app.importYAML(Catalogs.two)
-            #expect(try await app.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
-            let data = try await ToolPageData.load("beta", on: app.db)
-            #expect(Set(data.model.rendered.keys) == Set(ToolShow.Part.allCases))
+    @Test("A tool page filled from its template equals the page rendered in full, for any reader, numbers, workload and day")
+    func toolTemplate() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            #expect(try await app.send(.PUT, "/api/v1/tools/gemini-2-5-flash/vote", json: #"{"vote":"ship"}"#).status == .ok)
+            let data = try await ToolPageData.load("gemini-2-5-flash", publicURL: "https://verdict.example", on: app.db)
+            let holes = data.template.pieces.compactMap { if case .hole(let index) = $0 { index } else { nil } }
+            #expect(Set(holes) == Set(ToolShow.Hole.allCases.map(\.rawValue)))
+            #expect(!data.model.intake.isEmpty && !data.model.rivals.isEmpty)
+            // As loaded (no reader, no numbers), then a reader with a vote, a notice, other
+            // numbers, a workload of their own and a later day on which the prices are old.
             var model = data.model
-            model.rendered = [:]
             model.standing.community = CommunityScore(ship: 7, skip: 2)
+            model.rivals[0].community = CommunityScore(ship: 1, skip: 4)
             (model.myVote, model.notice, model.now) = (.skip, "Your vote is in.", Date(timeIntervalSince1970: 1_900_000_000))
-            (model.publicURL, model.priceMaxAgeDays) = ("https://verdict.example", 1)
+            model.priceMaxAgeDays = 1
             model.scoreDays = [ScoreDay(day: "2026-12-01", panel: 50, community: 100, votes: 1)]
-            let live = ToolShow.View(model: model).document().render()
-            model.rendered = data.model.rendered
-            #expect(ToolShow.View(model: model).document().render() == live)
+            let usage = UsagePreset.all[0].profile
+            let estimate = CostEstimate.estimate(usage, quotes: model.intake.quotes)
+            model.cost = CostView(
+                usage: usage, preset: UsagePreset.all[0], asked: true, action: "/tools/gemini-2-5-flash",
+                estimates: [CostView.Row(tool: model.standing.tool, estimate: estimate)])
+            model.buyerForWorkload = Rubric.buyerTake(
+                for: model.standing.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
+            for view in [ToolShow.View(model: data.model), ToolShow.View(model: model)] {
+                let full = view.document().render()
+                #expect(view.page(from: data.template) == full)
+                #expect(!full.contains("vhole"))
+            }
         }
+    }
+
+    @Test("A template's marks cannot be forged: text that looks like one is kept as text")
+    func templateMarks() {
+        let template = PageTemplate(marked: "<p>a\(PageTemplate.mark(3))b vhole0n1e \(PageTemplate.mark(7))</p>")
+        #expect(template.fill([3: "X", 7: "<i>y</i>"]) == "<p>aXb vhole0n1e <i>y</i></p>")
+        #expect(PageTemplate(marked: "no holes").fill([:]) == "no holes")
     }
 
     @Test("A server's first read of the change feed drops what it cached before it")

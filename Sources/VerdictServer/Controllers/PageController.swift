@@ -60,10 +60,11 @@ struct PageController {
         let publicURL = req.application.mail.publicURL
         let dataCache = req.application.dataCache
         var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
-            // Facts, takes, rivals and history come from the data cache (a vote leaves them);
-            // the numbers a vote changes are kept apart there, and a vote drops only those.
+            // Facts, takes, rivals, history and the page's template come from the data cache (a
+            // vote leaves them); the numbers a vote changes are kept apart there, and a vote drops
+            // only those.
             let data = try await dataCache.value(ToolPageData.key(slug, at: now), as: ToolPageData.self) {
-                let data = try await ToolPageData.load(slug, on: db)
+                let data = try await ToolPageData.load(slug, publicURL: publicURL, on: db)
                 return (data, data.tags, data.bytes)
             }
             if data.retired, try await IntakeQueue.isHeld(tool: data.id, on: db) {
@@ -87,7 +88,7 @@ struct PageController {
                 model.buyerForWorkload = Rubric.buyerTake(
                     for: tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
             }
-            return .html(ToolShow.View(model: model).document().render(), tags: data.tags)
+            return .html(ToolShow.View(model: model).page(from: data.template), tags: data.tags)
         }
         answer.keyQuery = reader.keyQuery
         answer.keyQuery["day"] = UTCDate.day(now)

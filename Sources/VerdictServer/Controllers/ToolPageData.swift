@@ -4,12 +4,15 @@ import VerdictCore
 
 /// What the tool page shows that no vote changes: the tool's facts and takes, its rivals and
 /// "compare with" choices, its take history, offers and dated changes. Kept in the `DataCache`
-/// under the tool's, its rivals' and its category's members' tags; the page fills in the
-/// community numbers, the score timeline and the reader's parts per render.
+/// under the tool's, its rivals' and its category's members' tags, with the page's template
+/// (`PageTemplate`): per render only the holes — community numbers, score timeline, offers'
+/// ages and the reader's parts — are rendered.
 struct ToolPageData: Sendable {
     var id: UUID
     /// The model without per-render parts (its community numbers are replaced per render).
     var model: ToolShow.Model
+    /// The page rendered with holes for what a vote, a reader or the clock changes.
+    var template: PageTemplate
     /// The rivals' ids, in the order of `model.rivals`.
     var rivalIDs: [UUID]
     var retired: Bool
@@ -21,7 +24,8 @@ struct ToolPageData: Sendable {
     /// confirm unchanged prices without publishing a change, so the data is read again daily.
     static func key(_ slug: String, at now: Date) -> String { "tool-page:\(slug)@\(UTCDate.day(now))" }
 
-    static func load(_ slug: String, on db: any Database) async throws -> ToolPageData {
+    /// The data and template; `publicURL` is the origin the page names (share tags, badge).
+    static func load(_ slug: String, publicURL: String, on db: any Database) async throws -> ToolPageData {
         guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
             let standing = try await ToolModel.standing(of: row, on: db)
         else {
@@ -45,15 +49,15 @@ struct ToolPageData: Sendable {
         model.intake = try await ToolIntake.load(tool: id, on: db)
         (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
         model.changes = try await CatalogEvents.forTool(id, limit: PageController.toolChanges, on: db)
-        // Rendered with no reader, numbers or day: the parts read none of them.
-        model.rendered = ToolShow.View(model: model).parts()
+        model.publicURL = publicURL
+        let template = ToolShow.View(model: model).template()
         var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
         tags.formUnion(rivalRows.map { .tool($0.slug) })
         let texts = (([standing] + rivals).flatMap(\.takes).map(\.text) + model.history.map(\.text)).reduce(0) { $0 + $1.utf8.count }
         return ToolPageData(
-            id: id, model: model, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
+            id: id, model: model, template: template, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
             bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count)
-                + model.rendered.values.reduce(0) { $0 + $1.utf8.count })
+                + template.size)
     }
 
     /// What a vote changes on the page: the community numbers of the tool and its rivals and the

@@ -35,14 +35,12 @@ enum ToolShow {
         var changes: [CatalogEvents.ToolEvent] = []
         /// The age past which a price is flagged.
         var priceMaxAgeDays = 30
-        /// Sections already rendered (`View.parts`), used as they are instead of rendering again.
-        var rendered: [Part: String] = [:]
     }
 
-    /// The sections no vote, reader or day changes, rendered once per change of the tool and
-    /// kept with the page's data (`ToolPageData`).
-    enum Part: Hashable, Sendable, CaseIterable {
-        case panel, claims, history, facts
+    /// The sections the reader, the votes or the clock decide: holes in the page's template
+    /// (`PageTemplate`), rendered per render; the rest of the page is rendered once with its data.
+    enum Hole: Int, CaseIterable, Sendable {
+        case description, jsonLD, notice, card, vote, cost, buyer, timeline, embed, rivals, offers
     }
 }
 

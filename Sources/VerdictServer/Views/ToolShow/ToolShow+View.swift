@@ -4,20 +4,22 @@ import VerdictCore
 extension ToolShow {
     struct View {
         let model: Model
+        /// Render a mark in place of each `Hole`, to make the page's template.
+        var marksHoles = false
 
         var tool: Tool { model.standing.tool }
 
         func document() -> HTML {
-            Layout.document(
+            let url = model.publicURL + SiteURL.tool(tool.slug).path
+            return Layout.document(
                 title: "\(tool.name): ship or skip?",
-                description:
-                    "\(tool.name) — panel ship \(model.standing.panel.label), community \(model.standing.community.label). \(tool.tagline ?? tool.description)",
+                description: marksHoles ? PageTemplate.mark(Hole.description.rawValue) : description,
                 canonical: SiteURL.tool(tool.slug).path,
                 sharing: Layout.Sharing(
-                    url: model.publicURL + SiteURL.tool(tool.slug).path, image: nil,
-                    jsonLD: StructuredData.tool(model.standing, url: model.publicURL + SiteURL.tool(tool.slug).path)),
+                    url: url, image: nil,
+                    jsonLD: marksHoles ? PageTemplate.mark(Hole.jsonLD.rawValue) : StructuredData.tool(model.standing, url: url)),
                 body:
-                    Components.notice(model.notice),
+                    hole(.notice),
                 .unwrap(model.retiredAt) { date in
                     .p(
                         .class("notice notice-retired"), .attribute(named: "role", value: "note"),
@@ -26,38 +28,74 @@ extension ToolShow {
                         ))
                 },
                 sourceNotice(),
-                Components.toolCard(model.standing, heading: .h1, size: .large),
-                vote(),
-                part(.panel, panel),
-                .unwrap(model.cost) { $0.section() },
-                .unwrap(model.buyerForWorkload) { take in
-                    .section(
-                        .class("section buyer-workload"),
-                        .h2(.text("The Buyer, recomputed for your workload")),
-                        .p(
-                            .class("muted"),
-                            .text("The rubric's Buyer with your month's cost in place of the declared rates; the panel above is unchanged.")
-                        ),
-                        Components.takeBlock(take, persona: .buyer))
-                },
-                part(.claims, claims),
-                timeline(),
-                embed(),
-                part(.history, history),
-                rivals(),
-                part(.facts, facts),
-                offers(),
+                hole(.card),
+                hole(.vote),
+                panel(),
+                hole(.cost),
+                hole(.buyer),
+                claims(),
+                hole(.timeline),
+                hole(.embed),
+                history(),
+                hole(.rivals),
+                facts(),
+                hole(.offers),
                 Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
             )
         }
 
-        func part(_ part: Part, _ build: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-            Components.kept(model.rendered[part], or: build)
+        /// The page's description in the head: it names the community numbers.
+        var description: String {
+            "\(tool.name) — panel ship \(model.standing.panel.label), community \(model.standing.community.label). \(tool.tagline ?? tool.description)"
         }
 
-        /// Every `Part` rendered, to keep.
-        func parts() -> [Part: String] {
-            [.panel: panel().render(), .claims: claims().render(), .history: history().render(), .facts: facts().render()]
+        /// The page with marks for holes: rendered once per change of its data.
+        func template() -> PageTemplate {
+            PageTemplate(marked: View(model: model, marksHoles: true).document().render())
+        }
+
+        /// The page, from its template with each hole rendered for this model.
+        func page(from template: PageTemplate) -> String {
+            template.fill(Dictionary(uniqueKeysWithValues: Hole.allCases.map { ($0.rawValue, fill($0)) }))
+        }
+
+        /// A hole's bytes as the full page renders them.
+        func fill(_ hole: Hole) -> String {
+            switch hole {
+            case .description: HTMLEscaping.attribute(Layout.summary(description))
+            case .jsonLD: StructuredData.tool(model.standing, url: model.publicURL + SiteURL.tool(tool.slug).path)
+            default: section(hole).render()
+            }
+        }
+
+        func hole(_ hole: Hole) -> Node<HTML.BodyContext> {
+            marksHoles ? .raw(PageTemplate.mark(hole.rawValue)) : section(hole)
+        }
+
+        /// The body sections that are holes.
+        func section(_ hole: Hole) -> Node<HTML.BodyContext> {
+            switch hole {
+            case .description, .jsonLD: .empty
+            case .notice: Components.notice(model.notice)
+            case .card: Components.toolCard(model.standing, heading: .h1, size: .large)
+            case .vote: vote()
+            case .cost: .unwrap(model.cost) { $0.section() }
+            case .buyer: .unwrap(model.buyerForWorkload, buyer)
+            case .timeline: timeline()
+            case .embed: embed()
+            case .rivals: rivals()
+            case .offers: offers()
+            }
+        }
+
+        func buyer(_ take: Take) -> Node<HTML.BodyContext> {
+            .section(
+                .class("section buyer-workload"),
+                .h2(.text("The Buyer, recomputed for your workload")),
+                .p(
+                    .class("muted"),
+                    .text("The rubric's Buyer with your month's cost in place of the declared rates; the panel above is unchanged.")),
+                Components.takeBlock(take, persona: .buyer))
         }
 
         func vote() -> Node<HTML.BodyContext> {
