@@ -139,10 +139,9 @@ struct DataCacheTests {
             model.priceMaxAgeDays = 1
             model.scoreDays = [ScoreDay(day: "2026-12-01", panel: 50, community: 100, votes: 1)]
             let usage = UsagePreset.all[0].profile
-            let estimate = CostEstimate.estimate(usage, quotes: model.intake.quotes)
-            model.cost = CostView(
-                usage: usage, preset: UsagePreset.all[0], asked: true, action: "/tools/gemini-2-5-flash",
-                estimates: [CostView.Row(tool: model.standing.tool, estimate: estimate)])
+            model.cost = ToolPageData.costView(
+                model.standing.tool, usage: usage, preset: UsagePreset.all[0], asked: true, quotes: model.intake.quotes)
+            let estimate = try #require(model.cost?.estimates.first?.estimate)
             model.buyerForWorkload = Rubric.buyerTake(
                 for: model.standing.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
             for view in [ToolShow.View(model: data.model), ToolShow.View(model: model)] {
@@ -150,6 +149,9 @@ struct DataCacheTests {
                 #expect(view.page(from: data.template) == full)
                 #expect(!full.contains("vhole"))
             }
+            // The default workload's cost section, kept rendered, is the one a reader without a workload sees.
+            let plain = ToolShow.View(model: data.model)
+            #expect(plain.page(from: data.template, kept: [.cost: data.defaultCost]) == plain.document().render())
         }
     }
 

@@ -79,16 +79,14 @@ struct PageController {
             model.scoreDays = numbers.days
             (model.myVote, model.notice, model.now) = (reader.votes[slug], reader.notice, now)
             (model.priceMaxAgeDays, model.publicURL) = (priceMaxAge, publicURL)
-            let tool = model.standing.tool
-            let estimate = CostEstimate.estimate(usage, quotes: model.intake.quotes)
-            model.cost = CostView(
-                usage: usage, preset: preset, asked: asked, action: SiteURL.tool(slug).path,
-                estimates: [CostView.Row(tool: tool, estimate: estimate)])
             if asked {
-                model.buyerForWorkload = Rubric.buyerTake(
-                    for: tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
+                model.cost = ToolPageData.costView(model.standing.tool, usage: usage, preset: preset, asked: true, quotes: model.intake.quotes)
+                model.buyerForWorkload = model.cost?.estimates.first.map { row in
+                    Rubric.buyerTake(for: row.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: row.estimate))
+                }
             }
-            return .html(ToolShow.View(model: model).page(from: data.template), tags: data.tags)
+            let view = ToolShow.View(model: model)
+            return .html(view.page(from: data.template, kept: asked ? [:] : [.cost: data.defaultCost]), tags: data.tags)
         }
         answer.keyQuery = reader.keyQuery
         answer.keyQuery["day"] = UTCDate.day(now)

@@ -13,6 +13,8 @@ struct ToolPageData: Sendable {
     var model: ToolShow.Model
     /// The page rendered with holes for what a vote, a reader or the clock changes.
     var template: PageTemplate
+    /// The cost section for a reader who gave no workload (the default preset), rendered.
+    var defaultCost: String
     /// The rivals' ids, in the order of `model.rivals`.
     var rivalIDs: [UUID]
     var retired: Bool
@@ -50,14 +52,23 @@ struct ToolPageData: Sendable {
         (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
         model.changes = try await CatalogEvents.forTool(id, limit: PageController.toolChanges, on: db)
         model.publicURL = publicURL
-        let template = ToolShow.View(model: model).template()
+        model.cost = costView(standing.tool, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false, quotes: model.intake.quotes)
+        let view = ToolShow.View(model: model)
+        let (template, defaultCost) = (view.template(), view.fill(.cost))
         var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
         tags.formUnion(rivalRows.map { .tool($0.slug) })
         let texts = (([standing] + rivals).flatMap(\.takes).map(\.text) + model.history.map(\.text)).reduce(0) { $0 + $1.utf8.count }
         return ToolPageData(
-            id: id, model: model, template: template, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
+            id: id, model: model, template: template, defaultCost: defaultCost, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
             bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count)
-                + template.size)
+                + template.size + defaultCost.utf8.count)
+    }
+
+    /// The cost section's model: the tool priced for `usage` from its offers.
+    static func costView(_ tool: Tool, usage: UsageProfile, preset: UsagePreset?, asked: Bool, quotes: [OfferQuote]) -> CostView {
+        CostView(
+            usage: usage, preset: preset, asked: asked, action: SiteURL.tool(tool.slug).path,
+            estimates: [CostView.Row(tool: tool, estimate: CostEstimate.estimate(usage, quotes: quotes))])
     }
 
     /// What a vote changes on the page: the community numbers of the tool and its rivals and the

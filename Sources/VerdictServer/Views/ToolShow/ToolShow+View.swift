@@ -37,7 +37,7 @@ extension ToolShow {
                 hole(.timeline),
                 hole(.embed),
                 history(),
-                hole(.rivals),
+                rivals(),
                 facts(),
                 hole(.offers),
                 Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
@@ -54,9 +54,10 @@ extension ToolShow {
             PageTemplate(marked: View(model: model, marksHoles: true).document().render())
         }
 
-        /// The page, from its template with each hole rendered for this model.
-        func page(from template: PageTemplate) -> String {
-            template.fill(Dictionary(uniqueKeysWithValues: Hole.allCases.map { ($0.rawValue, fill($0)) }))
+        /// The page, from its template with each hole rendered for this model, except those
+        /// given already rendered in `kept`.
+        func page(from template: PageTemplate, kept: [Hole: String] = [:]) -> String {
+            template.fill(Dictionary(uniqueKeysWithValues: Hole.allCases.map { ($0.rawValue, kept[$0] ?? fill($0)) }))
         }
 
         /// A hole's bytes as the full page renders them.
@@ -83,7 +84,7 @@ extension ToolShow {
             case .buyer: .unwrap(model.buyerForWorkload, buyer)
             case .timeline: timeline()
             case .embed: embed()
-            case .rivals: rivals()
+            case .rivals: rivalCards()
             case .offers: offers()
             }
         }
@@ -139,15 +140,15 @@ extension ToolShow {
         }
 
         func rivals() -> Node<HTML.BodyContext> {
-            .section(
-                .class("section"),
-                .h2(.text("Compare with")),
-                .if(
-                    model.rivals.isEmpty,
-                    .p(.class("muted"), .text("No rivals in the catalog yet.")),
-                    else: .div(.class("grid"), .forEach(model.rivals, rival))),
-                picker()
-            )
+            .section(.class("section"), .h2(.text("Compare with")), hole(.rivals), picker())
+        }
+
+        /// The three closest rivals' cards: they show the rivals' community numbers.
+        func rivalCards() -> Node<HTML.BodyContext> {
+            .if(
+                model.rivals.isEmpty,
+                .p(.class("muted"), .text("No rivals in the catalog yet.")),
+                else: .div(.class("grid"), .forEach(model.rivals, rival)))
         }
 
         /// "Compare with…": a GET form over the category's leading tools (works without JavaScript;
