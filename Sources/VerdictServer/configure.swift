@@ -8,11 +8,12 @@ import VerdictCore
 /// commands. Wiring only.
 public func configure(_ app: Application, settings: Settings) async throws {
     // Blocking work runs on the thread pool: every SQLite statement and every bcrypt hash. Each
-    // application gets a pool of its own with more threads than it has SQLite connections (one
-    // per event loop): SQLite's driver retries a locked database in a loop on its pool thread,
-    // so with a pool shared across applications (the process-wide default), writers waiting
-    // on each other could take every thread and starve the open transaction they wait for.
-    app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 2))
+    // application gets a pool of its own with more threads than it has SQLite connections
+    // (`sqliteConnectionsPerEventLoop` per event loop): SQLite's driver retries a locked database
+    // in a loop on its pool thread, so with a pool shared across applications (the process-wide
+    // default), writers waiting on each other could take every thread and starve the open
+    // transaction they wait for.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * sqliteConnectionsPerEventLoop * 2))
     app.verdict = VerdictState(settings: settings)
     app.dependencies = try .live(settings, http: app.http.client.shared)
     app.votingState = VotingState(application: app)
@@ -51,11 +52,17 @@ public func configure(_ app: Application, settings: Settings) async throws {
     Commands.register(app)
 }
 
+/// SQLite connections per event loop: two, so that while one commits a write (and waits for its
+/// fsync) reads on the same event loop go on (WAL lets readers run beside the writer).
+private let sqliteConnectionsPerEventLoop = 2
+
 private func useDatabase(_ app: Application, _ settings: Settings) throws {
     switch settings.database {
     case .sqlite(let path):
         app.databases.use(
-            .sqlite(.file(path), connectionPoolTimeout: .seconds(Int64(settings.databasePoolWaitSeconds))), as: .sqlite)
+            .sqlite(
+                .file(path), maxConnectionsPerEventLoop: sqliteConnectionsPerEventLoop,
+                connectionPoolTimeout: .seconds(Int64(settings.databasePoolWaitSeconds))), as: .sqlite)
     case .postgres(let url, let searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }

@@ -123,8 +123,8 @@ enum VoterGate {
         var count = minted
         if count == nil { count = try await hit([(key: key, window: mintWindow(now))], req: req)[key] }
         guard let minted = count else { throw Abort(.internalServerError) }
-        let counted = try await VoterModel.record(
-            voter, network: network, counted: minted <= req.settings.limits.newVotersPerNetworkPerHour, at: now, on: req.db)
+        let counted = try await req.application.votingState.voters.submit(
+            VoterModel.NewVoter(voter: voter, network: network, counted: minted <= req.settings.limits.newVotersPerNetworkPerHour, at: now))
         req.application.votingState.counted.withLockedValue { $0[voter] = counted }
         return counted
     }

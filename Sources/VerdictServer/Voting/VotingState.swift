@@ -22,10 +22,13 @@ final class VotingState: Sendable {
     /// The vote limits' counter hits of concurrent votes, group-committed: one statement and one
     /// commit for a batch instead of one each.
     let counters: GroupCommit<[LimitCounter.Hit], [String: Int]>
+    /// New voters of concurrent first votes, group-committed: one insert for a batch.
+    let voters: GroupCommit<VoterModel.NewVoter, Bool>
 
     init(application: Application) {
         writer = VoteWriter.committer(application)
         counters = GroupCommit(maxBatch: 500) { batch in try await LimitCounter.increment(batches: batch, on: application.db) }
+        voters = GroupCommit(maxBatch: 500) { batch in try await VoterModel.record(batch, on: application.db) }
     }
 }
 
