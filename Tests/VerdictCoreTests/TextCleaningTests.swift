@@ -93,4 +93,12 @@ struct TextCleaningTests {
         #expect(problems.count == 1 && problems[0].contains("60001 characters"), "\(problems.map { $0.prefix(80) })")
         #expect(TextCleaning.field("e\u{0301}", max: 2) == .success("e\u{0301}"))
     }
+
+    @Test("One line: whitespace runs become one space, as splitting into words and joining them does")
+    func oneLine() {
+        for text in ["", "  ", "a", " a  b\tc\n\nd ", "line\r\nbreak", "x\u{2028}y\u{A0}z", "é  😀\u{3000}end", "\n\t lead and trail \t\n"] {
+            #expect(
+                TextCleaning.oneLine(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(text.debugDescription)")
+        }
+    }
 }

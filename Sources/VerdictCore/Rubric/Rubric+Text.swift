@@ -58,7 +58,7 @@ extension Rubric {
 
     /// A vendor string flattened to one line and cut at a word boundary near `maxChars`.
     static func clip(_ text: String, _ maxChars: Int) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let flat = TextCleaning.oneLine(text)
         guard flat.count > maxChars else { return flat }
         var cut = String(flat.prefix(maxChars))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > maxChars / 2 {

@@ -52,14 +52,16 @@ struct ToolPageData: Sendable {
         (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
         model.changes = try await CatalogEvents.forTool(id, limit: PageController.toolChanges, on: db)
         model.publicURL = publicURL
-        model.cost = costView(standing.tool, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false, quotes: model.intake.quotes)
+        model.cost = costView(
+            standing.tool, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false, quotes: model.intake.quotes)
         let view = ToolShow.View(model: model)
         let (template, defaultCost) = (view.template(), view.fill(.cost))
         var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
         tags.formUnion(rivalRows.map { .tool($0.slug) })
         let texts = (([standing] + rivals).flatMap(\.takes).map(\.text) + model.history.map(\.text)).reduce(0) { $0 + $1.utf8.count }
         return ToolPageData(
-            id: id, model: model, template: template, defaultCost: defaultCost, rivalIDs: rivalPairs.map(\.0), retired: row.retiredAt != nil, tags: tags,
+            id: id, model: model, template: template, defaultCost: defaultCost, rivalIDs: rivalPairs.map(\.0),
+            retired: row.retiredAt != nil, tags: tags,
             bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count)
                 + template.size + defaultCost.utf8.count)
     }

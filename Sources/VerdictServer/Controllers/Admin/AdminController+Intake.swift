@@ -136,11 +136,10 @@ enum PageSummary {
     }
 
     private static func decode(_ text: String) -> String {
-        text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
-            of: "&gt;", with: ">"
-        )
-        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextCleaning.oneLine(
+            text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&#39;", with: "'"))
     }
 
     private static func clip(_ text: String) -> String? {

@@ -14,12 +14,13 @@ extension Components {
             .class("card tool-card tool-card-\(size.rawValue)"),
             .p(.class("card-category"), .a(.href(SiteURL.category(tool.categorySlug)), .text(tool.category))),
             heading(level, .class("card-title"), toolName(tool, linked: size != .large)),
-            .if(size == .large, .unwrap(tool.vendor) { .p(.class("vendor"), .text("by \($0)")) }),
+            size == .large ? .unwrap(tool.vendor) { .p(.class("vendor"), .text("by \($0)")) } : .empty,
             .unwrap(tool.tagline) { .p(.class("tagline"), .text($0)) },
             scores(standing, showDiscounted: size == .large),
             crowdFlagLine(standing),
-            .if(size != .compact, .p(.class("description"), .text(description(tool, full: size == .large)))),
-            .if(size == .large, sourceLinks(tool))
+            // Built only where shown: a compact card has neither.
+            size == .compact ? .empty : .p(.class("description"), .text(description(tool, full: size == .large))),
+            size == .large ? sourceLinks(tool) : .empty
         )
     }
 
@@ -97,7 +98,7 @@ extension Components {
     }
 
     static func description(_ tool: Tool, full: Bool) -> String {
-        let text = tool.description.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = TextCleaning.oneLine(tool.description)
         return full ? text : truncated(text, limit: 220)
     }
 

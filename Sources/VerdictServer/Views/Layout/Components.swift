@@ -173,8 +173,10 @@ enum Components {
 
     /// Cuts at a word boundary and adds "…" when `text` is longer than `limit` characters.
     static func truncated(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Longer than `limit` characters, counted no further than needed.
+        guard let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), limitIndex < text.endIndex
+        else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(where: \.isWhitespace) ?? cut.endIndex
         return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }

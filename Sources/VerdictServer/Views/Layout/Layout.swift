@@ -119,6 +119,6 @@ enum Layout {
 
     /// Meta descriptions are a sentence or two; vendor descriptions can be much longer.
     static func summary(_ text: String, limit: Int = 200) -> String {
-        Components.truncated(text.split(whereSeparator: \.isWhitespace).joined(separator: " "), limit: limit)
+        Components.truncated(TextCleaning.oneLine(text), limit: limit)
     }
 }

@@ -115,7 +115,7 @@ extension ToolShow.View {
             .p(
                 .class("history-text"),
                 .if(e.verdict == "abstain", .strong(.text("Reason: "))),
-                .text(Components.truncated(e.text.split(whereSeparator: \.isWhitespace).joined(separator: " "), limit: 240)))
+                .text(Components.truncated(TextCleaning.oneLine(e.text), limit: 240)))
         )
     }
 
