@@ -99,25 +99,34 @@ struct DataCacheTests {
         }
     }
 
-    @Test("A comparison's kept sections render exactly as the live ones, for any reader and numbers")
-    func keptParts() async throws {
-        try await withTestApp { app in
-            _ = try await app.importYAML(Catalogs.two)
-            let data = try await ComparePageData.load("beta", "alpha", on: app.db)
-            #expect(Set(data.parts.keys) == Set(Compare.Part.allCases))
+    @Test("A comparison filled from its template equals the page rendered in full, for any reader, numbers and workload")
+    func compareTemplate() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let data = try await ComparePageData.load("smollm3", "gemini-2-5-flash", origin: "https://verdict.example", on: app.db)
+            let holes = data.template.pieces.compactMap { if case .hole(let index) = $0 { index } else { nil } }
+            #expect(holes.sorted() == Compare.Hole.allCases.map(\.rawValue))
             var (a, b) = (data.a, data.b)
             (a.community, b.community) = (CommunityScore(ship: 3, skip: 1), CommunityScore(ship: 0, skip: 2))
-            for asked in [false, true] {
+            for (asked, reader) in [(false, false), (false, true), (true, true)] {
                 let usage = asked ? UsagePreset.all[0].profile : CostView.defaultPreset.profile
-                let comparison = Comparison(a, b)
+                let comparison = reader ? Comparison(a, b) : Comparison(data.a, data.b)
                 var model = Compare.Model(
-                    comparison: comparison, canonical: SiteURL.canonicalCompare("beta", "alpha"), myVotes: ["alpha": .ship],
-                    notice: "Your vote is in.", headToHead: HeadToHeadTally(a: ("beta", 4), b: ("alpha", 2), neither: 1),
-                    myPick: "alpha")
+                    comparison: comparison, canonical: SiteURL.canonicalCompare("smollm3", "gemini-2-5-flash"),
+                    myVotes: reader ? ["smollm3": .ship] : [:], notice: reader ? "Your vote is in." : nil,
+                    headToHead: HeadToHeadTally(a: ("smollm3", reader ? 4 : 0), b: ("gemini-2-5-flash", reader ? 2 : 0), neither: 1),
+                    myPick: reader ? "gemini-2-5-flash" : nil)
+                model.origin = "https://verdict.example"
                 model.cost = data.costView(for: comparison, usage: usage, preset: UsagePreset.all[asked ? 0 : 1], asked: asked)
-                let live = Compare.View(model: model).document().render()
-                model.rendered = data.parts
-                #expect(Compare.View(model: model).document().render() == live)
+                if asked {
+                    let estimates = Dictionary(model.cost!.estimates.map { ($0.tool.slug, $0.estimate) }, uniquingKeysWith: { x, _ in x })
+                    (model.forWorkload, model.buyerForWorkload) = ComparePageController.forWorkload(
+                        comparison, estimates: estimates, workload: UsageText.describe(usage))
+                }
+                let view = Compare.View(model: model)
+                let full = view.document().render()
+                #expect(view.page(from: data.template) == full)
+                if !asked { #expect(view.page(from: data.template, kept: [.cost: data.defaultCostHTML]) == full) }
+                #expect(!full.contains("vhole"))
             }
         }
     }

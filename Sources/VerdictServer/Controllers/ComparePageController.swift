@@ -20,7 +20,7 @@ struct ComparePageController {
             // The two tools' facts, takes and offers come from the data cache (a vote or pick
             // leaves them); the numbers votes and picks change are kept apart and dropped by them.
             let data = try await dataCache.value(ComparePageData.key(a, b, at: now), as: ComparePageData.self) {
-                let data = try await ComparePageData.load(a, b, on: db)
+                let data = try await ComparePageData.load(a, b, origin: origin, on: db)
                 return (data, [.tool(a), .tool(b)], data.bytes)
             }
             let (comparison, tally) = try await data.withNumbers(on: db, cache: dataCache)
@@ -30,7 +30,7 @@ struct ComparePageController {
                 myVotes: reader.votes, notice: reader.notice,
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
-            (model.origin, model.rendered) = (origin, data.parts)
+            model.origin = origin
             // The default preset's prices were worked out with the data; a reader's workload now.
             let cost = (asked ? nil : data.defaultCost) ?? data.costView(for: comparison, usage: usage, preset: preset, asked: asked)
             if asked {
@@ -40,7 +40,8 @@ struct ComparePageController {
                     workload: UsageText.describe(usage))
             }
             model.cost = cost
-            return .html(Compare.View(model: model).document().render(), tags: [.tool(a), .tool(b)])
+            let page = Compare.View(model: model).page(from: data.template, kept: asked ? [:] : [.cost: data.defaultCostHTML])
+            return .html(page, tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery
         answer.keyQuery["day"] = UTCDate.day(now)

@@ -15,34 +15,38 @@ struct ComparePageData: Sendable {
     var ids: [String: UUID]
     /// Each tool's priced offers, by slug, for the cost rows.
     var quotes: [String: [OfferQuote]]
-    /// The sections no vote, pick or reader changes, rendered once (`Compare.Part`).
-    var parts: [Compare.Part: String] = [:]
-    /// Both tools priced for the default preset (what a reader without a workload sees).
+    /// The page rendered with holes for what votes, picks and the reader change (`Compare.Hole`).
+    var template = PageTemplate(marked: "")
+    /// Both tools priced for the default preset (what a reader without a workload sees), and
+    /// that cost section rendered.
     var defaultCost: CostView?
+    var defaultCostHTML = ""
 
     var bytes: Int {
         8_192 + (a.takes + b.takes).reduce(0) { $0 + $1.text.utf8.count } + 256 * quotes.values.reduce(0) { $0 + $1.count }
-            + parts.values.reduce(0) { $0 + $1.utf8.count }
+            + template.size + defaultCostHTML.utf8.count
     }
 
     /// The cache key: the pair in the address's order and a day (see `ToolPageData.key`).
     static func key(_ a: String, _ b: String, at now: Date) -> String { "compare-page:\(a)|\(b)@\(UTCDate.day(now))" }
 
-    static func load(_ a: String, _ b: String, on db: any Database) async throws -> ComparePageData {
+    /// The data and template; `origin` is the public origin the page's share tags name.
+    static func load(_ a: String, _ b: String, origin: String, on db: any Database) async throws -> ComparePageData {
         let (comparison, ids) = try await Comparing.loadWithIDs(a, b, on: db)
         let (first, second) = Comparison.canonicalPair(a, b)
         let quotes = try await OfferPrices.quotes(tools: Array(ids.values), on: db)
         var data = ComparePageData(
             a: comparison.a, b: comparison.b, first: first, second: second, ids: ids,
             quotes: ids.reduce(into: [:]) { out, pair in out[pair.key] = quotes[pair.value] ?? [] })
-        // The parts read only facts, takes and offers, so any reader's page can use them.
+        // Outside the holes the page reads only facts, takes and offers, so any reader's page can use it.
         var model = Compare.Model(
             comparison: comparison, canonical: SiteURL.canonicalCompare(a, b), myVotes: [:], notice: nil,
             headToHead: HeadToHeadTally(a: (a, 0), b: (b, 0), neither: 0), myPick: nil)
         data.defaultCost = data.costView(
             for: comparison, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false)
-        model.cost = data.defaultCost
-        data.parts = Compare.View(model: model).parts()
+        (model.cost, model.origin) = (data.defaultCost, origin)
+        let view = Compare.View(model: model)
+        (data.template, data.defaultCostHTML) = (view.template(), view.section(.cost).render())
         return data
     }
 

@@ -20,16 +20,12 @@ enum Compare {
         var buyerForWorkload: [(name: String, take: Take)] = []
         /// The site's public origin, for share tags.
         var origin = ""
-        /// Sections already rendered (`View.parts`), used as they are instead of rendering again.
-        var rendered: [Part: String] = [:]
     }
 
-    /// The sections no vote, pick or reader changes, rendered once per change of the two tools
-    /// and kept with the page's data (`ComparePageData.parts`).
-    enum Part: Hashable, Sendable, CaseIterable {
-        case grid, facts, pricing, scorecard
-        /// The cost section for the default preset (a reader's own workload is rendered per request).
-        case defaultCost
+    /// The sections votes, picks, the reader or their workload decide: holes in the page's
+    /// template (`PageTemplate`), rendered per render; the rest is rendered once with the data.
+    enum Hole: Int, CaseIterable, Sendable {
+        case notice, glance, recommendation, headToHead, cost, community, cards
     }
 }
 

@@ -2,8 +2,10 @@ import Plot
 import VerdictCore
 
 extension Compare {
-    struct View {
+    struct View: TemplatedView {
         let model: Model
+        /// Render a mark in place of each `Hole`, to make the page's template.
+        var marksHoles = false
 
         var comparison: Comparison { model.comparison }
         var a: ToolStanding { comparison.a }
@@ -20,38 +22,38 @@ extension Compare {
                 sharing: Layout.Sharing(
                     url: model.origin + model.canonical.path, image: model.origin + SiteURL.compareCard(a.tool.slug, b.tool.slug).path),
                 body:
-                    Components.notice(model.notice),
+                    hole(.notice),
                 intro(),
-                glance(),
-                recommendation(),
-                part(.grid, grid),
-                headToHead(),
-                .unwrap(model.cost) { cost in cost.asked ? cost.section() : part(.defaultCost, cost.section) },
-                part(.facts, facts),
-                part(.pricing, pricing),
-                part(.scorecard, scorecard),
-                community(),
-                .section(
-                    .class("grid grid-2 compare-cards"),
-                    .attribute(named: "aria-label", value: "The two tools"),
-                    Components.toolCard(a, heading: .h2),
-                    Components.toolCard(b, heading: .h2)),
+                hole(.glance),
+                hole(.recommendation),
+                grid(),
+                hole(.headToHead),
+                hole(.cost),
+                facts(),
+                pricing(),
+                scorecard(),
+                hole(.community),
+                hole(.cards),
                 Components.newsletterBox()
             )
         }
 
-        func part(_ part: Part, _ build: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-            Components.kept(model.rendered[part], or: build)
-        }
-
-        /// Every `Part` rendered, to keep; the cost only when it is the default preset's.
-        func parts() -> [Part: String] {
-            var out: [Part: String] = [
-                .grid: grid().render(), .facts: facts().render(), .pricing: pricing().render(),
-                .scorecard: scorecard().render(),
-            ]
-            if let cost = model.cost, !cost.asked { out[.defaultCost] = cost.section().render() }
-            return out
+        /// The sections that are holes.
+        func section(_ hole: Hole) -> Node<HTML.BodyContext> {
+            switch hole {
+            case .notice: Components.notice(model.notice)
+            case .glance: glance()
+            case .recommendation: recommendation()
+            case .headToHead: headToHead()
+            case .cost: .unwrap(model.cost) { $0.section() }
+            case .community: community()
+            case .cards:
+                .section(
+                    .class("grid grid-2 compare-cards"),
+                    .attribute(named: "aria-label", value: "The two tools"),
+                    Components.toolCard(a, heading: .h2),
+                    Components.toolCard(b, heading: .h2))
+            }
         }
 
         func intro() -> Node<HTML.BodyContext> {

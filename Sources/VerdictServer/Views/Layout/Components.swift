@@ -5,11 +5,6 @@ import VerdictCore
 /// Building blocks shared by the pages. Catalog, take and reader text only ever reaches the
 /// page through `.text` (escaped by Plot) or `HTMLEscaping` (attributes), never `.raw`.
 enum Components {
-    /// A section as rendered before (bytes Plot escaped when it rendered them), or rendered now.
-    static func kept(_ html: String?, or build: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        html.map { .raw($0) } ?? build()
-    }
-
     enum Heading { case h1, h2, h3, h4 }
 
     static func heading(_ level: Heading, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {

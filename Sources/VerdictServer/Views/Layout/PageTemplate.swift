@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 
 /// A page rendered once with marked holes where the reader, the votes or the clock decide what
 /// shows, then filled per render: the bytes between the holes are copied, only the holes are
@@ -56,4 +57,39 @@ struct PageTemplate: Sendable {
         return out
     }
 
+}
+
+/// A page view that renders through a `PageTemplate`: its `Hole`s are the sections that change
+/// per render, everything else is rendered once into the template.
+protocol TemplatedView {
+    associatedtype Hole: RawRepresentable<Int>, CaseIterable, Hashable
+    /// Render a mark in place of each hole, to make the template.
+    var marksHoles: Bool { get set }
+    func document() -> HTML
+    /// A body section that is a hole, rendered in full.
+    func section(_ hole: Hole) -> Node<HTML.BodyContext>
+    /// A hole's bytes as the full page renders them (by default its section, rendered).
+    func fill(_ hole: Hole) -> String
+}
+
+extension TemplatedView {
+    func fill(_ hole: Hole) -> String { section(hole).render() }
+
+    /// Where a hole goes in the body: its mark when making the template, else the section.
+    func hole(_ hole: Hole) -> Node<HTML.BodyContext> {
+        marksHoles ? .raw(PageTemplate.mark(hole.rawValue)) : section(hole)
+    }
+
+    /// The page with marks for holes: rendered once per change of its data.
+    func template() -> PageTemplate {
+        var marking = self
+        marking.marksHoles = true
+        return PageTemplate(marked: marking.document().render())
+    }
+
+    /// The page, from its template with each hole rendered for this view's model, except those
+    /// given already rendered in `kept`.
+    func page(from template: PageTemplate, kept: [Hole: String] = [:]) -> String {
+        template.fill(Dictionary(uniqueKeysWithValues: Hole.allCases.map { ($0.rawValue, kept[$0] ?? fill($0)) }))
+    }
 }

@@ -2,7 +2,7 @@ import Plot
 import VerdictCore
 
 extension ToolShow {
-    struct View {
+    struct View: TemplatedView {
         let model: Model
         /// Render a mark in place of each `Hole`, to make the page's template.
         var marksHoles = false
@@ -49,17 +49,6 @@ extension ToolShow {
             "\(tool.name) — panel ship \(model.standing.panel.label), community \(model.standing.community.label). \(tool.tagline ?? tool.description)"
         }
 
-        /// The page with marks for holes: rendered once per change of its data.
-        func template() -> PageTemplate {
-            PageTemplate(marked: View(model: model, marksHoles: true).document().render())
-        }
-
-        /// The page, from its template with each hole rendered for this model, except those
-        /// given already rendered in `kept`.
-        func page(from template: PageTemplate, kept: [Hole: String] = [:]) -> String {
-            template.fill(Dictionary(uniqueKeysWithValues: Hole.allCases.map { ($0.rawValue, kept[$0] ?? fill($0)) }))
-        }
-
         /// A hole's bytes as the full page renders them.
         func fill(_ hole: Hole) -> String {
             switch hole {
@@ -67,10 +56,6 @@ extension ToolShow {
             case .jsonLD: StructuredData.tool(model.standing, url: model.publicURL + SiteURL.tool(tool.slug).path)
             default: section(hole).render()
             }
-        }
-
-        func hole(_ hole: Hole) -> Node<HTML.BodyContext> {
-            marksHoles ? .raw(PageTemplate.mark(hole.rawValue)) : section(hole)
         }
 
         /// The body sections that are holes.
