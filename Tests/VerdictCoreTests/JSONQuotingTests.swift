@@ -31,3 +31,41 @@ struct JSONQuotingTests {
         }
     }
 }
+
+@Suite("A tool's JSON-LD in parts")
+struct StructuredDataPartsTests {
+    @Test("The kept parts with the rating written in equal the whole object written at once, with and without votes")
+    func partsEqualWhole() throws {
+        for votes in [(0, 0), (1, 0), (3, 7), (0, 2)] {
+            var standing = Fixture.standing("x</script>&", [.buyer: .ship, .skeptic: .skip], votes: votes)
+            standing.tool.vendor = "Vendor <b>"
+            var object: [String: JSONValue] = [
+                "@context": .string("https://schema.org"), "@type": .string("SoftwareApplication"), "name": .string(standing.tool.name),
+                "applicationCategory": .string(standing.tool.category), "description": .string(standing.tool.description),
+                "url": .string("https://v.example/t"),
+                "author": .object(["@type": .string("Organization"), "name": .string("Vendor <b>")]),
+            ]
+            object["review"] = .array(
+                standing.takes.map { take in
+                    .object([
+                        "@type": .string("Review"),
+                        "author": .object(["@type": .string("Person"), "name": .string("Verdict's \(take.persona.displayName)")]),
+                        "name": .string(take.verdict == .ship ? "Ship" : "Skip"), "reviewBody": .string(take.text),
+                        "reviewRating": .object([
+                            "@type": .string("Rating"), "ratingValue": .int(take.verdict == .ship ? 1 : 0), "bestRating": .int(1),
+                            "worstRating": .int(0),
+                        ]),
+                    ])
+                })
+            if let percent = standing.community.shipPercent, standing.community.votes > 0 {
+                object["aggregateRating"] = .object([
+                    "@type": .string("AggregateRating"), "ratingValue": .int(percent), "bestRating": .int(100), "worstRating": .int(0),
+                    "ratingCount": .int(standing.community.votes),
+                ])
+            }
+            let whole = StructuredData.scriptSafe(JSONValue.object(object).canonicalText())
+            #expect(StructuredData.tool(standing, url: "https://v.example/t") == whole)
+            #expect(!whole.contains("<") && !whole.contains("&"))
+        }
+    }
+}

@@ -158,9 +158,11 @@ struct DataCacheTests {
                 #expect(view.page(from: data.template) == full)
                 #expect(!full.contains("vhole"))
             }
-            // The default workload's cost section, kept rendered, is the one a reader without a workload sees.
+            // What the data keeps rendered — the default workload's cost section, the JSON-LD
+            // around its rating — is what the full render writes.
             let plain = ToolShow.View(model: data.model)
             #expect(plain.page(from: data.template, kept: [.cost: data.defaultCost]) == plain.document().render())
+            #expect(data.jsonLD.text(model.standing.community) == ToolShow.View(model: model).fill(.jsonLD))
         }
     }
 

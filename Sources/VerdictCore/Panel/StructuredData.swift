@@ -6,6 +6,27 @@ import Foundation
 /// no vendor text can close the block.
 public enum StructuredData {
     public static func tool(_ standing: ToolStanding, url: String) -> String {
+        toolParts(standing, url: url).text(standing.community)
+    }
+
+    /// A tool's JSON-LD in two parts around its `aggregateRating`, the one member votes change:
+    /// a page keeps the parts and writes only the rating per vote. Members are in key order, so
+    /// the rating goes right after "@type".
+    public struct ToolParts: Sendable {
+        let before: String
+        let after: String
+
+        public func text(_ community: CommunityScore) -> String {
+            guard let percent = community.shipPercent, community.votes > 0 else { return before + after }
+            let rating = JSONValue.object([
+                "@type": .string("AggregateRating"), "ratingValue": .int(percent), "bestRating": .int(100),
+                "worstRating": .int(0), "ratingCount": .int(community.votes),
+            ])
+            return before + "  \"aggregateRating\": " + rating.canonicalText(indent: "  ") + ",\n" + after
+        }
+    }
+
+    public static func toolParts(_ standing: ToolStanding, url: String) -> ToolParts {
         let tool = standing.tool
         var object: [String: JSONValue] = [
             "@context": .string("https://schema.org"),
@@ -29,13 +50,10 @@ public enum StructuredData {
                     ]),
                 ])
             })
-        if let percent = standing.community.shipPercent, standing.community.votes > 0 {
-            object["aggregateRating"] = .object([
-                "@type": .string("AggregateRating"), "ratingValue": .int(percent), "bestRating": .int(100),
-                "worstRating": .int(0), "ratingCount": .int(standing.community.votes),
-            ])
-        }
-        return scriptSafe(JSONValue.object(object).canonicalText())
+        let text = scriptSafe(JSONValue.object(object).canonicalText())
+        // "applicationCategory" is the member after "@type": the rating goes on the line before it.
+        guard let next = text.range(of: "\n  \"applicationCategory\"") else { return ToolParts(before: text, after: "") }
+        return ToolParts(before: String(text[...next.lowerBound]), after: String(text[text.index(after: next.lowerBound)...]))
     }
 
     /// JSON with `<`, `>` and `&` as \u escapes (valid JSON, inert in HTML).

@@ -87,7 +87,9 @@ struct PageController {
                 }
             }
             let view = ToolShow.View(model: model)
-            return .html(view.page(from: data.template, kept: asked ? [:] : [.cost: data.defaultCost]), tags: data.tags)
+            var kept: [ToolShow.Hole: String] = [.jsonLD: data.jsonLD.text(model.standing.community)]
+            if !asked { kept[.cost] = data.defaultCost }
+            return .html(view.page(from: data.template, kept: kept), tags: data.tags)
         }
         answer.keyQuery = reader.keyQuery
         answer.keyQuery["day"] = UTCDate.day(now)

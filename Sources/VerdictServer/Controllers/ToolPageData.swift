@@ -15,6 +15,8 @@ struct ToolPageData: Sendable {
     var template: PageTemplate
     /// The cost section for a reader who gave no workload (the default preset), rendered.
     var defaultCost: String
+    /// The page's JSON-LD around its rating, the one part of it votes change.
+    var jsonLD: StructuredData.ToolParts
     /// The rivals' ids, in the order of `model.rivals`.
     var rivalIDs: [UUID]
     var retired: Bool
@@ -60,7 +62,8 @@ struct ToolPageData: Sendable {
         tags.formUnion(rivalRows.map { .tool($0.slug) })
         let texts = (([standing] + rivals).flatMap(\.takes).map(\.text) + model.history.map(\.text)).reduce(0) { $0 + $1.utf8.count }
         return ToolPageData(
-            id: id, model: model, template: template, defaultCost: defaultCost, rivalIDs: rivalPairs.map(\.0),
+            id: id, model: model, template: template, defaultCost: defaultCost,
+            jsonLD: StructuredData.toolParts(standing, url: publicURL + SiteURL.tool(slug).path), rivalIDs: rivalPairs.map(\.0),
             retired: row.retiredAt != nil, tags: tags,
             bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count)
                 + template.size + defaultCost.utf8.count)

@@ -25,7 +25,7 @@ enum Compare {
     /// The sections votes, picks, the reader or their workload decide: holes in the page's
     /// template (`PageTemplate`), rendered per render; the rest is rendered once with the data.
     enum Hole: Int, CaseIterable, Sendable {
-        case notice, glance, recommendation, headToHead, cost, community, cards
+        case notice, glance, recommendation, headToHead, cost, community, numbersA, numbersB
     }
 }
 

@@ -33,7 +33,11 @@ extension Compare {
                 pricing(),
                 scorecard(),
                 hole(.community),
-                hole(.cards),
+                .section(
+                    .class("grid grid-2 compare-cards"),
+                    .attribute(named: "aria-label", value: "The two tools"),
+                    Components.toolCard(a, heading: .h2, numbers: hole(.numbersA)),
+                    Components.toolCard(b, heading: .h2, numbers: hole(.numbersB))),
                 Components.newsletterBox()
             )
         }
@@ -47,12 +51,8 @@ extension Compare {
             case .headToHead: headToHead()
             case .cost: .unwrap(model.cost) { $0.section() }
             case .community: community()
-            case .cards:
-                .section(
-                    .class("grid grid-2 compare-cards"),
-                    .attribute(named: "aria-label", value: "The two tools"),
-                    Components.toolCard(a, heading: .h2),
-                    Components.toolCard(b, heading: .h2))
+            case .numbersA: Components.cardNumbers(a, size: .regular)
+            case .numbersB: Components.cardNumbers(b, size: .regular)
             }
         }
 

@@ -6,8 +6,9 @@ extension Components {
 
     /// A tool at a glance: category, name, tagline, panel ship, community, entry and a short
     /// description. `.large` is the tool page's own card: full description, vendor and links.
+    /// `numbers` stands in for `cardNumbers` (a page template's hole for them).
     static func toolCard(
-        _ standing: ToolStanding, heading level: Heading = .h3, size: CardSize = .regular
+        _ standing: ToolStanding, heading level: Heading = .h3, size: CardSize = .regular, numbers: Node<HTML.BodyContext>? = nil
     ) -> Node<HTML.BodyContext> {
         let tool = standing.tool
         return .article(
@@ -16,12 +17,16 @@ extension Components {
             heading(level, .class("card-title"), toolName(tool, linked: size != .large)),
             size == .large ? .unwrap(tool.vendor) { .p(.class("vendor"), .text("by \($0)")) } : .empty,
             .unwrap(tool.tagline) { .p(.class("tagline"), .text($0)) },
-            scores(standing, showDiscounted: size == .large),
-            crowdFlagLine(standing),
+            numbers ?? cardNumbers(standing, size: size),
             // Built only where shown: a compact card has neither.
             size == .compact ? .empty : .p(.class("description"), .text(description(tool, full: size == .large))),
             size == .large ? sourceLinks(tool) : .empty
         )
+    }
+
+    /// What a card shows that votes change: its scores and the critics-vs-crowd flag.
+    static func cardNumbers(_ standing: ToolStanding, size: CardSize) -> Node<HTML.BodyContext> {
+        .group(scores(standing, showDiscounted: size == .large), crowdFlagLine(standing))
     }
 
     /// Panel ship, community and entry tier, labelled as the product names them.

@@ -40,7 +40,9 @@ enum ToolShow {
     /// The sections the reader, the votes or the clock decide: holes in the page's template
     /// (`PageTemplate`), rendered per render; the rest of the page is rendered once with its data.
     enum Hole: Int, CaseIterable, Sendable {
-        case description, jsonLD, notice, card, vote, cost, buyer, timeline, embed, rivals, offers
+        case description, jsonLD, notice, numbers, vote, cost, buyer, timeline, embed, offers
+        /// The first, second and third rival's card numbers.
+        case rival0, rival1, rival2
     }
 }
 

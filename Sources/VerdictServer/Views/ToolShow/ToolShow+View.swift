@@ -28,7 +28,7 @@ extension ToolShow {
                         ))
                 },
                 sourceNotice(),
-                hole(.card),
+                Components.toolCard(model.standing, heading: .h1, size: .large, numbers: hole(.numbers)),
                 hole(.vote),
                 panel(),
                 hole(.cost),
@@ -63,13 +63,15 @@ extension ToolShow {
             switch hole {
             case .description, .jsonLD: .empty
             case .notice: Components.notice(model.notice)
-            case .card: Components.toolCard(model.standing, heading: .h1, size: .large)
+            case .numbers: Components.cardNumbers(model.standing, size: .large)
             case .vote: vote()
             case .cost: .unwrap(model.cost) { $0.section() }
             case .buyer: .unwrap(model.buyerForWorkload, buyer)
             case .timeline: timeline()
             case .embed: embed()
-            case .rivals: rivalCards()
+            case .rival0, .rival1, .rival2:
+                hole.rawValue - Hole.rival0.rawValue < model.rivals.count
+                    ? Components.cardNumbers(model.rivals[hole.rawValue - Hole.rival0.rawValue], size: .compact) : .empty
             case .offers: offers()
             }
         }
@@ -125,15 +127,19 @@ extension ToolShow {
         }
 
         func rivals() -> Node<HTML.BodyContext> {
-            .section(.class("section"), .h2(.text("Compare with")), hole(.rivals), picker())
+            .section(.class("section"), .h2(.text("Compare with")), rivalCards(), picker())
         }
 
-        /// The three closest rivals' cards: they show the rivals' community numbers.
+        /// The three closest rivals' cards, their numbers in holes `rival0` to `rival2`.
         func rivalCards() -> Node<HTML.BodyContext> {
             .if(
                 model.rivals.isEmpty,
                 .p(.class("muted"), .text("No rivals in the catalog yet.")),
-                else: .div(.class("grid"), .forEach(model.rivals, rival)))
+                else: .div(
+                    .class("grid"),
+                    .forEach(model.rivals.prefix(3).enumerated()) { i, standing in
+                        rival(standing, numbers: Hole(rawValue: Hole.rival0.rawValue + i).map { hole($0) })
+                    }))
         }
 
         /// "Compare with…": a GET form over the category's leading tools (works without JavaScript;
@@ -151,7 +157,7 @@ extension ToolShow {
                 .button(.type(.submit), .class("button"), .text("Compare")))
         }
 
-        func rival(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
+        func rival(_ standing: ToolStanding, numbers: Node<HTML.BodyContext>?) -> Node<HTML.BodyContext> {
             .div(
                 .class("rival"),
                 .p(
@@ -159,7 +165,7 @@ extension ToolShow {
                     .a(
                         .href(SiteURL.compare(tool.slug, standing.tool.slug)),
                         .text("\(tool.name) vs \(standing.tool.name) →"))),
-                Components.toolCard(standing, heading: .h3, size: .compact)
+                Components.toolCard(standing, heading: .h3, size: .compact, numbers: numbers)
             )
         }
 
