@@ -60,14 +60,14 @@ struct ComparePageData: Sendable {
 
     /// The comparison with today's community numbers, and the head-to-head split: kept in the
     /// data cache under both tools' `.community` tags (a vote or pick drops them), read in two
-    /// queries when missing.
+    /// queries at once when missing.
     func withNumbers(on db: any Database, cache: DataCache) async throws -> (Comparison, PairTally) {
         let (ia, ib) = (ids[a.tool.slug]!, ids[b.tool.slug]!)  // both loaded, or `load` threw
         let (idFirst, idSecond) = (ids[first]!, ids[second]!)
         let numbers = try await cache.value("compare-numbers:\(first)|\(second)", as: Numbers.self) {
-            let counts = try await VoteModel.counts(forTools: [ia, ib], on: db)
-            let tally = try await PairVoteModel.tally(a: idFirst, b: idSecond, on: db)
-            return (Numbers(counts: counts, tally: tally), [.community(first), .community(second)], 512)
+            async let counts = VoteModel.counts(forTools: [ia, ib], on: db)
+            async let tally = PairVoteModel.tally(a: idFirst, b: idSecond, on: db)
+            return (Numbers(counts: try await counts, tally: try await tally), [.community(first), .community(second)], 512)
         }
         var (sa, sb) = (a, b)
         sa.community = numbers.counts[ia] ?? CommunityScore(ship: 0, skip: 0)

@@ -78,15 +78,17 @@ struct ToolPageData: Sendable {
 
     /// What a vote changes on the page: the community numbers of the tool and its rivals and the
     /// tool's score timeline. Kept in the data cache under their `.community` tags (a vote drops
-    /// them), keyed by the tool and rivals it was read for; two queries when missing.
+    /// them), keyed by the tool and rivals it was read for; two queries at once when missing.
     func numbers(on db: any Database, cache: DataCache) async throws -> Numbers {
         let ids = [id] + rivalIDs
         let slugs = [model.standing.tool.slug] + model.rivals.map(\.tool.slug)
         let key = "tool-numbers:" + ids.map(\.uuidString).joined(separator: ",")
         return try await cache.value(key, as: Numbers.self) { [id] in
-            let counts = try await VoteModel.counts(forTools: ids, on: db)
-            let days = try await ScoreHistory.days(tool: id, on: db)
-            return (Numbers(counts: counts, days: days), Set(slugs.map(CacheTag.community)), 512 + 64 * days.count)
+            // Two reads at once, on two pooled connections: readers wait for this after a vote.
+            async let counts = VoteModel.counts(forTools: ids, on: db)
+            async let days = ScoreHistory.days(tool: id, on: db)
+            let numbers = Numbers(counts: try await counts, days: try await days)
+            return (numbers, Set(slugs.map(CacheTag.community)), 512 + 64 * numbers.days.count)
         }
     }
 

@@ -16,10 +16,13 @@ extension ToolModel {
     /// tool page list, with its `cause` ("new facts from models.dev"). Votes never change the
     /// panel, so the vote path asks for no verdict events and skips that read. Without a date
     /// (a migration ranking an existing catalog) only the ranks are written. Every write but a vote
-    /// also rebuilds the tools' search documents here (`SearchIndex`).
+    /// also rebuilds the tools' search documents here (`SearchIndex`). Returns the community
+    /// numbers it ranked by.
+    @discardableResult
     static func refreshRanking(
         _ ids: [UUID], at now: Date? = nil, verdictEvents: Bool = true, cause: String, on db: any Database
-    ) async throws {
+    ) async throws -> [UUID: CommunityScore] {
+        var counted: [UUID: CommunityScore] = [:]
         let all = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
         for start in stride(from: 0, to: all.count, by: 500) {
             let slice = Array(all[start..<min(start + 500, all.count)])
@@ -38,12 +41,15 @@ extension ToolModel {
                     )
                 }
             }
-            let takes = try await TakeModel.current(forTools: slice, on: db)
+            // Votes leave the takes as they are: their panel is the one stored when takes last changed.
+            let takes = verdictEvents ? try await TakeModel.current(forTools: slice, on: db) : [:]
+            let storedPanel = verdictEvents ? [:] : try await panelRanks(slice, on: db)
             let votes = try await VoteModel.counts(forTools: slice, on: db)
+            counted.merge(votes) { _, new in new }
             var events: [CatalogEvents.Event] = []
             var scores: [ScoreHistory.Score] = []
             for id in slice {
-                let panel = PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1
+                let panel = verdictEvents ? PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1 : storedPanel[id] ?? -1
                 let community = votes[id]?.shipPercent ?? -1
                 try await db.sql().update(ToolModel.schema)
                     .set("panel_rank", to: panel).set("community_rank", to: community)
@@ -61,6 +67,16 @@ extension ToolModel {
                 if verdictEvents { try await SearchIndex.refresh(slice, takes: takes.mapValues(\.takes), on: db) }
             }
         }
+        return counted
+    }
+
+    /// The stored panel ranks of `ids` (-1 for a tool without takes).
+    private static func panelRanks(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        var ranks: [UUID: Int] = [:]
+        for row in try await db.sql().select().columns("id", "panel_rank").from(ToolModel.schema).where("id", .in, ids).all() {
+            ranks[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "panel_rank", as: Int.self)
+        }
+        return ranks
     }
 
     /// Listed tools in ranking order (panel, then community, then the rubric's standing; the slug

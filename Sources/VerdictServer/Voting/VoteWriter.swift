@@ -24,23 +24,23 @@ enum VoteWriter {
         GroupCommit(maxBatch: maxBatch) { batch in
             let scores = try await write(batch, at: application.dependencies.clock.now(), on: application.db)
             // Before anyone is answered: the next page read anywhere on this server shows the vote.
-            await application.changes.votesChanged(Array(scores.keys))
+            await application.changes.votesChanged(Array(Set(batch.map(\.tool))))
             return batch.map { scores[$0.tool] ?? CommunityScore(ship: 0, skip: 0) }
         }
     }
 
-    /// One transaction for the batch, then one grouped count for the tools it touched.
+    /// One transaction for the batch; returns the touched tools' community numbers after it.
     static func write(_ batch: [Vote], at now: Date, on db: any Database) async throws -> [UUID: CommunityScore] {
         // The same voter twice on one tool in a batch: the later vote wins, as it would have
         // in separate transactions (and PostgreSQL refuses one statement touching a row twice).
         var latest: [String: Vote] = [:]
         for v in batch { latest["\(v.tool)|\(v.voter)"] = v }
         let unique = Array(latest.values)
-        // Upserts are idempotent, so a transaction refused for contention is simply run again.
-        try await db.writeTransaction { tx in
+        // Upserts are idempotent, so a transaction refused for contention is simply run again. The
+        // answer is the numbers the ranking was refreshed with, read after the upsert.
+        return try await db.writeTransaction { tx in
             try await VoteModel.upsert(unique.map { ($0.tool, $0.voter, $0.vote, $0.counted) }, at: now, on: tx)
-            try await ToolModel.refreshRanking(unique.map(\.tool), at: now, verdictEvents: false, cause: "votes", on: tx)
+            return try await ToolModel.refreshRanking(unique.map(\.tool), at: now, verdictEvents: false, cause: "votes", on: tx)
         }
-        return try await VoteModel.counts(forTools: Array(Set(batch.map(\.tool))), on: db)
     }
 }
