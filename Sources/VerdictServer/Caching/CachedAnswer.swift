@@ -62,7 +62,7 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
 
     static func prepare(_ rendered: Rendered, gzip: Bool = true) throws -> CachedPage {
         var body = rendered.body
-        let digest = SHA256.hash(data: body.readableBytesView).prefix(12).map { String(format: "%02x", $0) }.joined()
+        let digest = SiteCrypto.hex(SHA256.hash(data: body.readableBytesView).prefix(12))
         var gzipped: ByteBuffer?
         if gzip, body.readableBytes > gzipThreshold {
             var source = body

@@ -100,7 +100,7 @@ enum Stylesheet {
     }()
 
     static let etag: String = {
-        let digest = SHA256.hash(data: Data(css.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = SiteCrypto.hex(SHA256.hash(data: Data(css.utf8)).prefix(8))
         return "\"\(digest)\""
     }()
 }

@@ -49,8 +49,7 @@ enum VoterGate {
                 peer: peerText.flatMap(IPAddress.init), forwardedFor: forwarded,
                 trusted: req.settings.limits.trustedProxies)
             let material = "net:\(day):\(client?.networkKey ?? "unknown")"
-            return HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: key).prefix(16)
-                .map { String(format: "%02x", $0) }.joined()
+            return SiteCrypto.hex(HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: key).prefix(16))
         } ?? "unknown"
     }
 

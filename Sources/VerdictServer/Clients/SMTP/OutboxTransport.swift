@@ -27,7 +27,7 @@ struct OutboxTransport: MailTransport {
         // Without a Message-ID the whole text identifies the message.
         let identity = Self.messageID(in: envelope.data) ?? envelope.data
         let digest = SHA256.hash(data: Data("\(envelope.to.lowercased())\n\(identity)".utf8))
-        let name = digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let name = SiteCrypto.hex(digest.prefix(16))
         return directory.appendingPathComponent("\(name).eml")
     }
 
