@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VerdictCore
 
@@ -23,5 +24,18 @@ struct TextRenderingTests {
         #expect(HTMLText.escape("plain text, ünïcödé") == "plain text, ünïcödé")
         #expect(HTMLText.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(HTMLText.escape("") == "")
+    }
+
+    @Test("SVG numbers: two decimals as printf writes them, never -0.00, nothing for infinities")
+    func svgNumbers() {
+        var generator = SystemRandomNumberGenerator()
+        let fixed: [Double] = [0, -0.0, 0.004, -0.004, -0.005, 0.5, 1, -1.5, 12.345, 99.999, 640, 1e9 + 0.25]
+        let random = (0..<2_000).map { _ in Double.random(in: -2_000...2_000, using: &generator) }
+        for v in fixed + random {
+            var expected = String(format: "%.2f", v)
+            if expected == "-0.00" { expected = "0.00" }
+            #expect(Components.SVG.number(v) == expected, "\(v)")
+        }
+        #expect(Components.SVG.number(.infinity) == "0.00" && Components.SVG.number(.nan) == "0.00")
     }
 }

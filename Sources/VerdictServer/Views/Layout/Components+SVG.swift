@@ -86,10 +86,18 @@ extension Components {
                 nodes: [.attribute(named: "points", value: points), .attribute(named: "class", value: name)])
         }
 
-        /// Two decimals, never "-0.00", in any locale.
+        /// Two decimals, never "-0.00", in any locale; integer arithmetic, since a year's
+        /// timeline writes some 700 of them per render.
         static func number(_ v: Double) -> String {
-            let s = String(format: "%.2f", v.isFinite ? v : 0)
-            return s == "-0.00" ? "0.00" : s
+            let scaled = (v.isFinite ? v : 0) * 100
+            // Near a half the product's own rounding can tip the result: printf decides those.
+            guard abs(scaled) < 1e15, abs(abs(scaled - scaled.rounded(.down)) - 0.5) > 1e-6 else {
+                let s = String(format: "%.2f", v.isFinite ? v : 0)
+                return s == "-0.00" ? "0.00" : s
+            }
+            let n = Int(scaled.rounded())
+            let (whole, cents) = (abs(n) / 100, abs(n) % 100)
+            return (n < 0 ? "-" : "") + String(whole) + (cents < 10 ? ".0" : ".") + String(cents)
         }
     }
 }

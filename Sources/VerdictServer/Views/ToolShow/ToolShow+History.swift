@@ -154,10 +154,7 @@ extension ToolShow.View {
     /// yyyy-MM-dd in UTC, whatever the server's time zone.
     func date(_ date: Date?) -> Node<HTML.BodyContext> {
         guard let date else { return .span(.class("history-date"), .text("Date unknown")) }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        let day = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let day = UTCDate.day(date)
         return .element(
             named: "time",
             nodes: [
