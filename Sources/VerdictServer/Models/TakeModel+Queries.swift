@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import VerdictCore
 
@@ -45,16 +46,19 @@ extension TakeModel {
 
     /// Current takes and abstentions (not superseded) of the given tools, by tool id.
     static func current(forTools ids: [UUID], on db: any Database) async throws -> [UUID: (takes: [Take], abstentions: [Abstention])] {
-        let rows = try await TakeModel.query(on: db)
-            .filter(\.$tool.$id ~~ ids)
-            .filter(\.$supersededAt == nil)
-            .all()
+        guard !ids.isEmpty else { return [:] }
         var out: [UUID: (takes: [Take], abstentions: [Abstention])] = [:]
-        for row in rows {
-            if let take = row.take {
-                out[row.$tool.id, default: ([], [])].takes.append(take)
-            } else if let abstention = row.abstention {
-                out[row.$tool.id, default: ([], [])].abstentions.append(abstention)
+        for start in stride(from: 0, to: ids.count, by: idChunk) {
+            let chunk = Array(ids[start..<min(start + idChunk, ids.count)])
+            let rows = try await db.sql().select().columns(TakeRow.columns.map { SQLIdentifier($0) }).from(schema)
+                .where("tool_id", .in, chunk).where("superseded_at", .is, SQLLiteral.null).all()
+            for sqlRow in rows {
+                let row = try sqlRow.decode(model: TakeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                if let take = row.take {
+                    out[row.toolId, default: ([], [])].takes.append(take)
+                } else if let abstention = row.abstention {
+                    out[row.toolId, default: ([], [])].abstentions.append(abstention)
+                }
             }
         }
         return out

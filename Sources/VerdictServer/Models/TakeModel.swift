@@ -49,6 +49,54 @@ final class TakeModel: Model, @unchecked Sendable {
     }
 
     /// Nil for abstentions, and for rows holding values this version does not know.
+    var take: Take? { shown.take }
+
+    var abstention: Abstention? { shown.abstention }
+
+    var provenance: TakeProvenance { shown.provenance }
+
+    /// The columns the take is shown from.
+    var shown: TakeRow {
+        TakeRow(
+            toolId: $tool.id, persona: persona, verdict: verdict, conviction: conviction, flip: flip, text: text, source: source,
+            promptVersion: promptVersion, factsHash: factsHash, backend: backend, model: model, temperature: temperature,
+            promptTokens: promptTokens, cachedTokens: cachedTokens, completionTokens: completionTokens, costUsd: costUSD,
+            latencyMs: latencyMS, reliedOn: reliedOn, originalText: originalText, createdAt: createdAt)
+    }
+}
+
+/// The columns of a `takes` row a take is shown from, read with plain SQL where many rows are
+/// read at once: decoding Fluent models reflects over every property of every row, which took
+/// 40% of a home page render at 1,000 tools.
+struct TakeRow: Decodable, Sendable {
+    var toolId: UUID
+    var persona: String
+    var verdict: String
+    var conviction: String
+    var flip: String?
+    var text: String
+    var source: String
+    var promptVersion: String?
+    var factsHash: String?
+    var backend: String?
+    var model: String?
+    var temperature: Double?
+    var promptTokens: Int?
+    var cachedTokens: Int?
+    var completionTokens: Int?
+    var costUsd: Double?
+    var latencyMs: Int?
+    var reliedOn: String?
+    var originalText: String?
+    var createdAt: Date?
+
+    static let columns = [
+        "tool_id", "persona", "verdict", "conviction", "flip", "text", "source", "prompt_version", "facts_hash", "backend", "model",
+        "temperature", "prompt_tokens", "cached_tokens", "completion_tokens", "cost_usd", "latency_ms", "relied_on",
+        "original_text", "created_at",
+    ]
+
+    /// Nil for abstentions, and for rows holding values this version does not know.
     var take: Take? {
         guard let p = Persona(rawValue: persona), let v = Verdict(rawValue: verdict),
             let s = TakeSource(rawValue: source)
@@ -68,6 +116,6 @@ final class TakeModel: Model, @unchecked Sendable {
         return TakeProvenance(
             backend: backend, model: model, promptVersion: promptVersion, factsHash: factsHash, temperature: temperature,
             promptTokens: promptTokens ?? 0, cachedTokens: cachedTokens ?? 0, completionTokens: completionTokens ?? 0,
-            costUSD: costUSD, latencyMS: latencyMS, reliedOn: relied, createdAt: createdAt, originalText: originalText)
+            costUSD: costUsd, latencyMS: latencyMs, reliedOn: relied, createdAt: createdAt, originalText: originalText)
     }
 }
