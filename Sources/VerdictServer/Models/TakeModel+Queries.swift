@@ -53,7 +53,7 @@ extension TakeModel {
             let rows = try await db.sql().select().columns(TakeRow.columns.map { SQLIdentifier($0) }).from(schema)
                 .where("tool_id", .in, chunk).where("superseded_at", .is, SQLLiteral.null).all()
             for sqlRow in rows {
-                let row = try sqlRow.decode(model: TakeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                let row = try sqlRow.decode(model: TakeRow.self)
                 if let take = row.take {
                     out[row.toolId, default: ([], [])].takes.append(take)
                 } else if let abstention = row.abstention {

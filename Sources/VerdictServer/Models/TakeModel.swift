@@ -90,11 +90,24 @@ struct TakeRow: Decodable, Sendable {
     var originalText: String?
     var createdAt: Date?
 
-    static let columns = [
-        "tool_id", "persona", "verdict", "conviction", "flip", "text", "source", "prompt_version", "facts_hash", "backend", "model",
-        "temperature", "prompt_tokens", "cached_tokens", "completion_tokens", "cost_usd", "latency_ms", "relied_on",
-        "original_text", "created_at",
-    ]
+    /// The column names, spelled out: a key strategy would convert every key of every row.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case toolId = "tool_id"
+        case persona, verdict, conviction, flip, text, source
+        case promptVersion = "prompt_version"
+        case factsHash = "facts_hash"
+        case backend, model, temperature
+        case promptTokens = "prompt_tokens"
+        case cachedTokens = "cached_tokens"
+        case completionTokens = "completion_tokens"
+        case costUsd = "cost_usd"
+        case latencyMs = "latency_ms"
+        case reliedOn = "relied_on"
+        case originalText = "original_text"
+        case createdAt = "created_at"
+    }
+
+    static let columns = CodingKeys.allCases.map(\.rawValue)
 
     /// Nil for abstentions, and for rows holding values this version does not know.
     var take: Take? {
