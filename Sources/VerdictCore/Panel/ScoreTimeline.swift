@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tool's panel ship and community percentages on one UTC day (the day's last value).
 public struct ScoreDay: Sendable, Hashable {
     /// "YYYY-MM-DD".
@@ -113,16 +115,7 @@ public struct ScoreTimeline: Sendable, Hashable {
     }
 
     static func text(_ dayNumber: Int) -> String {
-        let z = dayNumber + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        let pad: (Int) -> String = { $0 < 10 ? "0\($0)" : "\($0)" }
-        return "\(y)-\(pad(m))-\(pad(d))"
+        UTCDate.day(Date(timeIntervalSince1970: Double(dayNumber) * 86_400))
     }
+
 }
