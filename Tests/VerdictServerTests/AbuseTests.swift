@@ -49,26 +49,6 @@ struct AbuseTests {
         }
     }
 
-    @Test("40 new readers voting at once (their voters group-committed): every voter on record, exactly the cap counted")
-    func concurrentNewVoters() async throws {
-        var limits = VoteLimits.generous
-        limits.newVotersPerNetworkPerHour = 7
-        try await withTestApp(limits: limits) { app in
-            _ = try await app.importYAML(Catalogs.two)
-            let cookies = try await withThrowingTaskGroup(of: String?.self) { group in
-                for _ in 0..<40 {
-                    group.addTask { try await app.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).voterCookie }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
-            #expect(Set(cookies.compactMap { $0 }).count == 40)
-            let voters = try await VoterModel.query(on: app.db).all()
-            #expect(voters.count == 40 && voters.filter(\.counted).count == 7)
-            let community = try #require(try await ToolModel.standing(slug: "beta", on: app.db)).community
-            #expect(community.ship == 7 && community.discounted == 33)
-        }
-    }
-
     @Test("A network over its per-minute limit gets 429 with Retry-After")
     func rateLimit() async throws {
         var limits = VoteLimits.generous

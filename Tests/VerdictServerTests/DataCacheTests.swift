@@ -125,7 +125,7 @@ struct DataCacheTests {
                 let view = Compare.View(model: model)
                 let full = view.document().render()
                 #expect(view.page(from: data.template) == full)
-                if !asked { #expect(view.page(from: data.template, kept: [.cost: data.defaultCostHTML]) == full) }
+                if !asked { #expect(view.page(from: data.template, kept: [.cost: data.defaultCost]) == full) }
                 #expect(!full.contains("vhole"))
             }
         }
@@ -148,8 +148,9 @@ struct DataCacheTests {
             model.priceMaxAgeDays = 1
             model.scoreDays = [ScoreDay(day: "2026-12-01", panel: 50, community: 100, votes: 1)]
             let usage = UsagePreset.all[0].profile
-            model.cost = ToolPageData.costView(
-                model.standing.tool, usage: usage, preset: UsagePreset.all[0], asked: true, quotes: model.intake.quotes)
+            model.cost = CostView(
+                pricing: [(model.standing.tool, model.intake.quotes)], usage: usage, preset: UsagePreset.all[0], asked: true,
+                action: "/tools/gemini-2-5-flash")
             let estimate = try #require(model.cost?.estimates.first?.estimate)
             model.buyerForWorkload = Rubric.buyerTake(
                 for: model.standing.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))

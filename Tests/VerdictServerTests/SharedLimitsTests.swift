@@ -89,8 +89,11 @@ struct SharedLimitsTests {
             #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses.filter { $0 != .ok })")
             let voters = try await VoterModel.query(on: app.db).all()
             #expect(voters.count == 40)
-            // Each mint gets its own count from the database, so exactly the cap counts.
+            // Each mint gets its own count from the database (new voters are group-committed), so
+            // exactly the cap counts, and the tool's numbers say so.
             #expect(voters.filter(\.counted).count == 3)
+            let community = try #require(try await ToolModel.standing(slug: "alpha", on: app.db)).community
+            #expect(community.ship == 3 && community.discounted == 37)
         }
     }
 

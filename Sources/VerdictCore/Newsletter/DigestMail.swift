@@ -100,7 +100,7 @@ public enum DigestMail {
     /// Vendor text on one line: hidden characters removed, line breaks and tabs made spaces,
     /// so a tool name cannot forge lines in the text mail.
     static func oneLine(_ s: String) -> String {
-        TextCleaning.clean(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        TextCleaning.oneLine(TextCleaning.clean(s))
     }
 
     /// Greedy word wrap at `width` columns; a word longer than a line (a URL) stays whole.

@@ -14,9 +14,12 @@ public enum StructuredData {
     /// the rating goes right after "@type".
     public struct ToolParts: Sendable {
         let before: String
-        let after: String
+        /// Nil when the object had no place for a rating (never: "applicationCategory" is always
+        /// written); the text is then shown without one rather than made invalid.
+        let after: String?
 
         public func text(_ community: CommunityScore) -> String {
+            guard let after else { return before }
             guard let percent = community.shipPercent, community.votes > 0 else { return before + after }
             let rating = JSONValue.object([
                 "@type": .string("AggregateRating"), "ratingValue": .int(percent), "bestRating": .int(100),
@@ -52,7 +55,7 @@ public enum StructuredData {
             })
         let text = scriptSafe(JSONValue.object(object).canonicalText())
         // "applicationCategory" is the member after "@type": the rating goes on the line before it.
-        guard let next = text.range(of: "\n  \"applicationCategory\"") else { return ToolParts(before: text, after: "") }
+        guard let next = text.range(of: "\n  \"applicationCategory\"") else { return ToolParts(before: text, after: nil) }
         return ToolParts(before: String(text[...next.lowerBound]), after: String(text[text.index(after: next.lowerBound)...]))
     }
 

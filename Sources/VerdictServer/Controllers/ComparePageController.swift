@@ -31,16 +31,16 @@ struct ComparePageController {
                 headToHead: HeadToHeadTally(a: (a, bySlug[a] ?? 0), b: (b, bySlug[b] ?? 0), neither: tally.neither),
                 myPick: myPick)
             model.origin = origin
-            // The default preset's prices were worked out with the data; a reader's workload now.
-            let cost = (asked ? nil : data.defaultCost) ?? data.costView(for: comparison, usage: usage, preset: preset, asked: asked)
+            // The default preset's cost section was rendered with the data; a reader's workload now.
             if asked {
+                let cost = data.costView(for: comparison, usage: usage, preset: preset, asked: true)
                 (model.forWorkload, model.buyerForWorkload) = Self.forWorkload(
                     comparison,
                     estimates: Dictionary(cost.estimates.map { ($0.tool.slug, $0.estimate) }, uniquingKeysWith: { x, _ in x }),
                     workload: UsageText.describe(usage))
+                model.cost = cost
             }
-            model.cost = cost
-            let page = Compare.View(model: model).page(from: data.template, kept: asked ? [:] : [.cost: data.defaultCostHTML])
+            let page = Compare.View(model: model).page(from: data.template, kept: asked ? [:] : [.cost: data.defaultCost])
             return .html(page, tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery

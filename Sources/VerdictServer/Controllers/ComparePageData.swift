@@ -17,14 +17,13 @@ struct ComparePageData: Sendable {
     var quotes: [String: [OfferQuote]]
     /// The page rendered with holes for what votes, picks and the reader change (`Compare.Hole`).
     var template = PageTemplate(marked: "")
-    /// Both tools priced for the default preset (what a reader without a workload sees), and
-    /// that cost section rendered.
-    var defaultCost: CostView?
-    var defaultCostHTML = ""
+    /// The cost section for a reader who gave no workload (both tools priced for the default
+    /// preset), rendered.
+    var defaultCost = ""
 
     var bytes: Int {
         8_192 + (a.takes + b.takes).reduce(0) { $0 + $1.text.utf8.count } + 256 * quotes.values.reduce(0) { $0 + $1.count }
-            + template.size + defaultCostHTML.utf8.count
+            + template.size + defaultCost.utf8.count
     }
 
     /// The cache key: the pair in the address's order and a day (see `ToolPageData.key`).
@@ -42,11 +41,11 @@ struct ComparePageData: Sendable {
         var model = Compare.Model(
             comparison: comparison, canonical: SiteURL.canonicalCompare(a, b), myVotes: [:], notice: nil,
             headToHead: HeadToHeadTally(a: (a, 0), b: (b, 0), neither: 0), myPick: nil)
-        data.defaultCost = data.costView(
+        model.cost = data.costView(
             for: comparison, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false)
-        (model.cost, model.origin) = (data.defaultCost, origin)
+        model.origin = origin
         let view = Compare.View(model: model)
-        (data.template, data.defaultCostHTML) = (view.template(), view.section(.cost).render())
+        (data.template, data.defaultCost) = (view.template(), view.section(.cost).render())
         return data
     }
 
@@ -54,8 +53,8 @@ struct ComparePageData: Sendable {
     func costView(for comparison: Comparison, usage: UsageProfile, preset: UsagePreset?, asked: Bool) -> CostView {
         let (a, b) = (comparison.a.tool, comparison.b.tool)
         return CostView(
-            usage: usage, preset: preset, asked: asked, action: SiteURL.compare(a.slug, b.slug).path,
-            estimates: [a, b].map { CostView.Row(tool: $0, estimate: CostEstimate.estimate(usage, quotes: quotes[$0.slug] ?? [])) })
+            pricing: [a, b].map { ($0, quotes[$0.slug] ?? []) }, usage: usage, preset: preset, asked: asked,
+            action: SiteURL.compare(a.slug, b.slug).path)
     }
 
     /// The comparison with today's community numbers, and the head-to-head split: kept in the

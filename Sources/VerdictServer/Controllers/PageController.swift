@@ -80,8 +80,9 @@ struct PageController {
             (model.myVote, model.notice, model.now) = (reader.votes[slug], reader.notice, now)
             (model.priceMaxAgeDays, model.publicURL) = (priceMaxAge, publicURL)
             if asked {
-                model.cost = ToolPageData.costView(
-                    model.standing.tool, usage: usage, preset: preset, asked: true, quotes: model.intake.quotes)
+                model.cost = CostView(
+                    pricing: [(model.standing.tool, model.intake.quotes)], usage: usage, preset: preset, asked: true,
+                    action: SiteURL.tool(slug).path)
                 model.buyerForWorkload = model.cost?.estimates.first.map { row in
                     Rubric.buyerTake(for: row.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: row.estimate))
                 }

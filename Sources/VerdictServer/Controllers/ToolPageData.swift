@@ -54,8 +54,9 @@ struct ToolPageData: Sendable {
         (model.factsHash, model.factsChangedAt) = (row.factsHash, row.factsChangedAt)
         model.changes = try await CatalogEvents.forTool(id, limit: PageController.toolChanges, on: db)
         model.publicURL = publicURL
-        model.cost = costView(
-            standing.tool, usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset, asked: false, quotes: model.intake.quotes)
+        model.cost = CostView(
+            pricing: [(standing.tool, model.intake.quotes)], usage: CostView.defaultPreset.profile, preset: CostView.defaultPreset,
+            asked: false, action: SiteURL.tool(slug).path)
         let view = ToolShow.View(model: model)
         let (template, defaultCost) = (view.template(), view.fill(.cost))
         var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
@@ -67,13 +68,6 @@ struct ToolPageData: Sendable {
             retired: row.retiredAt != nil, tags: tags,
             bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count)
                 + template.size + defaultCost.utf8.count)
-    }
-
-    /// The cost section's model: the tool priced for `usage` from its offers.
-    static func costView(_ tool: Tool, usage: UsageProfile, preset: UsagePreset?, asked: Bool, quotes: [OfferQuote]) -> CostView {
-        CostView(
-            usage: usage, preset: preset, asked: asked, action: SiteURL.tool(tool.slug).path,
-            estimates: [CostView.Row(tool: tool, estimate: CostEstimate.estimate(usage, quotes: quotes))])
     }
 
     /// What a vote changes on the page: the community numbers of the tool and its rivals and the

@@ -48,8 +48,7 @@ extension TakeModel {
     static func current(forTools ids: [UUID], on db: any Database) async throws -> [UUID: (takes: [Take], abstentions: [Abstention])] {
         guard !ids.isEmpty else { return [:] }
         var out: [UUID: (takes: [Take], abstentions: [Abstention])] = [:]
-        for start in stride(from: 0, to: ids.count, by: idChunk) {
-            let chunk = Array(ids[start..<min(start + idChunk, ids.count)])
+        for chunk in ids.chunked(idChunk) {
             let rows = try await db.sql().select().columns(TakeRow.columns.map { SQLIdentifier($0) }).from(schema)
                 .where("tool_id", .in, chunk).where("superseded_at", .is, SQLLiteral.null).all()
             for sqlRow in rows {

@@ -30,8 +30,10 @@ extension ToolModel {
                 try await db.sql().select().column("id").from(ToolModel.schema).where("id", .in, slice)
                     .orderBy("id").lockingClause(SQLLockingClause.update).run()
             }
+            // The stored ranks: to tell verdict changes, and for votes (which leave the takes as
+            // they are) the panel itself, as stored when the takes last changed.
             var before: [UUID: (rank: Int, category: String, listed: Bool)] = [:]
-            if now != nil, verdictEvents {
+            if now != nil || !verdictEvents {
                 for row in try await db.sql().select().columns("id", "panel_rank", "category_slug", "retired_at").from(ToolModel.schema)
                     .where("id", .in, slice).all()
                 {
@@ -41,15 +43,13 @@ extension ToolModel {
                     )
                 }
             }
-            // Votes leave the takes as they are: their panel is the one stored when takes last changed.
             let takes = verdictEvents ? try await TakeModel.current(forTools: slice, on: db) : [:]
-            let storedPanel = verdictEvents ? [:] : try await panelRanks(slice, on: db)
             let votes = try await VoteModel.counts(forTools: slice, on: db)
             counted.merge(votes) { _, new in new }
             var events: [CatalogEvents.Event] = []
             var scores: [ScoreHistory.Score] = []
             for id in slice {
-                let panel = verdictEvents ? PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1 : storedPanel[id] ?? -1
+                let panel = verdictEvents ? PanelScore(takes: takes[id]?.takes ?? []).shipPercent ?? -1 : before[id]?.rank ?? -1
                 let community = votes[id]?.shipPercent ?? -1
                 try await db.sql().update(ToolModel.schema)
                     .set("panel_rank", to: panel).set("community_rank", to: community)
@@ -68,15 +68,6 @@ extension ToolModel {
             }
         }
         return counted
-    }
-
-    /// The stored panel ranks of `ids` (-1 for a tool without takes).
-    private static func panelRanks(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        var ranks: [UUID: Int] = [:]
-        for row in try await db.sql().select().columns("id", "panel_rank").from(ToolModel.schema).where("id", .in, ids).all() {
-            ranks[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "panel_rank", as: Int.self)
-        }
-        return ranks
     }
 
     /// Listed tools in ranking order (panel, then community, then the rubric's standing; the slug

@@ -91,7 +91,7 @@ extension Components {
         static func number(_ v: Double) -> String {
             let scaled = (v.isFinite ? v : 0) * 100
             // Near a half the product's own rounding can tip the result: printf decides those.
-            guard abs(scaled) < 1e15, abs(abs(scaled - scaled.rounded(.down)) - 0.5) > 1e-6 else {
+            guard abs(scaled) < 1e9, abs(abs(scaled - scaled.rounded(.down)) - 0.5) > 1e-6 else {
                 let s = String(format: "%.2f", v.isFinite ? v : 0)
                 return s == "-0.00" ? "0.00" : s
             }

@@ -135,3 +135,15 @@ struct CostView: Sendable {
     }
 
 }
+
+extension CostView {
+    /// Each tool priced for `usage` from its offers, for a page whose workload form submits to
+    /// `action`.
+    init(
+        pricing tools: [(tool: Tool, quotes: [OfferQuote])], usage: UsageProfile, preset: UsagePreset?, asked: Bool, action: String
+    ) {
+        self.init(
+            usage: usage, preset: preset, asked: asked, action: action,
+            estimates: tools.map { Row(tool: $0.tool, estimate: CostEstimate.estimate(usage, quotes: $0.quotes)) })
+    }
+}
