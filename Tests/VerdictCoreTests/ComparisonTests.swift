@@ -45,6 +45,9 @@ struct ComparisonTests {
         #expect(Comparison(a, b).recommendation.reason.contains("leans the other way"))
         let few = Fixture.standing("beta", [.builder: .ship, .skeptic: .ship, .futurist: .skip, .buyer: .skip], votes: (9, 0))
         #expect(Comparison(a, few).recommendation.pick == "alpha")
+        // Other numbers on a derived comparison derive what a new one would.
+        #expect(Comparison(a, few).withCommunity(a.community, b.community) == Comparison(a, b))
+        #expect(Comparison(a, b).withCommunity(a.community, few.community).recommendation == Comparison(a, few).recommendation)
     }
 
     @Test("No takes on one side: no call, and it says which")

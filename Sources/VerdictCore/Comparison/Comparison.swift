@@ -26,6 +26,15 @@ public struct Comparison: Sendable, Hashable {
         self.recommendation = Recommendation.derive(a, b, split: scorecard.filter(\.isSplit))
     }
 
+    /// The same comparison with other community numbers: only the recommendation reads them, so
+    /// the scorecard, split and pricing read stay as derived.
+    public func withCommunity(_ a: CommunityScore, _ b: CommunityScore) -> Comparison {
+        var out = self
+        (out.a.community, out.b.community) = (a, b)
+        out.recommendation = Recommendation.derive(out.a, out.b, split: scorecard.filter(\.isSplit))
+        return out
+    }
+
     /// The two tools are in different categories: compared side by side, never ranked.
     public var differentJobs: Bool { a.tool.categorySlug != b.tool.categorySlug }
 

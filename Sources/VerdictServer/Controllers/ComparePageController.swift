@@ -40,7 +40,8 @@ struct ComparePageController {
                     workload: UsageText.describe(usage))
                 model.cost = cost
             }
-            let page = Compare.View(model: model).page(from: data.template, kept: asked ? [:] : [.cost: data.defaultCost])
+            let page = Compare.View(model: model).page(
+                from: data.template, kept: data.kept(votes: reader.votes, pick: myPick, defaultWorkload: !asked))
             return .html(page, tags: [.tool(a), .tool(b)])
         }
         answer.keyQuery = reader.keyQuery

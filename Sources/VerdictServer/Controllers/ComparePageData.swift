@@ -6,9 +6,10 @@ import VerdictCore
 /// offers. Kept in the `DataCache` under the two tools' tags; `withNumbers` adds the community
 /// numbers and the head-to-head split, kept apart under the tools' `.community` tags.
 struct ComparePageData: Sendable {
-    /// The two standings in the address's order (their community numbers are replaced per render).
-    var a: ToolStanding
-    var b: ToolStanding
+    /// The comparison in the address's order (its community numbers are replaced per render).
+    var comparison: Comparison
+    var a: ToolStanding { comparison.a }
+    var b: ToolStanding { comparison.b }
     /// The pair in canonical order (how head-to-head picks are stored) and the tools' ids.
     var first: String
     var second: String
@@ -20,10 +21,24 @@ struct ComparePageData: Sendable {
     /// The cost section for a reader who gave no workload (both tools priced for the default
     /// preset), rendered.
     var defaultCost = ""
+    /// The holes whose only state is the reader's answer, each rendering kept: the vote forms by
+    /// vote (`""` for none), the pick form by pick (a slug, `neither`, or `""`).
+    var answers: [Compare.Hole: [String: String]] = [:]
 
     var bytes: Int {
         8_192 + (a.takes + b.takes).reduce(0) { $0 + $1.text.utf8.count } + 256 * quotes.values.reduce(0) { $0 + $1.count }
-            + template.size + defaultCost.utf8.count
+            + template.size + defaultCost.utf8.count + answers.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.utf8.count } }
+    }
+
+    /// The holes kept rendered for this reader: their forms, and the cost section when they gave
+    /// no workload.
+    func kept(votes: [String: Verdict], pick: String?, defaultWorkload: Bool) -> [Compare.Hole: String] {
+        var out: [Compare.Hole: String] = [:]
+        out[.voteFormA] = answers[.voteFormA]?[votes[a.tool.slug]?.rawValue ?? ""]
+        out[.voteFormB] = answers[.voteFormB]?[votes[b.tool.slug]?.rawValue ?? ""]
+        out[.pickForm] = answers[.pickForm]?[pick ?? ""]
+        if defaultWorkload { out[.cost] = defaultCost }
+        return out
     }
 
     /// The cache key: the pair in the address's order and a day (see `ToolPageData.key`).
@@ -35,7 +50,7 @@ struct ComparePageData: Sendable {
         let (first, second) = Comparison.canonicalPair(a, b)
         let quotes = try await OfferPrices.quotes(tools: Array(ids.values), on: db)
         var data = ComparePageData(
-            a: comparison.a, b: comparison.b, first: first, second: second, ids: ids,
+            comparison: comparison, first: first, second: second, ids: ids,
             quotes: ids.reduce(into: [:]) { out, pair in out[pair.key] = quotes[pair.value] ?? [] })
         // Outside the holes the page reads only facts, takes and offers, so any reader's page can use it.
         var model = Compare.Model(
@@ -46,6 +61,17 @@ struct ComparePageData: Sendable {
         model.origin = origin
         let view = Compare.View(model: model)
         (data.template, data.defaultCost) = (view.template(), view.section(.cost).render())
+        for vote in [nil] + Verdict.allCases {
+            var reader = view
+            reader.model.myVotes = vote.map { [a: $0, b: $0] } ?? [:]
+            data.answers[.voteFormA, default: [:]][vote?.rawValue ?? ""] = reader.fill(.voteFormA)
+            data.answers[.voteFormB, default: [:]][vote?.rawValue ?? ""] = reader.fill(.voteFormB)
+        }
+        for pick in [nil, a, b, "neither"] {
+            var reader = view
+            reader.model.myPick = pick
+            data.answers[.pickForm, default: [:]][pick ?? ""] = reader.fill(.pickForm)
+        }
         return data
     }
 
@@ -68,10 +94,8 @@ struct ComparePageData: Sendable {
             async let tally = PairVoteModel.tally(a: idFirst, b: idSecond, on: db)
             return (Numbers(counts: try await counts, tally: try await tally), [.community(first), .community(second)], 512)
         }
-        var (sa, sb) = (a, b)
-        sa.community = numbers.counts[ia] ?? CommunityScore(ship: 0, skip: 0)
-        sb.community = numbers.counts[ib] ?? CommunityScore(ship: 0, skip: 0)
-        return (Comparison(sa, sb), numbers.tally)
+        let none = CommunityScore(ship: 0, skip: 0)
+        return (comparison.withCommunity(numbers.counts[ia] ?? none, numbers.counts[ib] ?? none), numbers.tally)
     }
 
     /// What votes and picks change on a comparison page.

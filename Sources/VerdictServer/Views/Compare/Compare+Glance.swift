@@ -17,13 +17,13 @@ extension Compare.View {
                         .th(.attribute(named: "scope", value: "col"), Components.toolName(a.tool, linked: true)),
                         .th(.attribute(named: "scope", value: "col"), Components.toolName(b.tool, linked: true)))),
                 .tbody(
-                    glanceRow("Panel ship", a.panel.label, b.panel.label),
-                    glanceRow("Community", a.community.label, b.community.label),
-                    glanceRow("Entry", a.tool.entry.displayName, b.tool.entry.displayName))))
+                    glanceRow("Panel ship", .text(a.panel.label), .text(b.panel.label)),
+                    glanceRow("Community", hole(.labelA), hole(.labelB)),
+                    glanceRow("Entry", .text(a.tool.entry.displayName), .text(b.tool.entry.displayName)))))
     }
 
-    private func glanceRow(_ label: String, _ x: String, _ y: String) -> Node<HTML.TableContext> {
-        .tr(.th(.attribute(named: "scope", value: "row"), .text(label)), .td(.text(x)), .td(.text(y)))
+    private func glanceRow(_ label: String, _ x: Node<HTML.BodyContext>, _ y: Node<HTML.BodyContext>) -> Node<HTML.TableContext> {
+        .tr(.th(.attribute(named: "scope", value: "row"), .text(label)), .td(x), .td(y))
     }
 
     /// Persona × tool: each take's verdict, conviction and one line of its reason, before the

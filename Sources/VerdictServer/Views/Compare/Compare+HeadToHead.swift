@@ -19,8 +19,8 @@ extension Compare.View {
                 ),
                 .a(.href(SiteURL.leaderboard(category: nil)), .text("leaderboard")),
                 .text("; “neither” counts here but not there.")),
-            pickForm(),
-            pickSplit()
+            hole(.pickForm),
+            hole(.pickSplit)
         )
     }
 

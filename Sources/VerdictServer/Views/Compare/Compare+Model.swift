@@ -22,10 +22,13 @@ enum Compare {
         var origin = ""
     }
 
-    /// The sections votes, picks, the reader or their workload decide: holes in the page's
-    /// template (`PageTemplate`), rendered per render; the rest is rendered once with the data.
+    /// What votes, picks, the reader or their workload decide: holes in the page's template
+    /// (`PageTemplate`), the rest is rendered once with the data. Holes are as small as what
+    /// changes: a community label, a card's numbers. The forms, whose state is only the reader's
+    /// answer, have each of their few renderings kept with the data (`ComparePageData.answers`).
     enum Hole: Int, CaseIterable, Sendable {
-        case notice, glance, recommendation, headToHead, cost, community, numbersA, numbersB
+        case notice, recommendation, pickForm, pickSplit, cost, labelA, labelB, communityA, communityB, voteFormA, voteFormB
+        case numbersA, numbersB
     }
 }
 

@@ -3,7 +3,7 @@ import VerdictCore
 
 extension Compare {
     struct View: TemplatedView {
-        let model: Model
+        var model: Model
         /// Render a mark in place of each `Hole`, to make the page's template.
         var marksHoles = false
 
@@ -24,15 +24,15 @@ extension Compare {
                 body:
                     hole(.notice),
                 intro(),
-                hole(.glance),
+                glance(),
                 hole(.recommendation),
                 grid(),
-                hole(.headToHead),
+                headToHead(),
                 hole(.cost),
                 facts(),
                 pricing(),
                 scorecard(),
-                hole(.community),
+                community(),
                 .section(
                     .class("grid grid-2 compare-cards"),
                     .attribute(named: "aria-label", value: "The two tools"),
@@ -46,11 +46,16 @@ extension Compare {
         func section(_ hole: Hole) -> Node<HTML.BodyContext> {
             switch hole {
             case .notice: Components.notice(model.notice)
-            case .glance: glance()
             case .recommendation: recommendation()
-            case .headToHead: headToHead()
+            case .pickForm: pickForm()
+            case .pickSplit: pickSplit()
             case .cost: .unwrap(model.cost) { $0.section() }
-            case .community: community()
+            case .labelA: .text(a.community.label)
+            case .labelB: .text(b.community.label)
+            case .communityA: communityLine(a)
+            case .communityB: communityLine(b)
+            case .voteFormA: voteForm(a)
+            case .voteFormB: voteForm(b)
             case .numbersA: Components.cardNumbers(a, size: .regular)
             case .numbersB: Components.cardNumbers(b, size: .regular)
             }
@@ -163,20 +168,28 @@ extension Compare {
                 .class("section"),
                 .h2(.text("Community vote")),
                 .p(.class("muted"), .text("Would you ship with it? One vote per tool, changeable.")),
-                .div(.class("grid grid-2"), voteCard(a), voteCard(b))
+                .div(
+                    .class("grid grid-2"),
+                    voteCard(a, line: hole(.communityA), form: hole(.voteFormA)),
+                    voteCard(b, line: hole(.communityB), form: hole(.voteFormB)))
             )
         }
 
-        func voteCard(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
-            .div(
-                .class("card vote-card"),
-                .h3(.text(standing.tool.name), Components.listingLabel(standing.tool.listing)),
+        func voteCard(_ standing: ToolStanding, line: Node<HTML.BodyContext>, form: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+            .div(.class("card vote-card"), .h3(.text(standing.tool.name), Components.listingLabel(standing.tool.listing)), line, form)
+        }
+
+        /// A vote card's community score and how far its votes are from tipping.
+        func communityLine(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
+            .group(
                 .p(.class("community-score"), .text("Community \(standing.community.label)")),
-                .unwrap(Fragility.Community(standing.community)) { .p(.class("fragility muted"), .text($0.sentence + ".")) },
-                Components.voteForm(
-                    slug: standing.tool.slug, toolName: standing.tool.name,
-                    current: model.myVotes[standing.tool.slug], returnTo: pagePath)
-            )
+                .unwrap(Fragility.Community(standing.community)) { .p(.class("fragility muted"), .text($0.sentence + ".")) })
+        }
+
+        /// The reader's vote form on one tool (its state is their vote).
+        func voteForm(_ standing: ToolStanding) -> Node<HTML.BodyContext> {
+            Components.voteForm(
+                slug: standing.tool.slug, toolName: standing.tool.name, current: model.myVotes[standing.tool.slug], returnTo: pagePath)
         }
     }
 }
