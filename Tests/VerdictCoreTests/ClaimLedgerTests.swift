@@ -145,10 +145,15 @@ struct TimelineTests {
         #expect(since == (stale ? changed : nil))
     }
 
-    @Test("A price is old after the configured days", arguments: [(29.9, false), (30.0, false), (30.01, true), (400, true)])
-    func priceAge(days: Double, old: Bool) {
+    /// Checked at 08:00 UTC on a day D: old from the first second of D + 31 (seconds after the check).
+    @Test(
+        "A price is old after the configured days, counted in UTC days",
+        arguments: [(0, false), (2_592_000, false), (2_649_600 - 1, false), (2_649_600, true), (34_560_000, true)] as [(Int, Bool)])
+    func priceAge(seconds: Int, old: Bool) {
         let checked = Date(timeIntervalSince1970: 1_800_000_000)
-        #expect(Staleness.priceIsOld(checkedAt: checked, now: checked.addingTimeInterval(days * 86_400), maxAgeDays: 30) == old)
+        #expect(UTCDate.dateTime(checked) == "2027-01-15 08:00:00")
+        let now = checked.addingTimeInterval(TimeInterval(seconds))
+        #expect(Staleness.priceIsOld(checkedAt: checked, now: now, maxAgeDays: 30) == old)
     }
 }
 

@@ -136,35 +136,61 @@ struct DataCacheTests {
     func toolTemplate() async throws {
         try await withTestApp(seedDemo: true) { app in
             #expect(try await app.send(.PUT, "/api/v1/tools/gemini-2-5-flash/vote", json: #"{"vote":"ship"}"#).status == .ok)
-            let data = try await ToolPageData.load("gemini-2-5-flash", publicURL: "https://verdict.example", on: app.db)
-            let holes = data.template.pieces.compactMap { if case .hole(let index) = $0 { index } else { nil } }
-            #expect(Set(holes) == Set(ToolShow.Hole.allCases.map(\.rawValue)))
-            #expect(!data.model.intake.isEmpty && !data.model.rivals.isEmpty)
-            // As loaded (no reader, no numbers), then a reader with a vote, a notice, other
-            // numbers, a workload of their own and a later day on which the prices are old.
-            var model = data.model
-            model.standing.community = CommunityScore(ship: 7, skip: 2)
-            model.rivals[0].community = CommunityScore(ship: 1, skip: 4)
-            (model.myVote, model.notice, model.now) = (.skip, "Your vote is in.", Date(timeIntervalSince1970: 1_900_000_000))
-            model.priceMaxAgeDays = 1
-            model.scoreDays = [ScoreDay(day: "2026-12-01", panel: 50, community: 100, votes: 1)]
-            let usage = UsagePreset.all[0].profile
-            model.cost = CostView(
-                pricing: [(model.standing.tool, model.intake.quotes)], usage: usage, preset: UsagePreset.all[0], asked: true,
-                action: "/tools/gemini-2-5-flash")
-            let estimate = try #require(model.cost?.estimates.first?.estimate)
-            model.buyerForWorkload = Rubric.buyerTake(
-                for: model.standing.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
-            for view in [ToolShow.View(model: data.model), ToolShow.View(model: model)] {
-                let full = view.document().render()
-                #expect(view.page(from: data.template) == full)
-                #expect(!full.contains("vhole"))
+            let today = TestApp.pinned
+            // A later day on which the prices are old: the day is in the data's key, so its
+            // template is made on that day, and so are the offers' ages.
+            let later = Date(timeIntervalSince1970: 1_900_000_000)
+            for (now, maxAge) in [(today, 30), (later, 1)] {
+                let data = try await ToolPageData.load(
+                    "gemini-2-5-flash", publicURL: "https://verdict.example", now: now, priceMaxAgeDays: maxAge, on: app.db)
+                #expect(data.template.holes.isSubset(of: Set(ToolShow.Hole.allCases.map(\.rawValue))))
+                #expect(!data.model.intake.isEmpty && !data.model.rivals.isEmpty)
+                #expect(data.template.fill([:]).contains("Not checked since") == (now == later))
+                // As loaded (no reader, no numbers), then a reader with a vote, a notice, other
+                // numbers, a timeline and a workload of their own.
+                var model = data.model
+                model.standing.community = CommunityScore(ship: 7, skip: 2)
+                model.rivals[0].community = CommunityScore(ship: 1, skip: 4)
+                (model.myVote, model.notice) = (.skip, "Your vote is in.")
+                model.scoreDays = [ScoreDay(day: "2026-12-01", panel: 50, community: 100, votes: 1)]
+                let usage = UsagePreset.all[0].profile
+                model.cost = CostView(
+                    pricing: [(model.standing.tool, model.intake.quotes)], usage: usage, preset: UsagePreset.all[0], asked: true,
+                    action: "/tools/gemini-2-5-flash")
+                let estimate = try #require(model.cost?.estimates.first?.estimate)
+                model.buyerForWorkload = Rubric.buyerTake(
+                    for: model.standing.tool, workload: BuyerWorkload(description: UsageText.describe(usage), estimate: estimate))
+                for view in [ToolShow.View(model: data.model), ToolShow.View(model: model)] {
+                    let full = view.document().render()
+                    #expect(view.page(from: data.template) == full)
+                    // What the data keeps rendered (the reader's vote form) is what the full render writes.
+                    #expect(view.page(from: data.template, kept: [.voteForm: data.voteForms[view.model.myVote?.rawValue ?? ""]!]) == full)
+                    #expect(!full.contains("vhole"))
+                }
+                // The default workload's cost section and the JSON-LD around its rating, kept rendered.
+                let plain = ToolShow.View(model: data.model)
+                #expect(plain.page(from: data.template, kept: [.cost: data.defaultCost]) == plain.document().render())
+                #expect(data.jsonLD.text(model.standing.community) == ToolShow.View(model: model).fill(.jsonLD))
             }
-            // What the data keeps rendered — the default workload's cost section, the JSON-LD
-            // around its rating — is what the full render writes.
-            let plain = ToolShow.View(model: data.model)
-            #expect(plain.page(from: data.template, kept: [.cost: data.defaultCost]) == plain.document().render())
-            #expect(data.jsonLD.text(model.standing.community) == ToolShow.View(model: model).fill(.jsonLD))
+        }
+    }
+
+    @Test("Without a list of changes the timeline section is a hole of its own, and appears with the first score day")
+    func timelineHole() async throws {
+        try await withTestApp { app in
+            _ = try await app.importYAML(Catalogs.two)
+            let data = try await ToolPageData.load(
+                "beta", publicURL: "https://verdict.example", now: Date(), priceMaxAgeDays: 30, on: app.db)
+            var model = data.model
+            model.changes = []
+            let template = ToolShow.View(model: model).template()
+            #expect(template.holes.contains(ToolShow.Hole.timeline.rawValue) && !template.holes.contains(ToolShow.Hole.chart.rawValue))
+            for days in [[], [ScoreDay(day: "2026-12-01", panel: 50, community: 100, votes: 1)]] {
+                model.scoreDays = days
+                let view = ToolShow.View(model: model)
+                #expect(view.page(from: template) == view.document().render())
+                #expect(view.document().render().contains("How the verdict moved") == !days.isEmpty)
+            }
         }
     }
 

@@ -14,8 +14,10 @@ public enum Staleness {
         return factsChangedAt ?? .distantPast
     }
 
-    /// A price last checked more than `maxAgeDays` before `now` is flagged "not checked since".
+    /// A price last checked more than `maxAgeDays` days before `now` is flagged "not checked
+    /// since". Ages are counted in UTC days, as the page writes the date: a price checked on
+    /// 11-01 is old from 12-02 on with 30 days (so a page's offers change only with the day).
     public static func priceIsOld(checkedAt: Date, now: Date, maxAgeDays: Int) -> Bool {
-        now.timeIntervalSince(checkedAt) > Double(maxAgeDays) * 86_400
+        UTCDate.dayNumber(now) - UTCDate.dayNumber(checkedAt) > maxAgeDays
     }
 }

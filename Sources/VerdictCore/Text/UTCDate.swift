@@ -20,10 +20,16 @@ public enum UTCDate {
         day(date) + "T" + clock(parts(date).seconds) + "Z"
     }
 
+    /// Whole UTC days since 1970-01-01 (the day of `date`, as a number).
+    public static func dayNumber(_ date: Date) -> Int {
+        floorDiv(Int(date.timeIntervalSince1970.rounded(.down)), 86_400)
+    }
+
     /// Year, month, day and second of the day (whole seconds, rounded down).
     static func parts(_ date: Date) -> (year: Int, month: Int, day: Int, seconds: Int) {
         let total = Int(date.timeIntervalSince1970.rounded(.down))
-        let (days, seconds) = (floorDiv(total, 86_400), total - floorDiv(total, 86_400) * 86_400)
+        let days = dayNumber(date)
+        let seconds = total - days * 86_400
         // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant, "civil_from_days").
         let z = days + 719_468
         let era = floorDiv(z, 146_097)

@@ -55,7 +55,7 @@ struct PageController {
         let slug = try req.parameters.require("slug")
         let reader = try await Reader.load(req, slugs: [slug])
         let (usage, preset, asked) = try CostReading.pageUsage(req)
-        // Prices age by the day without a write: the day is part of the page's cache key.
+        // Prices age by the day without a write: the day is part of the page's and its data's keys.
         let (now, priceMaxAge) = (req.dependencies.clock.now(), req.settings.intake.priceMaxAgeDays)
         let publicURL = req.application.mail.publicURL
         let dataCache = req.application.dataCache
@@ -64,7 +64,7 @@ struct PageController {
             // vote leaves them); the numbers a vote changes are kept apart there, and a vote drops
             // only those.
             let data = try await dataCache.value(ToolPageData.key(slug, at: now), as: ToolPageData.self) {
-                let data = try await ToolPageData.load(slug, publicURL: publicURL, on: db)
+                let data = try await ToolPageData.load(slug, publicURL: publicURL, now: now, priceMaxAgeDays: priceMaxAge, on: db)
                 return (data, data.tags, data.bytes)
             }
             if data.retired, try await IntakeQueue.isHeld(tool: data.id, on: db) {
@@ -88,7 +88,9 @@ struct PageController {
                 }
             }
             let view = ToolShow.View(model: model)
-            var kept: [ToolShow.Hole: String] = [.jsonLD: data.jsonLD.text(model.standing.community)]
+            var kept: [ToolShow.Hole: String] = [
+                .jsonLD: data.jsonLD.text(model.standing.community), .voteForm: data.voteForms[model.myVote?.rawValue ?? ""] ?? "",
+            ]
             if !asked { kept[.cost] = data.defaultCost }
             return .html(view.page(from: data.template, kept: kept), tags: data.tags)
         }

@@ -15,6 +15,8 @@ struct ToolPageData: Sendable {
     var template: PageTemplate
     /// The cost section for a reader who gave no workload (the default preset), rendered.
     var defaultCost: String
+    /// The vote form for each vote a reader may have (`""` for none), rendered.
+    var voteForms: [String: String]
     /// The page's JSON-LD around its rating, the one part of it votes change.
     var jsonLD: StructuredData.ToolParts
     /// The rivals' ids, in the order of `model.rivals`.
@@ -28,8 +30,11 @@ struct ToolPageData: Sendable {
     /// confirm unchanged prices without publishing a change, so the data is read again daily.
     static func key(_ slug: String, at now: Date) -> String { "tool-page:\(slug)@\(UTCDate.day(now))" }
 
-    /// The data and template; `publicURL` is the origin the page names (share tags, badge).
-    static func load(_ slug: String, publicURL: String, on db: any Database) async throws -> ToolPageData {
+    /// The data and template; `publicURL` is the origin the page names (share tags, badge), `now`
+    /// the day offers' ages are judged on (the key's day), past `priceMaxAgeDays` a price is old.
+    static func load(_ slug: String, publicURL: String, now: Date, priceMaxAgeDays: Int, on db: any Database) async throws
+        -> ToolPageData
+    {
         guard let row = try await ToolModel.find(slug: slug, on: db), let id = row.id,
             let standing = try await ToolModel.standing(of: row, on: db)
         else {
@@ -46,7 +51,8 @@ struct ToolPageData: Sendable {
         let loaded = try await ToolModel.standings(of: rivalRows, on: db)
         let rivalPairs = zip(rivalRows, loaded).compactMap { row, standing in standing.flatMap { s in row.id.map { ($0, s) } } }
         let rivals = rivalPairs.map(\.1)
-        var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: nil, notice: nil, now: Date(timeIntervalSince1970: 0))
+        var model = ToolShow.Model(standing: standing, rivals: rivals, myVote: nil, notice: nil, now: now)
+        model.priceMaxAgeDays = priceMaxAgeDays
         model.compareChoices = closest.map { ($0.slug, $0.name) }.sorted { $0.name.lowercased() < $1.name.lowercased() }
         model.history = try await TakeModel.history(tool: id, on: db)
         model.retiredAt = row.retiredAt
@@ -59,15 +65,20 @@ struct ToolPageData: Sendable {
             asked: false, action: SiteURL.tool(slug).path)
         let view = ToolShow.View(model: model)
         let (template, defaultCost) = (view.template(), view.fill(.cost))
+        let voteForms = ([nil] + Verdict.allCases).reduce(into: [String: String]()) { out, vote in
+            var reader = view
+            reader.model.myVote = vote
+            out[vote?.rawValue ?? ""] = reader.fill(.voteForm)
+        }
         var tags: Set<CacheTag> = [.tool(slug), .members(row.categorySlug)]
         tags.formUnion(rivalRows.map { .tool($0.slug) })
         let texts = (([standing] + rivals).flatMap(\.takes).map(\.text) + model.history.map(\.text)).reduce(0) { $0 + $1.utf8.count }
         return ToolPageData(
-            id: id, model: model, template: template, defaultCost: defaultCost,
+            id: id, model: model, template: template, defaultCost: defaultCost, voteForms: voteForms,
             jsonLD: StructuredData.toolParts(standing, url: publicURL + SiteURL.tool(slug).path), rivalIDs: rivalPairs.map(\.0),
             retired: row.retiredAt != nil, tags: tags,
             bytes: 16_384 + texts + 512 * (model.intake.quotes.count + model.changes.count)
-                + template.size + defaultCost.utf8.count)
+                + template.size + defaultCost.utf8.count + voteForms.values.reduce(0) { $0 + $1.utf8.count })
     }
 
     /// What a vote changes on the page: the community numbers of the tool and its rivals and the

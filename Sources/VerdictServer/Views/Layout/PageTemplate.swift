@@ -15,6 +15,8 @@ struct PageTemplate: Sendable {
     let pieces: [Piece]
     /// The bytes between the holes.
     let size: Int
+    /// The holes the page has (a view may leave some out, as an empty list leaves its section).
+    let holes: Set<Int>
 
     /// The random part of every mark in this process: marks are letters and digits (nothing
     /// escapes them) that no vendor or reader text can forge, since it is never shown.
@@ -41,6 +43,7 @@ struct PageTemplate: Sendable {
         }
         if !rest.isEmpty { pieces.append(.bytes(String(rest))) }
         self.pieces = pieces
+        self.holes = Set(pieces.compactMap { if case .hole(let index) = $0 { index } else { nil } })
         self.size = pieces.reduce(0) { if case .bytes(let s) = $1 { $0 + s.utf8.count } else { $0 } }
     }
 
@@ -87,9 +90,10 @@ extension TemplatedView {
         return PageTemplate(marked: marking.document().render())
     }
 
-    /// The page, from its template with each hole rendered for this view's model, except those
-    /// given already rendered in `kept`.
+    /// The page, from its template with each of its holes rendered for this view's model, except
+    /// those given already rendered in `kept`.
     func page(from template: PageTemplate, kept: [Hole: String] = [:]) -> String {
-        template.fill(Dictionary(uniqueKeysWithValues: Hole.allCases.map { ($0.rawValue, kept[$0] ?? fill($0)) }))
+        let holes = Hole.allCases.filter { template.holes.contains($0.rawValue) }
+        return template.fill(Dictionary(uniqueKeysWithValues: holes.map { ($0.rawValue, kept[$0] ?? fill($0)) }))
     }
 }

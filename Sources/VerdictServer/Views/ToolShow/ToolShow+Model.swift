@@ -37,10 +37,14 @@ enum ToolShow {
         var priceMaxAgeDays = 30
     }
 
-    /// The sections the reader, the votes or the clock decide: holes in the page's template
-    /// (`PageTemplate`), rendered per render; the rest of the page is rendered once with its data.
+    /// What the reader or the votes decide: holes in the page's template (`PageTemplate`),
+    /// rendered per render; the rest of the page, offers and their ages by the day included, is
+    /// rendered once with its data. The vote form, whose state is only the reader's vote, has
+    /// its three renderings kept with the data (`ToolPageData.voteForms`).
     enum Hole: Int, CaseIterable, Sendable {
-        case description, jsonLD, notice, numbers, vote, cost, buyer, timeline, embed, offers
+        case description, jsonLD, notice, numbers, voteLine, voteForm, cost, buyer, embed
+        /// The score chart; `timeline` is the whole section when it has no list of changes.
+        case chart, timeline
         /// The first, second and third rival's card numbers.
         case rival0, rival1, rival2
     }

@@ -4,16 +4,36 @@ import VerdictCore
 
 extension ToolShow.View {
     /// Panel ship % and community % over time as a server-drawn SVG, price steps marked on it,
-    /// and the dated list of what changed and why.
+    /// and the dated list of what changed and why. With changes the section is in the template and
+    /// only the chart (votes move it) is a hole; without, whether there is a section at all
+    /// depends on the chart, so the whole section is the hole.
     func timeline() -> Node<HTML.BodyContext> {
+        guard !model.changes.isEmpty else { return hole(.timeline) }
+        return timelineSection(
+            list: .ol(
+                .class("timeline-changes"),
+                .forEach(model.changes) { event in
+                    .li(
+                        .span(.class("timeline-day"), .text(UTCDate.day(event.at))), .text(" "),
+                        .span(.class("timeline-kind"), .text(Self.kindName(event.kind))), .text(": \(event.text)"))
+                }))
+    }
+
+    /// The section around the chart and `list` (none without a chart or a list).
+    func timelineSection(list: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        guard !model.changes.isEmpty || scoreTimeline != nil else { return .empty }
+        return .section(.class("section"), .id("timeline"), .h2(.text("How the verdict moved")), hole(.chart), list)
+    }
+
+    var scoreTimeline: ScoreTimeline? {
         let priceSteps = model.changes.filter { $0.kind == CatalogEvents.Kind.price.rawValue }
             .map { (day: UTCDate.day($0.at), label: $0.text) }
-        let chart = ScoreTimeline(days: model.scoreDays, marks: priceSteps)
-        guard chart != nil || !model.changes.isEmpty else { return .empty }
-        return .section(
-            .class("section"), .id("timeline"),
-            .h2(.text("How the verdict moved")),
-            .unwrap(chart) { chart in
+        return ScoreTimeline(days: model.scoreDays, marks: priceSteps)
+    }
+
+    /// Panel and community ship by day, with price changes marked.
+    func chart() -> Node<HTML.BodyContext> {
+        .unwrap(scoreTimeline) { chart in
                 .div(
                     .class("chart timeline-chart"),
                     timelineSVG(chart),
@@ -23,16 +43,7 @@ extension ToolShow.View {
                         .span(.class("legend legend-community"), .text("Community ship %")), .text(" · "),
                         .span(.class("legend legend-price"), .text("price change")),
                         .text(", \(chart.firstDay) to \(chart.lastDay). A line holds its value until the day it changes.")))
-            },
-            .if(
-                !model.changes.isEmpty,
-                .ol(
-                    .class("timeline-changes"),
-                    .forEach(model.changes) { event in
-                        .li(
-                            .span(.class("timeline-day"), .text(UTCDate.day(event.at))), .text(" "),
-                            .span(.class("timeline-kind"), .text(Self.kindName(event.kind))), .text(": \(event.text)"))
-                    })))
+        }
     }
 
     static func kindName(_ kind: String) -> String {

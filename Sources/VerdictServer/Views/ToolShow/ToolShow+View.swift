@@ -3,7 +3,7 @@ import VerdictCore
 
 extension ToolShow {
     struct View: TemplatedView {
-        let model: Model
+        var model: Model
         /// Render a mark in place of each `Hole`, to make the page's template.
         var marksHoles = false
 
@@ -29,17 +29,17 @@ extension ToolShow {
                 },
                 sourceNotice(),
                 Components.toolCard(model.standing, heading: .h1, size: .large, numbers: hole(.numbers)),
-                hole(.vote),
+                vote(),
                 panel(),
                 hole(.cost),
                 hole(.buyer),
                 claims(),
-                hole(.timeline),
+                timeline(),
                 hole(.embed),
                 history(),
                 rivals(),
                 facts(),
-                hole(.offers),
+                offers(),
                 Components.newsletterBox(lead: "Get the next verdicts and comparisons in your inbox.")
             )
         }
@@ -64,15 +64,17 @@ extension ToolShow {
             case .description, .jsonLD: .empty
             case .notice: Components.notice(model.notice)
             case .numbers: Components.cardNumbers(model.standing, size: .large)
-            case .vote: vote()
+            case .voteLine: voteLine()
+            case .voteForm:
+                Components.voteForm(slug: tool.slug, toolName: tool.name, current: model.myVote, returnTo: SiteURL.tool(tool.slug).path)
             case .cost: .unwrap(model.cost) { $0.section() }
             case .buyer: .unwrap(model.buyerForWorkload, buyer)
-            case .timeline: timeline()
+            case .chart: chart()
+            case .timeline: timelineSection(list: .empty)
             case .embed: embed()
             case .rival0, .rival1, .rival2:
                 hole.rawValue - Hole.rival0.rawValue < model.rivals.count
                     ? Components.cardNumbers(model.rivals[hole.rawValue - Hole.rival0.rawValue], size: .compact) : .empty
-            case .offers: offers()
             }
         }
 
@@ -90,12 +92,16 @@ extension ToolShow {
             .section(
                 .class("section card vote-card"),
                 .h2(.text("Your vote")),
-                .p(.text("Would you ship with \(tool.name)? Community: \(model.standing.community.label).")),
-                .unwrap(Fragility.Community(model.standing.community)) { .p(.class("fragility muted"), .text($0.sentence + ".")) },
-                Components.voteForm(
-                    slug: tool.slug, toolName: tool.name, current: model.myVote,
-                    returnTo: SiteURL.tool(tool.slug).path)
+                hole(.voteLine),
+                hole(.voteForm)
             )
+        }
+
+        /// The community's score on the tool and how far its votes are from tipping.
+        func voteLine() -> Node<HTML.BodyContext> {
+            .group(
+                .p(.text("Would you ship with \(tool.name)? Community: \(model.standing.community.label).")),
+                .unwrap(Fragility.Community(model.standing.community)) { .p(.class("fragility muted"), .text($0.sentence + ".")) })
         }
 
         func panel() -> Node<HTML.BodyContext> {
