@@ -18,37 +18,19 @@ struct PageController {
     static let toolChanges = 20
 
     func home(req: Request) async throws -> CachedAnswer {
-        CachedAnswer { [db = req.db] in
+        CachedAnswer { [db = req.db, dataCache = req.application.dataCache] in
             let summaries = try await ToolModel.categorySummaries(on: db)
-            var groups: [Home.CategoryGroup] = []
+            // Each category's part and the recent comparisons come from the data cache: a vote
+            // drops this page, and its render then loads only the voted category's part.
+            let sections = try await HomePageData.sections(summaries, cache: dataCache, on: db)
+            let (recent, recentTags) = try await HomePageData.recent(cache: dataCache, on: db)
             var tags: Set<CacheTag> = [.catalog]
-            let leaders = try await ToolModel.leaders(of: summaries.map(\.slug), perCategory: Self.homeToolsPerCategory, on: db)
-            for summary in summaries {
-                let top = leaders[summary.slug] ?? []
-                groups.append(Home.CategoryGroup(name: summary.name, slug: summary.slug, tools: top, count: summary.count))
-                tags.insert(.category(summary.slug))
-                tags.formUnion(top.map { .tool($0.tool.slug) })
-            }
-            let recent = try await recentTeasers(on: db, tags: &tags)
-            var model = Home.build(groups, recent: recent, toolCount: summaries.reduce(0) { $0 + $1.count })
+            for section in sections { tags.formUnion(section.tags) }
+            tags.formUnion(recentTags)
+            var model = Home.build(sections, recent: recent, toolCount: summaries.reduce(0) { $0 + $1.count })
             model.intake = try await CatalogEvents.latestDay(limit: 200, on: db)
             return .html(Home.View(model: model).document().render(), tags: tags)
         }
-    }
-
-    /// The most recently added or updated tools, each against the leader of its category.
-    private func recentTeasers(on db: any Database, tags: inout Set<CacheTag>) async throws -> [ComparisonTeaser] {
-        var teasers: [ComparisonTeaser] = []
-        for slug in try await ToolModel.recentlyUpdatedSlugs(limit: 6, on: db) {
-            guard let standing = try await ToolModel.standing(slug: slug, on: db) else { continue }
-            let leaders = try await ToolModel.rankedStandings(categorySlug: standing.tool.categorySlug, offset: 0, limit: 2, on: db)
-            guard let rival = leaders.first(where: { $0.tool.slug != slug }) else { continue }
-            teasers.append(Home.teaser(standing, rival))
-            tags.formUnion([.tool(standing.tool.slug), .tool(rival.tool.slug)])
-            tags.insert(.category(standing.tool.categorySlug))
-            if teasers.count == 4 { break }
-        }
-        return teasers
     }
 
     func tool(req: Request) async throws -> CachedAnswer {

@@ -2,11 +2,12 @@ import VerdictCore
 
 enum Home {
     struct Model: Sendable {
-        /// One pair per category: its two best-ranked tools.
-        var featured: [ComparisonTeaser]
-        /// Pairs built from the most recently added or updated tools and their closest rival.
+        /// One pair per category, its two best-ranked tools: rendered teasers (`Section`).
+        var featured: [String]
+        /// Pairs built from the most recently added or updated tools and their category's leader.
         var recent: [ComparisonTeaser]
-        var categories: [CategoryGroup]
+        /// Each category's card, rendered (`Section`).
+        var categories: [String]
         var toolCount: Int
         /// The latest day's intake: tools added, prices and statuses changed.
         var intake: [CatalogEvents.Row] = []

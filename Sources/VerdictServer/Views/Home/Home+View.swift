@@ -16,10 +16,10 @@ extension Home {
                 body:
                     hero(),
                 comparisons(
-                    "Featured comparisons", id: "featured", model.featured,
+                    "Featured comparisons", id: "featured", model.featured.map { .raw($0) },
                     empty: "Featured comparisons appear once a category has two tools."),
                 comparisons(
-                    "Recent comparisons", id: "recent", model.recent,
+                    "Recent comparisons", id: "recent", model.recent.map(Components.comparisonTeaser),
                     empty: "No recent comparisons yet."),
                 intake(),
                 categories(),
@@ -68,7 +68,7 @@ extension Home {
         }
 
         func comparisons(
-            _ title: String, id: String, _ teasers: [ComparisonTeaser], empty: String
+            _ title: String, id: String, _ teasers: [Node<HTML.BodyContext>], empty: String
         ) -> Node<HTML.BodyContext> {
             .section(
                 .id(id),
@@ -77,7 +77,7 @@ extension Home {
                 .if(
                     teasers.isEmpty,
                     .p(.class("muted"), .text(empty)),
-                    else: .div(.class("grid"), .forEach(teasers) { Components.comparisonTeaser($0) }))
+                    else: .div(.class("grid"), .group(teasers)))
             )
         }
 
@@ -89,11 +89,12 @@ extension Home {
                 .if(
                     model.categories.isEmpty,
                     .p(.class("muted"), .text("No tools in the catalog yet.")),
-                    else: .div(.class("grid category-grid"), .forEach(model.categories, category)))
+                    else: .div(.class("grid category-grid"), .forEach(model.categories) { .raw($0) }))
             )
         }
 
-        func category(_ group: CategoryGroup) -> Node<HTML.BodyContext> {
+        /// A category's card: its best-ranked few and a link to its ranking.
+        static func category(_ group: CategoryGroup) -> Node<HTML.BodyContext> {
             .article(
                 .class("card category-card"),
                 .h3(.a(.href(SiteURL.category(group.slug)), .text(group.name))),
