@@ -126,7 +126,9 @@ struct DataCacheTests {
                 let full = view.document().render()
                 #expect(view.page(from: data.template) == full)
                 // What the data keeps rendered (the reader's forms, the default cost) is what the full render writes.
-                #expect(view.page(from: data.template, kept: data.kept(votes: model.myVotes, pick: model.myPick, defaultWorkload: !asked)) == full)
+                #expect(
+                    view.page(from: data.template, kept: data.kept(votes: model.myVotes, pick: model.myPick, defaultWorkload: !asked))
+                        == full)
                 #expect(!full.contains("vhole"))
             }
         }

@@ -33,6 +33,7 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
 
     /// The cache key: path, the query values the page reads, and the reader's variant.
     func key(path: String) -> String {
+        if keyQuery.isEmpty { return path + "?#" + variant }
         let query = keyQuery.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
         return "\(path)?\(query)#\(variant)"
     }
@@ -75,20 +76,21 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
     }
 
     static func response(_ page: CachedPage, anonymous: Bool, req: Request) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: page.contentType)
-        headers.replaceOrAdd(name: .eTag, value: page.etag)
-        headers.replaceOrAdd(name: .vary, value: anonymous ? "Accept-Encoding, Cookie" : "Accept-Encoding")
         let sharedAge = req.settings.sharedCacheSeconds
-        headers.replaceOrAdd(
-            name: .cacheControl,
-            value: anonymous && sharedAge > 0 ? "public, max-age=0, s-maxage=\(sharedAge)" : (anonymous ? "no-cache" : "private, no-cache"))
+        var headers = HTTPHeaders([
+            ("Content-Type", page.contentType), ("ETag", page.etag),
+            ("Vary", anonymous ? "Accept-Encoding, Cookie" : "Accept-Encoding"),
+            (
+                "Cache-Control",
+                anonymous && sharedAge > 0 ? "public, max-age=0, s-maxage=\(sharedAge)" : (anonymous ? "no-cache" : "private, no-cache")
+            ),
+        ])
         if matches(req.headers[.ifNoneMatch], etag: page.etag) {
             SiteMetrics.pageCache(.notModified)
             return Response(status: .notModified, headers: headers)
         }
         if let gzipped = page.gzipped, acceptsGzip(req.headers[.acceptEncoding]) {
-            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+            headers.add(name: .contentEncoding, value: "gzip")
             return Response(status: .ok, headers: headers, body: .init(buffer: gzipped))
         }
         return Response(status: .ok, headers: headers, body: .init(buffer: page.body))

@@ -7,7 +7,7 @@ struct AccountController: Sendable {
     let throttle = LoginThrottle()
 
     func loginPage(req: Request) async throws -> Response {
-        let next = Self.safeNext(req.query[String.self, at: "next"])
+        let next = Self.safeNext(req.queryValue("next"))
         if try await Sessions.current(req) != nil { return req.redirect(to: next ?? SiteURL.admin(.home).path) }
         return LoginPage.document(next: next).response()
     }

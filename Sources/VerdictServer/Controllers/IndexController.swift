@@ -10,7 +10,7 @@ struct IndexController {
     static let categoriesPerComparePage = 50
 
     func tools(req: Request) async throws -> CachedAnswer {
-        let after = try req.query[String.self, at: "after"].map { raw -> String in
+        let after = try req.queryValue("after").map { raw -> String in
             guard Slug.isValidToolSlug(raw) else {
                 throw Abort(.badRequest, reason: "'after' must be a tool slug (lowercase letters, digits and hyphens).")
             }
@@ -54,8 +54,8 @@ struct IndexController {
 
     func comparisons(req: Request) async throws -> CachedAnswer {
         // The tool page's "compare with" picker: a GET form, so it works without JavaScript.
-        if let a = req.query[String.self, at: "a"] {
-            let b = req.query[String.self, at: "b"] ?? ""
+        if let a = req.queryValue("a") {
+            let b = req.queryValue("b") ?? ""
             guard Slug.isValidToolSlug(a), Slug.isValidToolSlug(b), a != b else {
                 throw Abort(.badRequest, reason: "Compare needs two different tool slugs as 'a' and 'b'.")
             }

@@ -59,7 +59,7 @@ struct IntakeController: Sendable {
 
     func whatsNew(req: Request) async throws -> Response {
         let category = try CategoryFilter.read(req)
-        let before = req.query[Double.self, at: "before"].map { Date(timeIntervalSince1970: $0) }
+        let before = req.queryValue("before").flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
         let rows = try await CatalogEvents.latest(category: category, before: before, limit: Self.pageSize + 1, on: req.db)
         let categories = try await CategoryListing.summaries(on: req.db)
         let shown = Array(rows.prefix(Self.pageSize))

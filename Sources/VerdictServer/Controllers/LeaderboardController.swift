@@ -18,7 +18,7 @@ struct LeaderboardController {
     }
 
     func api(req: Request) async throws -> CachedAnswer {
-        let category = req.query[String.self, at: "category"]
+        let category = req.queryValue("category")
         var answer = CachedAnswer { [db = req.db] in
             let (model, tags) = try await Self.load(categorySlug: category, on: db)
             return try .json(API.LeaderboardDTO(model), tags: tags)

@@ -36,7 +36,7 @@ struct NewsletterController {
     }
 
     func confirmPage(req: Request) async throws -> Response {
-        guard let token = req.query[String.self, at: "token"], token.count <= 100 else {
+        guard let token = req.queryValue("token"), token.count <= 100 else {
             throw Abort(.notFound, reason: "That confirmation link is incomplete.")
         }
         return NewsletterPage.confirm(token: token).response()
@@ -89,7 +89,7 @@ struct NewsletterController {
     /// `/newsletter/preview/{week}?sig=…`: operators only, by the signed link `compose` prints.
     func preview(req: Request) async throws -> Response {
         let week = try req.parameters.require("week")
-        guard let key = req.verdict.signingKey, let sig = req.query[String.self, at: "sig"],
+        guard let key = req.verdict.signingKey, let sig = req.queryValue("sig"),
             NewsletterTokens.verifyPreview(week, token: sig, key: key),
             let issue = try await NewsletterIssueModel.find(week: week, on: req.db)
         else {
@@ -103,7 +103,7 @@ struct NewsletterController {
     }
 
     private func unsubscribeTarget(_ req: Request) throws -> (UUID, String) {
-        guard let s = req.query[String.self, at: "s"], let id = UUID(uuidString: s), let t = req.query[String.self, at: "t"] else {
+        guard let s = req.queryValue("s"), let id = UUID(uuidString: s), let t = req.queryValue("t") else {
             throw Abort(.notFound, reason: "That unsubscribe link is incomplete.")
         }
         return (id, t)

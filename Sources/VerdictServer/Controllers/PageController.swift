@@ -145,7 +145,7 @@ struct Reader: Sendable {
 
     static func load(_ req: Request, slugs: [String]) async throws -> Reader {
         var reader = Reader()
-        let voted = req.query[String.self, at: "voted"].flatMap { slugs.contains($0) ? $0 : nil }
+        let voted = req.queryValue("voted").flatMap { slugs.contains($0) ? $0 : nil }
         let voter = Voting.currentVoter(req)
         let tools = voted != nil || voter != nil ? try await ToolModel.find(slugs: slugs, on: req.db) : []
         // The notice names the tool voted on (by its name), and only a tool this page shows.
@@ -177,7 +177,7 @@ struct Paging: Sendable, Equatable {
 
     /// The `page` query value: absent is 1; anything but a positive number is a 400.
     static func page(_ req: Request) throws -> Int {
-        guard let raw = req.query[String.self, at: "page"] else { return 1 }
+        guard let raw = req.queryValue("page") else { return 1 }
         guard let n = Int(raw), n >= 1, n <= 1_000_000 else {
             throw Abort(.badRequest, reason: "'page' must be a whole number from 1; got '\(raw.prefix(20))'.")
         }
@@ -188,7 +188,7 @@ struct Paging: Sendable, Equatable {
 /// The optional `category` filter of `/new` and the feeds: a category slug, or a 400.
 enum CategoryFilter {
     static func read(_ req: Request) throws -> String? {
-        let raw = req.query[String.self, at: "category"] ?? ""
+        let raw = req.queryValue("category") ?? ""
         guard raw.isEmpty || (raw.count <= 80 && Slug.make(raw) == raw) else {
             throw Abort(.badRequest, reason: "'category' must be a category's slug, like \"language-models\"")
         }

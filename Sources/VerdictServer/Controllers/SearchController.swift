@@ -17,20 +17,20 @@ struct SearchController {
     /// sends every field, so there an empty one means any.
     static func asked(_ req: Request, api: Bool) throws -> Asked {
         var values: [String: String] = [:]
-        for name in SearchFilters.names { values[name] = req.query[String.self, at: name] }
+        for name in SearchFilters.names { values[name] = req.queryValue(name) }
         let filters: SearchFilters
         do throws(SearchFilters.Problem) { filters = try SearchFilters.parse(values, emptyMeansAny: !api) } catch {
             throw Abort(.badRequest, reason: error.message)
         }
         var page = 1
-        if let raw = req.query[String.self, at: "page"] {
+        if let raw = req.queryValue("page") {
             guard let n = Int(raw), (1...SearchQuery.maxPage).contains(n) else {
                 throw Abort(.badRequest, reason: "'page' must be a whole number from 1 to \(SearchQuery.maxPage).")
             }
             page = n
         }
         var size = SearchQuery.pageSize
-        if api, let raw = req.query[String.self, at: "limit"] {
+        if api, let raw = req.queryValue("limit") {
             guard let n = Int(raw), (1...SearchQuery.maxPageSize).contains(n) else {
                 throw Abort(.badRequest, reason: "'limit' must be a whole number from 1 to \(SearchQuery.maxPageSize).")
             }

@@ -9,7 +9,7 @@ struct SitemapController {
     static let xml = HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
 
     func sitemap(req: Request) async throws -> CachedAnswer {
-        let part = req.query[String.self, at: "part"]
+        let part = req.queryValue("part")
         let page = try Paging.page(req)
         let origin = req.application.mail.publicURL
         var answer = CachedAnswer { [db = req.db] in

@@ -9,7 +9,7 @@ struct CostAPIController: Sendable {
     static let maxTools = 10
 
     func cost(req: Request) async throws -> CachedAnswer {
-        let raw = req.query[String.self, at: "tools"] ?? ""
+        let raw = req.queryValue("tools") ?? ""
         let slugs = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !slugs.isEmpty, slugs.count <= Self.maxTools else {
             throw Abort(
@@ -44,7 +44,7 @@ enum CostReading {
     /// The workload in the query (known parameters only), or a 400 naming the bad value. Nil
     /// when the query names no workload at all. The query is decoded once, not once per name.
     static func usage(_ req: Request) throws -> (UsageProfile, UsagePreset?)? {
-        let query = (try? req.query.decode([String: String].self)) ?? [:]
+        let query = req.queryValues()
         var values: [String: String] = [:]
         for name in UsageProfile.names {
             if let value = query[name], !value.isEmpty { values[name] = value }

@@ -22,7 +22,7 @@ struct PanelAPIController {
 
     func jobs(req: Request) async throws -> JobList {
         var toolID: UUID?
-        if let slug = req.query[String.self, at: "tool"] {
+        if let slug = req.queryValue("tool") {
             guard let tool = try await ToolModel.find(slug: slug, on: req.db) else {
                 throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
             }

@@ -9,7 +9,7 @@ struct ToolsAPIController {
     /// One page of listed tools in slug order (keyset: `after` the previous page's last slug).
     func index(req: Request) async throws -> CachedAnswer {
         let limit = try Self.limit(req)
-        let after = req.query[String.self, at: "after"]
+        let after = req.queryValue("after")
         if let after, after.count > 80 || !Slug.isValidToolSlug(after) {
             throw Abort(.badRequest, reason: "'after' must be a tool slug, as in the previous page's `next`.")
         }
@@ -27,7 +27,7 @@ struct ToolsAPIController {
     }
 
     private static func limit(_ req: Request) throws -> Int {
-        guard let raw = req.query[String.self, at: "limit"] else { return defaultLimit }
+        guard let raw = req.queryValue("limit") else { return defaultLimit }
         guard let n = Int(raw), (1...maxLimit).contains(n) else {
             throw Abort(.badRequest, reason: "'limit' must be a whole number from 1 to \(maxLimit); got '\(raw.prefix(20))'.")
         }

@@ -40,7 +40,7 @@ struct AdminAPIController: Sendable {
     }
 
     func takes(req: Request) async throws -> AdminDTO.ReviewList {
-        let raw = req.query[String.self, at: "status"] ?? "pending"
+        let raw = req.queryValue("status") ?? "pending"
         guard let status = TakeReviewModel.Status(rawValue: raw) else {
             throw Abort(.badRequest, reason: "status must be pending, approved or rejected; got \"\(raw.prefix(40))\"")
         }
@@ -79,7 +79,7 @@ struct AdminAPIController: Sendable {
 
     func audit(req: Request) async throws -> AdminDTO.AuditList {
         var before: Date?
-        if let raw = req.query[String.self, at: "before"] {
+        if let raw = req.queryValue("before") {
             guard let date = ISO8601DateFormatter().date(from: raw) else {
                 throw Abort(
                     .badRequest, reason: "before must be an ISO-8601 date-time like 2026-11-25T18:00:00Z; got \"\(raw.prefix(40))\"")
@@ -87,15 +87,15 @@ struct AdminAPIController: Sendable {
             before = date
         }
         let rows = try await Audit.entries(
-            actor: req.query[String.self, at: "actor"], action: req.query[String.self, at: "action"],
-            subject: req.query[String.self, at: "subject"], before: before, limit: try req.limit(default: 100, max: 500),
+            actor: req.queryValue("actor"), action: req.queryValue("action"),
+            subject: req.queryValue("subject"), before: before, limit: try req.limit(default: 100, max: 500),
             on: req.db)
         return AdminDTO.AuditList(entries: try rows.map(AdminDTO.AuditEntry.init))
     }
 
     func subscribers(req: Request) async throws -> AdminDTO.SubscriberList {
         var state: SubscriberModel.State?
-        if let raw = req.query[String.self, at: "status"] {
+        if let raw = req.queryValue("status") {
             guard let known = SubscriberModel.State(rawValue: raw) else {
                 throw Abort(.badRequest, reason: "status must be pending, confirmed, unsubscribed or bounced; got \"\(raw.prefix(40))\"")
             }

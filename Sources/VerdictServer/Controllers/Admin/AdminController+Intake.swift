@@ -8,7 +8,7 @@ import VerdictCore
 /// The desk's intake queue and dataset sources.
 extension AdminController {
     func intake(req: Request) async throws -> Response {
-        try await intakePage(req, notice: req.query[String.self, at: "done"].flatMap(Self.doneNotice)).response()
+        try await intakePage(req, notice: req.queryValue("done").flatMap(Self.doneNotice)).response()
     }
 
     private func intakePage(_ req: Request, notice: String? = nil, problem: String? = nil) async throws -> HTML {

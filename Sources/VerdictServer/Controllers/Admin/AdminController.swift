@@ -30,7 +30,7 @@ struct AdminController: Sendable {
 
     func tool(req: Request) async throws -> Response {
         let model = try await ToolDesk.find(try req.toolSlug, on: req.db)
-        let notice = req.query[String.self, at: "done"].flatMap(DeskToolForm.notice)
+        let notice = req.queryValue("done").flatMap(DeskToolForm.notice)
         return try await toolPage(model, form: nil, problems: [], notice: notice, req: req)
     }
 
@@ -75,7 +75,7 @@ struct AdminController: Sendable {
     }
 
     func takes(req: Request) async throws -> Response {
-        let notice = req.query[String.self, at: "done"].flatMap(DeskToolForm.notice)
+        let notice = req.queryValue("done").flatMap(DeskToolForm.notice)
         return try Self.desk(req).moderation(
             pending: try await Moderation.reviews(status: .pending, limit: 200, on: req.db),
             decided: try await Moderation.recentlyDecided(limit: 20, on: req.db),
@@ -147,7 +147,7 @@ struct AdminController: Sendable {
     func audit(req: Request) async throws -> Response {
         var filters: [String: String] = [:]
         for key in ["actor", "action", "subject"] {
-            if let value = req.query[String.self, at: key], !value.isEmpty { filters[key] = value }
+            if let value = req.queryValue(key), !value.isEmpty { filters[key] = value }
         }
         let rows = try await Audit.entries(
             actor: filters["actor"], action: filters["action"], subject: filters["subject"], limit: 200, on: req.db)

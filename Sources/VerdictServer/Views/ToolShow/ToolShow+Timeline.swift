@@ -34,15 +34,15 @@ extension ToolShow.View {
     /// Panel and community ship by day, with price changes marked.
     func chart() -> Node<HTML.BodyContext> {
         .unwrap(scoreTimeline) { chart in
-                .div(
-                    .class("chart timeline-chart"),
-                    timelineSVG(chart),
-                    .p(
-                        .class("muted chart-caption"),
-                        .span(.class("legend legend-panel"), .text("Panel ship %")), .text(" · "),
-                        .span(.class("legend legend-community"), .text("Community ship %")), .text(" · "),
-                        .span(.class("legend legend-price"), .text("price change")),
-                        .text(", \(chart.firstDay) to \(chart.lastDay). A line holds its value until the day it changes.")))
+            .div(
+                .class("chart timeline-chart"),
+                timelineSVG(chart),
+                .p(
+                    .class("muted chart-caption"),
+                    .span(.class("legend legend-panel"), .text("Panel ship %")), .text(" · "),
+                    .span(.class("legend legend-community"), .text("Community ship %")), .text(" · "),
+                    .span(.class("legend legend-price"), .text("price change")),
+                    .text(", \(chart.firstDay) to \(chart.lastDay). A line holds its value until the day it changes.")))
         }
     }
 
