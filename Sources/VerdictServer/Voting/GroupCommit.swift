@@ -37,14 +37,29 @@ actor GroupCommit<Item: Sendable, Answer: Sendable> {
             let batch = Array(queue.prefix(maxBatch))
             queue.removeFirst(batch.count)
             do {
-                let answers = try await write(batch.map(\.item))
-                guard answers.count == batch.count else { throw GroupCommitError(batch: batch.count, answers: answers.count) }
+                let answers = try await written(batch.map(\.item))
                 for (pending, answer) in zip(batch, answers) { pending.done.resume(returning: answer) }
             } catch {
-                for pending in batch { pending.done.resume(throwing: error) }
+                // One item the database refuses (a vote on a tool removed since) must not fail
+                // the callers it happened to share a batch with: each is written alone, and only
+                // the refused one is answered with its error. Writes are one statement or one
+                // transaction each, so the failed batch left nothing behind.
+                for pending in batch {
+                    do {
+                        pending.done.resume(returning: try await written([pending.item])[0])
+                    } catch {
+                        pending.done.resume(throwing: error)
+                    }
+                }
             }
         }
         flushing = false
+    }
+
+    private func written(_ items: [Item]) async throws -> [Answer] {
+        let answers = try await write(items)
+        guard answers.count == items.count else { throw GroupCommitError(batch: items.count, answers: answers.count) }
+        return answers
     }
 }
 
