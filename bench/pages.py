@@ -428,6 +428,14 @@ def main():
             first = results[0]["rows"][i][1]["rps"]
             cells = [f"{r['rows'][i][1]['rps']:,.0f} ({r['rows'][i][1]['rps'] / first:.2f})" for r in results]
             print(f"| `{name}` | " + " | ".join(cells) + " |")
+        # The machine drifts between runs minutes apart (/healthz itself moves by 20%): the same
+        # comparison on each page's ratio to the /healthz of its own run.
+        print("\n## Each page's ratio to /healthz of its own run, by catalog size, and as a share of its 43-tool ratio\n")
+        print("| route | " + " | ".join(f"{r['n']:,} tools" for r in results) + " |")
+        print("| --- |" + " ---: |" * len(results))
+        for i, (name, _) in enumerate(results[0]["rows"][1:], start=1):
+            ratio = [r["rows"][i][1]["rps"] / r["rows"][0][1]["rps"] for r in results]
+            print(f"| `{name}` | " + " | ".join(f"{x:.2f} ({x / ratio[0]:.2f})" for x in ratio) + " |")
         print()
     if args.pg:
         p = pg_runs(bin, args.pg, args.duration, args.port + 10)

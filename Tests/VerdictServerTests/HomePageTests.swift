@@ -19,7 +19,9 @@ struct HomePageTests {
     func voteReloadsOnePart() async throws {
         try await withTestApp(seedDemo: true) { app in
             _ = try await get(app, "/")
-            let summaries = try await ToolModel.categorySummaries(on: app.db)
+            // The first page's categories: the largest few (`paginates`).
+            let summaries = Array(
+                HomePageData.ordered(try await ToolModel.categorySummaries(on: app.db)).prefix(PageController.homeCategoriesPerPage))
             #expect(summaries.count >= 3)
             #expect(summaries.allSatisfy { app.dataCache.value(HomePageData.sectionKey($0)) != nil })
             // Enough new readers' votes that the community counts in the language models' picks.
@@ -34,7 +36,7 @@ struct HomePageTests {
             #expect(summaries.allSatisfy { app.dataCache.value(HomePageData.sectionKey($0)) != nil })
             app.invalidateCaches(.everything)
             #expect(try await get(app, "/") == stitched)
-            // The page names every category and its leaders' link.
+            // The first page names its categories, each with its link.
             for summary in summaries { #expect(stitched.contains(SiteURL.category(summary.slug).path)) }
         }
     }
@@ -56,6 +58,34 @@ struct HomePageTests {
             #expect(!before.contains("Brand New Model") && after.contains("Brand New Model"))
             app.invalidateCaches(.everything)
             #expect(try await get(app, "/") == after)
+        }
+    }
+
+    @Test("The home page shows one page of categories, the largest first; the rest are on later pages")
+    func paginates() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            let summaries = HomePageData.ordered(try await ToolModel.categorySummaries(on: app.db))
+            let size = PageController.homeCategoriesPerPage
+            #expect(summaries.count > size, "the demo catalog has more categories than one page")
+            #expect(zip(summaries, summaries.dropFirst()).allSatisfy { $0.count >= $1.count })
+            let pages = (summaries.count + size - 1) / size
+            var seen: [String] = []
+            for page in 1...pages {
+                let html = try await get(app, page == 1 ? "/" : "/?page=\(page)")
+                let cards = summaries.filter { html.contains("<h3><a href=\"\(SiteURL.category($0.slug).path)\">") }
+                #expect(cards.map(\.slug) == summaries.dropFirst((page - 1) * size).prefix(size).map(\.slug), "page \(page)")
+                seen += cards.map(\.slug)
+                #expect(html.contains("Page \(page) of \(pages)"))
+                #expect(html.contains(#"href="/categories""#))
+                // Recent comparisons and the latest intake sit on the first page only.
+                #expect(html.contains(#"id="recent""#) == (page == 1))
+                #expect(html.contains(page == 1 ? #"rel="canonical" href="/""# : #"rel="canonical" href="/?page=\#(page)""#))
+            }
+            #expect(seen == summaries.map(\.slug))
+            // Past the last page is a 404 naming how many there are; a bad page number is a 400.
+            let past = try await app.testing().sendRequest(.GET, "/?page=\(pages + 1)")
+            #expect(past.status == .notFound && past.body.string.contains("\(pages) page(s)"))
+            #expect(try await app.testing().sendRequest(.GET, "/?page=zero").status == .badRequest)
         }
     }
 }

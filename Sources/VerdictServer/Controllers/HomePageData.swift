@@ -7,6 +7,11 @@ import VerdictCore
 /// `Home.Section`, dropped by that category's or its leaders' changes, and the recent
 /// comparisons, keyed by which tools are recent. A render after a vote loads one category.
 enum HomePageData {
+    /// The order of the home page's categories: the largest first, then by name.
+    static func ordered(_ summaries: [ToolModel.CategorySummary]) -> [ToolModel.CategorySummary] {
+        summaries.sorted { ($1.count, $0.name, $0.slug) < ($0.count, $1.name, $1.slug) }
+    }
+
     /// A category's section key: its slug, name and size (the card prints both).
     static func sectionKey(_ summary: ToolModel.CategorySummary) -> String {
         "home-section:\(summary.slug)|\(summary.count)|\(summary.name)"

@@ -10,6 +10,8 @@ struct PageController {
     static let categoryPageSize = 50
     /// Tools shown under each category on the home page.
     static let homeToolsPerCategory = 5
+    /// Categories per page of the home page (a grid of three by two).
+    static let homeCategoriesPerPage = 6
     /// Rivals are drawn from at most this many tools of the same category.
     static let rivalCandidates = 1000
     /// The closest tools offered by the tool page's "compare with" picker.
@@ -18,19 +20,32 @@ struct PageController {
     static let toolChanges = 20
 
     func home(req: Request) async throws -> CachedAnswer {
-        CachedAnswer { [db = req.db, dataCache = req.application.dataCache] in
-            let summaries = try await ToolModel.categorySummaries(on: db)
+        let page = try Paging.page(req)
+        var answer = CachedAnswer { [db = req.db, dataCache = req.application.dataCache] in
+            // One page of categories, the largest first: the page is the same size at any
+            // catalog size, and the rest are a link away (and listed A–Z at /categories).
+            let all = HomePageData.ordered(try await ToolModel.categorySummaries(on: db))
+            let paging = Paging(page: page, size: Self.homeCategoriesPerPage, total: all.count)
+            guard paging.exists else {
+                throw Abort(.notFound, reason: "The home page has \(paging.pageCount) page(s) of categories; there is no page \(page).")
+            }
+            let shown = Array(all.dropFirst(paging.offset).prefix(paging.size))
             // Each category's part and the recent comparisons come from the data cache: a vote
             // drops this page, and its render then loads only the voted category's part.
-            let sections = try await HomePageData.sections(summaries, cache: dataCache, on: db)
-            let (recent, recentTags) = try await HomePageData.recent(cache: dataCache, on: db)
+            let sections = try await HomePageData.sections(shown, cache: dataCache, on: db)
             var tags: Set<CacheTag> = [.catalog]
             for section in sections { tags.formUnion(section.tags) }
-            tags.formUnion(recentTags)
-            var model = Home.build(sections, recent: recent, toolCount: summaries.reduce(0) { $0 + $1.count })
-            model.intake = try await CatalogEvents.latestDay(limit: 200, on: db)
+            var recent: [ComparisonTeaser] = []
+            if page == 1 {
+                let kept = try await HomePageData.recent(cache: dataCache, on: db)
+                (recent, tags) = (kept.teasers, tags.union(kept.tags))
+            }
+            var model = Home.build(sections, recent: recent, toolCount: all.reduce(0) { $0 + $1.count }, paging: paging)
+            if page == 1 { model.intake = try await CatalogEvents.latestDay(limit: 200, on: db) }
             return .html(Home.View(model: model).document().render(), tags: tags)
         }
+        answer.keyQuery = ["page": "\(page)"]
+        return answer
     }
 
     func tool(req: Request) async throws -> CachedAnswer {

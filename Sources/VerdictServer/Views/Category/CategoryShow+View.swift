@@ -67,15 +67,7 @@ extension CategoryShow {
 
         /// Previous and next links of a ranking longer than one page.
         func pages() -> Node<HTML.BodyContext> {
-            let paging = model.paging
-            guard paging.pageCount > 1 else { return .empty }
-            return .nav(
-                .class("pager"),
-                .attribute(named: "aria-label", value: "Pages of the ranking"),
-                .if(paging.page > 1, .a(.href(pageHref(paging.page - 1)), .attribute(named: "rel", value: "prev"), .text("← Previous"))),
-                .span(.class("pager-status"), .text(" Page \(paging.page) of \(paging.pageCount) ")),
-                .if(paging.hasNext, .a(.href(pageHref(paging.page + 1)), .attribute(named: "rel", value: "next"), .text("Next →")))
-            )
+            Components.pager(model.paging, label: "Pages of the ranking", href: pageHref)
         }
 
         func pageHref(_ page: Int) -> String {

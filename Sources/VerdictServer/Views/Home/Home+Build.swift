@@ -26,12 +26,12 @@ extension Home {
 
     /// The home page from its parts: each category's section and the recent comparisons, less
     /// the pairs already featured.
-    static func build(_ sections: [Section], recent: [ComparisonTeaser], toolCount: Int) -> Model {
+    static func build(_ sections: [Section], recent: [ComparisonTeaser], toolCount: Int, paging: Paging) -> Model {
         var seen = Set(sections.compactMap(\.pair))
         let fresh = recent.filter { seen.insert(pairKey($0.a.tool.slug, $0.b.tool.slug)).inserted }
         return Model(
             featured: sections.compactMap(\.featured), recent: Array(fresh.prefix(4)), categories: sections.map(\.card),
-            toolCount: toolCount)
+            toolCount: toolCount, paging: paging)
     }
 
     static func teaser(_ a: ToolStanding, _ b: ToolStanding) -> ComparisonTeaser {

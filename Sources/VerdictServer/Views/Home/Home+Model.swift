@@ -6,9 +6,11 @@ enum Home {
         var featured: [String]
         /// Pairs built from the most recently added or updated tools and their category's leader.
         var recent: [ComparisonTeaser]
-        /// Each category's card, rendered (`Section`).
+        /// Each category's card, rendered (`Section`): one page of them, the largest first.
         var categories: [String]
         var toolCount: Int
+        /// Which page of categories this is (`total` counts categories).
+        var paging: Paging
         /// The latest day's intake: tools added, prices and statuses changed.
         var intake: [CatalogEvents.Row] = []
     }

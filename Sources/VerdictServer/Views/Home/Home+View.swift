@@ -9,18 +9,21 @@ extension Home {
         let model: Model
 
         func document() -> HTML {
-            Layout.document(
-                title: "Verdict",
+            let first = model.paging.page == 1
+            return Layout.document(
+                title: first ? "Verdict" : "Tools by category, page \(model.paging.page)",
                 description: "Ship or skip? Panel verdicts, community votes and side-by-side comparisons of AI tools.",
-                canonical: SiteURL.home.path,
+                canonical: first ? SiteURL.home.path : "\(SiteURL.home.path)?page=\(model.paging.page)",
                 body:
                     hero(),
                 comparisons(
                     "Featured comparisons", id: "featured", model.featured.map { .raw($0) },
                     empty: "Featured comparisons appear once a category has two tools."),
-                comparisons(
-                    "Recent comparisons", id: "recent", model.recent.map(Components.comparisonTeaser),
-                    empty: "No recent comparisons yet."),
+                .if(
+                    first,
+                    comparisons(
+                        "Recent comparisons", id: "recent", model.recent.map(Components.comparisonTeaser),
+                        empty: "No recent comparisons yet.")),
                 intake(),
                 categories(),
                 Components.newsletterBox()
@@ -81,15 +84,23 @@ extension Home {
             )
         }
 
+        /// One page of categories, the largest first, with the way to the rest.
         func categories() -> Node<HTML.BodyContext> {
-            .section(
+            let paging = model.paging
+            return .section(
                 .id(Home.categoriesID),
                 .class("section"),
                 .h2(.text("Tools by category")),
                 .if(
                     model.categories.isEmpty,
                     .p(.class("muted"), .text("No tools in the catalog yet.")),
-                    else: .div(.class("grid category-grid"), .forEach(model.categories) { .raw($0) }))
+                    else: .div(.class("grid category-grid"), .forEach(model.categories) { .raw($0) })),
+                Components.pager(paging, label: "Pages of categories") { SiteURL.homeCategories(page: $0).path },
+                .if(
+                    paging.pageCount > 1,
+                    .p(
+                        .class("card-more"),
+                        .a(.href(SiteURL.categories), .text("All \(paging.total) categories, A–Z →"))))
             )
         }
 

@@ -80,13 +80,7 @@ enum IndexPages {
                     .h2(.a(.href(SiteURL.category(summary.slug)), .text(summary.name))),
                     .div(.class("grid"), .forEach(teasers) { Components.comparisonTeaser($0) }))
             },
-            .nav(
-                .class("pager"), .attribute(named: "aria-label", value: "Pages"),
-                .if(paging.page > 1, .a(.href(SiteURL.comparisons(page: paging.page - 1)), .text("← Previous"))),
-                .span(.class("pager-status"), .text(" Page \(paging.page) of \(paging.pageCount) ")),
-                .if(
-                    paging.hasNext,
-                    .a(.href(SiteURL.comparisons(page: paging.page + 1)), .attribute(named: "rel", value: "next"), .text("Next →"))))
+            Components.pager(paging, label: "Pages of comparisons") { SiteURL.comparisons(page: $0).path }
         )
     }
 }

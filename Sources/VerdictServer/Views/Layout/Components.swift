@@ -16,6 +16,18 @@ enum Components {
         }
     }
 
+    /// Previous and next links and "Page n of m" under a list longer than one page.
+    static func pager(_ paging: Paging, label: String, href: (Int) -> String) -> Node<HTML.BodyContext> {
+        guard paging.pageCount > 1 else { return .empty }
+        return .nav(
+            .class("pager"),
+            .attribute(named: "aria-label", value: label),
+            .if(paging.page > 1, .a(.href(href(paging.page - 1)), .attribute(named: "rel", value: "prev"), .text("← Previous"))),
+            .span(.class("pager-status"), .text(" Page \(paging.page) of \(paging.pageCount) ")),
+            .if(paging.hasNext, .a(.href(href(paging.page + 1)), .attribute(named: "rel", value: "next"), .text("Next →")))
+        )
+    }
+
     // MARK: Verdicts and takes
 
     /// "✓ Ship" / "✕ Skip" as text and colour, a subtle "narrow" when the call is close, and
