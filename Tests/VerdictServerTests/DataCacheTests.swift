@@ -11,10 +11,6 @@ import VerdictCore
 /// not their data; any other change to a tool drops both, on this server and on the others.
 @Suite("Data cache: votes re-render from kept data, other changes reload it")
 struct DataCacheTests {
-    func get(_ app: Application, _ path: String) async throws -> String {
-        try await app.testing().sendRequest(.GET, path).text
-    }
-
     @Test("A tool's numbers are a narrower change than the tool: pages carry both tags, data only its own")
     func tagSemantics() throws {
         let pages = PageCache(maxBytes: 1 << 20)
@@ -46,8 +42,8 @@ struct DataCacheTests {
     func votesKeepData() async throws {
         try await withTestApp { app in
             _ = try await app.importYAML(Catalogs.two)
-            #expect(try await get(app, "/tools/beta").contains("Community: —"))
-            #expect(try await get(app, "/compare/alpha-vs-beta").contains("No answers yet"))
+            #expect(try await app.page("/tools/beta").contains("Community: —"))
+            #expect(try await app.page("/compare/alpha-vs-beta").contains("No answers yet"))
             let toolData = try #require(app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now())))
             let pairData = try #require(app.dataCache.value(ComparePageData.key("alpha", "beta", at: app.dependencies.clock.now())))
             // The numbers are kept apart, and a vote or a pick drops only them.
@@ -56,8 +52,8 @@ struct DataCacheTests {
             #expect(try await app.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
             #expect(try await app.send(.PUT, "/api/v1/compare/alpha/beta/vote", json: #"{"pick":"alpha"}"#).status == .ok)
             #expect(app.dataCache.value("compare-numbers:alpha|beta") == nil)
-            #expect(try await get(app, "/tools/beta").contains("Community: 100% · 1 vote"))
-            let pair = try await get(app, "/compare/alpha-vs-beta")
+            #expect(try await app.page("/tools/beta").contains("Community: 100% · 1 vote"))
+            let pair = try await app.page("/compare/alpha-vs-beta")
             #expect(pair.contains("100% · 1 vote") && !pair.contains("No answers yet"))
             // The same stored values: the renders read only the numbers.
             #expect(
@@ -72,8 +68,8 @@ struct DataCacheTests {
             #expect(
                 app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now())) == nil
                     && app.dataCache.value(ComparePageData.key("alpha", "beta", at: app.dependencies.clock.now())) == nil)
-            #expect(try await get(app, "/tools/beta").contains("Beta now builds"))
-            #expect(try await get(app, "/tools/beta").contains("Community: 100% · 1 vote"))
+            #expect(try await app.page("/tools/beta").contains("Beta now builds"))
+            #expect(try await app.page("/tools/beta").contains("Community: 100% · 1 vote"))
             // Alpha is Beta's rival: a change to Alpha reloads Beta's page data too.
             #expect(app.dataCache.value(ToolPageData.key("beta", at: app.dependencies.clock.now())) != nil)
             _ = try await app.importYAML(Catalogs.two.replacingOccurrences(of: "The first tool", with: "The renamed first tool"))
@@ -86,16 +82,16 @@ struct DataCacheTests {
         try await withTwoServers { a, b in
             _ = try await a.importYAML(Catalogs.two)
             try await b.changeFeed.catchUp(b)
-            #expect(try await get(b, "/tools/beta").contains("Beta also builds"))
+            #expect(try await b.page("/tools/beta").contains("Beta also builds"))
             #expect(b.dataCache.value(ToolPageData.key("beta", at: b.dependencies.clock.now())) != nil)
             #expect(try await a.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
             try await b.changeFeed.catchUp(b)
             #expect(b.dataCache.value(ToolPageData.key("beta", at: b.dependencies.clock.now())) != nil)
-            #expect(try await get(b, "/tools/beta").contains("Community: 100% · 1 vote"))
+            #expect(try await b.page("/tools/beta").contains("Community: 100% · 1 vote"))
             _ = try await a.importYAML(Catalogs.two.replacingOccurrences(of: "Beta also builds", with: "Beta now builds"))
             try await b.changeFeed.catchUp(b)
             #expect(b.dataCache.value(ToolPageData.key("beta", at: b.dependencies.clock.now())) == nil)
-            #expect(try await get(b, "/tools/beta").contains("Beta now builds"))
+            #expect(try await b.page("/tools/beta").contains("Beta now builds"))
         }
     }
 
@@ -208,10 +204,10 @@ struct DataCacheTests {
         try await withTwoServers { a, b in
             _ = try await a.importYAML(Catalogs.two)
             // B serves before it has read the feed; A's vote lands in between.
-            #expect(try await get(b, "/tools/beta").contains("Community: —"))
+            #expect(try await b.page("/tools/beta").contains("Community: —"))
             #expect(try await a.send(.PUT, "/api/v1/tools/beta/vote", json: #"{"vote":"ship"}"#).status == .ok)
             try await b.changeFeed.catchUp(b)
-            #expect(try await get(b, "/tools/beta").contains("Community: 100% · 1 vote"))
+            #expect(try await b.page("/tools/beta").contains("Community: 100% · 1 vote"))
         }
     }
 }

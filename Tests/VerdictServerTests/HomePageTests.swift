@@ -11,14 +11,10 @@ import VerdictCore
 /// each category's kept part (`HomePageData`) and reloads only the parts a change reached.
 @Suite("Home page: stitched from each category's kept part")
 struct HomePageTests {
-    func get(_ app: Application, _ path: String) async throws -> String {
-        try await app.testing().sendRequest(.GET, path).text
-    }
-
     @Test("A vote drops its category's part only; the stitched page equals one rendered from nothing")
     func voteReloadsOnePart() async throws {
         try await withTestApp(seedDemo: true) { app in
-            _ = try await get(app, "/")
+            _ = try await app.page("/")
             // The first page's categories: the largest few (`paginates`).
             let summaries = Array(
                 HomePageData.ordered(try await ToolModel.categorySummaries(on: app.db)).prefix(PageController.homeCategoriesPerPage))
@@ -32,10 +28,10 @@ struct HomePageTests {
             for summary in summaries {
                 #expect((app.dataCache.value(HomePageData.sectionKey(summary)) == nil) == (summary.slug == voted.slug))
             }
-            let stitched = try await get(app, "/")
+            let stitched = try await app.page("/")
             #expect(summaries.allSatisfy { app.dataCache.value(HomePageData.sectionKey($0)) != nil })
             app.invalidateCaches(.everything)
-            #expect(try await get(app, "/") == stitched)
+            #expect(try await app.page("/") == stitched)
             // The first page names its categories, each with its link.
             for summary in summaries { #expect(stitched.contains(SiteURL.category(summary.slug).path)) }
         }
@@ -44,7 +40,7 @@ struct HomePageTests {
     @Test("A new tool in a category changes that part's size and the recent comparisons")
     func newToolReloads() async throws {
         try await withTestApp(seedDemo: true) { app in
-            let before = try await get(app, "/")
+            let before = try await app.page("/")
             _ = try await app.importYAML(
                 """
                 tools:
@@ -54,10 +50,10 @@ struct HomePageTests {
                     description: A small open model released today, for tests of the home page.
                     entry: free
                 """)
-            let after = try await get(app, "/")
+            let after = try await app.page("/")
             #expect(!before.contains("Brand New Model") && after.contains("Brand New Model"))
             app.invalidateCaches(.everything)
-            #expect(try await get(app, "/") == after)
+            #expect(try await app.page("/") == after)
         }
     }
 
@@ -71,7 +67,7 @@ struct HomePageTests {
             let pages = (summaries.count + size - 1) / size
             var seen: [String] = []
             for page in 1...pages {
-                let html = try await get(app, page == 1 ? "/" : "/?page=\(page)")
+                let html = try await app.page(page == 1 ? "/" : "/?page=\(page)")
                 let cards = summaries.filter { html.contains("<h3><a href=\"\(SiteURL.category($0.slug).path)\">") }
                 #expect(cards.map(\.slug) == summaries.dropFirst((page - 1) * size).prefix(size).map(\.slug), "page \(page)")
                 seen += cards.map(\.slug)

@@ -19,6 +19,11 @@ extension Application {
         if let cookie { headers.add(name: .cookie, value: "verdict_voter=\(cookie)") }
         return try await testing().sendRequest(method, path, headers: headers, body: body)
     }
+
+    /// A page's text, read anonymously.
+    func page(_ path: String) async throws -> String {
+        try await testing().sendRequest(.GET, path).text
+    }
 }
 
 extension TestingHTTPResponse {
