@@ -44,7 +44,7 @@ struct PageController {
             if page == 1 { model.intake = try await CatalogEvents.latestDay(limit: 200, on: db) }
             return .html(Home.View(model: model).document().render(), tags: tags)
         }
-        answer.keyQuery = ["page": "\(page)"]
+        if page > 1 { answer.keyQuery["page"] = String(page) }
         return answer
     }
 
@@ -118,7 +118,7 @@ struct PageController {
             tags.formUnion(ranked.map { .tool($0.tool.slug) })
             return .html(CategoryShow.View(model: model).document().render(), tags: tags)
         }
-        answer.keyQuery = ["page": "\(page)"]
+        if page > 1 { answer.keyQuery["page"] = String(page) }
         return answer
     }
 

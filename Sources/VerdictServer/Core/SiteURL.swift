@@ -6,8 +6,8 @@ import VerdictCore
 /// route's path pattern, so a link can only point where a route answers.
 enum SiteURL: Sendable, Hashable {
     case home
-    /// A page of the home page's categories, at their section.
-    case homeCategories(page: Int)
+    /// A page of the home page's categories (`/?page=2`; page 1 is `/`).
+    case homePage(Int)
     case tool(String)
     case toolVote(String)
     case compare(String, String)
@@ -121,7 +121,7 @@ enum SiteURL: Sendable, Hashable {
     var target: Target {
         switch self {
         case .home: Target(endpoint: .home)
-        case .homeCategories(let page): Target(endpoint: .home, suffix: (page > 1 ? "?page=\(page)" : "") + "#\(Home.categoriesID)")
+        case .homePage(let page): Target(endpoint: .home, suffix: page > 1 ? "?page=\(page)" : "")
         case .tool(let slug): Target(endpoint: .tool, values: [slug])
         case .toolVote(let slug): Target(endpoint: .toolVote, values: [slug])
         case .compare(let a, let b): Target(endpoint: .compare, values: ["\(a)-vs-\(b)"])

@@ -13,7 +13,7 @@ extension Home {
             return Layout.document(
                 title: first ? "Verdict" : "Tools by category, page \(model.paging.page)",
                 description: "Ship or skip? Panel verdicts, community votes and side-by-side comparisons of AI tools.",
-                canonical: first ? SiteURL.home.path : "\(SiteURL.home.path)?page=\(model.paging.page)",
+                canonical: SiteURL.homePage(model.paging.page).path,
                 body:
                     hero(),
                 comparisons(
@@ -95,7 +95,7 @@ extension Home {
                     model.categories.isEmpty,
                     .p(.class("muted"), .text("No tools in the catalog yet.")),
                     else: .div(.class("grid category-grid"), .forEach(model.categories) { .raw($0) })),
-                Components.pager(paging, label: "Pages of categories") { SiteURL.homeCategories(page: $0).path },
+                Components.pager(paging, label: "Pages of categories") { SiteURL.homePage($0).path + "#\(Home.categoriesID)" },
                 .if(
                     paging.pageCount > 1,
                     .p(
