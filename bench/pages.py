@@ -217,11 +217,29 @@ def phase(name):
     print(f"[{time.strftime('%H:%M:%S')}] {name}", file=sys.stderr, flush=True)
 
 
-def table(rows, base):
-    print("| route | req/s | p50 ms | p99 ms | ratio to /healthz | non-2xx |")
+def table(rows):
+    print(f"| route | req/s | p50 ms | p99 ms (highest) | ratio to /healthz (lowest–highest) | non-2xx |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, r in rows:
-        print(f"| `{name}` | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['rps'] / base:.2f} | {r['non2xx']} |")
+        print(f"| `{name}` | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} ({r['p99_hi']:.2f}) | "
+              f"{r['ratio']:.2f} ({r['ratio_lo']:.2f}–{r['ratio_hi']:.2f}) | {r['non2xx']} |")
+
+
+ROUNDS = 3
+
+
+def median_rows(rounds):
+    """Each route's median over the rounds: req/s, p50, p99, and its ratio to the /healthz of its
+    own round (the median of per-round ratios, with their lowest and highest)."""
+    out = []
+    for i, (name, _) in enumerate(rounds[0]):
+        runs = [r[i][1] for r in rounds]
+        ratios = [r[i][1]["rps"] / r[0][1]["rps"] for r in rounds]
+        out.append((name, {"rps": statistics.median(x["rps"] for x in runs), "p50": statistics.median(x["p50"] for x in runs),
+                           "p99": statistics.median(x["p99"] for x in runs), "non2xx": sum(x["non2xx"] for x in runs),
+                           "ratio": statistics.median(ratios), "ratio_lo": min(ratios), "ratio_hi": max(ratios),
+                           "p99_hi": max(x["p99"] for x in runs)}))
+    return out
 
 
 def env_for(database):
@@ -272,20 +290,33 @@ def catalog_run(bin, n, duration, port):
         for path, _ in pages:
             http("GET", server.url + path)
         _, compare_body, _ = http("GET", server.url + pages[0][0])
-        phase(f"{n} tools: pages at 64 connections")
         ng = nginx(work, compare_body, port + 1)
         try:
             wrk(server.url + "/healthz", 2)
-            rows = [("/healthz", wrk(server.url + "/healthz", duration)),
-                    ("nginx: the comparison's bytes", wrk(f"http://127.0.0.1:{port + 1}/compare.html", duration))]
-            for path, _ in pages:
-                rows.append((path, wrk(server.url + path, duration)))
+            rounds = []
+            for k in range(ROUNDS):
+                phase(f"{n} tools: pages at 64 connections, round {k + 1} of {ROUNDS}")
+                # /healthz before and after the pages: the round's reference is their mean, so a
+                # drift of the machine within the round does not fall on the last pages alone.
+                before = wrk(server.url + "/healthz", duration)
+                rows = [("nginx: the comparison's bytes", wrk(f"http://127.0.0.1:{port + 1}/compare.html", duration))]
+                for path, _ in pages:
+                    rows.append((path, wrk(server.url + path, duration)))
+                after = wrk(server.url + "/healthz", duration)
+                base = (before["rps"] + after["rps"]) / 2
+                healthz = {**before, "rps": base, "p99": max(before["p99"], after["p99"]), "non2xx": before["non2xx"] + after["non2xx"]}
+                rounds.append([("/healthz", healthz)] + rows)
         finally:
             ng.terminate()
-        result["rows"] = rows
+        result["rows"] = median_rows(rounds)
         result["compare_bytes"] = len(compare_body.encode())
         if n == 43 or os.environ.get("BENCH_ALL_EXTRAS"):
-            result.update(extras(server, work, a["slug"], pages, duration, cookies))
+            extra_rounds = []
+            for k in range(ROUNDS):
+                phase(f"{n} tools: mix and votes, round {k + 1} of {ROUNDS}")
+                extra_rounds.append(extras(server, work, a["slug"], pages, duration, cookies, check=(k == 0)))
+            result.update(extra_rounds[0])
+            result["extra_rounds"] = extra_rounds
         result["rss_mb"] = server.rss_mb()
         server.stop()
         phase(f"{n} tools: uncached comparison")
@@ -303,7 +334,7 @@ def catalog_run(bin, n, duration, port):
             shutil.rmtree(work, ignore_errors=True)
 
 
-def extras(server, work, tool, pages, duration, cookies):
+def extras(server, work, tool, pages, duration, cookies, check=True):
     out = {}
     page = "/tools/" + tool
     read_only = wrk(server.url + page, duration)
@@ -312,9 +343,8 @@ def extras(server, work, tool, pages, duration, cookies):
               env={"COOKIES": os.path.join(work, "cookies"), "PAGE": page, "TOOL": tool})
     out["read_only"], out["mix"] = read_only, mix
     # Every read after a vote's 2xx shows it: tool page, comparison, JSON.
-    phase("reads after votes")
     stale = 0
-    for i in range(100):
+    for i in range(100 if check else 0):
         vote = "ship" if i % 2 == 0 else "skip"
         status, body, _ = http("PUT", server.url + f"/api/v1/tools/{tool}/vote", '{"vote":"%s"}' % vote, cookie=cookies[0])
         community = json.loads(body)["community"]
@@ -325,8 +355,8 @@ def extras(server, work, tool, pages, duration, cookies):
         api = json.loads(http("GET", server.url + f"/api/v1/tools/{tool}")[1])["community"]
         if (api["ship"], api["skip"]) != (community["ship"], community["skip"]):
             stale += 1
-    out["stale_reads"] = stale
-    phase("returning and first votes")
+    if check:
+        out["stale_reads"] = stale
     vote_env = {"TOOL": tool}
     out["returning_vote"] = wrk(server.url + "/", duration, script=lua(work, "vote.lua", VOTE_LUA),
                                 env={**vote_env, "COOKIES": os.path.join(work, "cookies")})
@@ -351,8 +381,10 @@ def pg_runs(bin, pg, duration, port):
         for s in servers:
             http("GET", s.url + compare)
         one = servers[0]
-        out["pg_healthz"] = wrk(one.url + "/healthz", duration)
-        out["pg_compare"] = wrk(one.url + compare, duration)
+        pairs = [(wrk(one.url + "/healthz", duration), wrk(one.url + compare, duration)) for _ in range(ROUNDS)]
+        out["pg_healthz"] = {"rps": statistics.median(h["rps"] for h, _ in pairs)}
+        out["pg_compare"] = {"rps": statistics.median(c["rps"] for _, c in pairs), "p99": statistics.median(c["p99"] for _, c in pairs)}
+        out["pg_ratio"] = statistics.median(c["rps"] / h["rps"] for h, c in pairs)
         procs = [subprocess.Popen(["wrk", "-t1", "-c22", f"-d{duration}s", s.url + compare], stdout=subprocess.PIPE, text=True)
                  for s in servers]
         total = 0.0
@@ -393,32 +425,40 @@ def main():
     ap.add_argument("--duration", type=int, default=10)
     ap.add_argument("--port", type=int, default=8290)
     ap.add_argument("--pg", help="a PostgreSQL URL whose user may create databases")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of every page per size; tables give medians")
     args = ap.parse_args()
+    global ROUNDS
+    ROUNDS = max(1, args.rounds)
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed: apt-get install -y wrk nginx-light")
     sys.stdout.reconfigure(line_buffering=True)  # each table shows as soon as it is measured
     bin = binary()
-    print(f"# bench/pages.py — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, wrk -t2 -c64 -d{args.duration}s\n")
+    print(f"# bench/pages.py — {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, wrk -t2 -c64 -d{args.duration}s, "
+          f"{ROUNDS} rounds per size (medians; each round's ratios are to the mean of /healthz before and after its pages)\n")
     results = []
     for n in [int(s) for s in args.sizes.split(",")]:
         r = catalog_run(bin, n, args.duration, args.port)
         results.append(r)
-        base = r["rows"][0][1]["rps"]
         print(f"## {n:,} tools (SQLite)" + (f" — import {r['import_s']:.1f} s" if "import_s" in r else ""))
-        table(r["rows"], base)
+        table(r["rows"])
         print(f"\ncomparison page {r['compare_bytes']:,} bytes; server memory after the run {r['rss_mb']:.0f} MB; "
               f"uncached comparison (page cache off, rendered from kept data) {r['uncached_compare']['rps']:,.0f} req/s "
               f"(p99 {r['uncached_compare']['p99']:.1f} ms) vs /healthz {r['uncached_healthz']['rps']:,.0f} in that run; "
               f"cold (no cache at all) {r['cold_compare']['rps']:,.0f} req/s (p99 {r['cold_compare']['p99']:.1f} ms) "
               f"vs /healthz {r['cold_healthz']['rps']:,.0f}")
-        if "mix" in r:
-            reads = r["mix"]["rps"] * 0.9
-            print(f"\n90/10 read/vote mix on the tool page: {r['mix']['rps']:,.0f} req/s in all, reads {reads:,.0f}/s = "
-                  f"{reads / r['read_only']['rps']:.2f} of the read-only {r['read_only']['rps']:,.0f}/s; non-2xx {r['mix']['non2xx']}; "
-                  f"stale reads after a vote's 2xx: {r['stale_reads']} of 300")
-            print(f"votes: returning voter {r['returning_vote']['rps']:,.0f}/s, new reader's first vote {r['first_vote']['rps']:,.0f}/s "
-                  f"(ratio {r['first_vote']['rps'] / r['returning_vote']['rps']:.2f}); non-2xx {r['returning_vote']['non2xx']}/{r['first_vote']['non2xx']}")
+        if "extra_rounds" in r:
+            xs = r["extra_rounds"]
+            mix = [x["mix"]["rps"] * 0.9 / x["read_only"]["rps"] for x in xs]
+            votes = [x["first_vote"]["rps"] / x["returning_vote"]["rps"] for x in xs]
+            med = lambda key: statistics.median(x[key]["rps"] for x in xs)
+            print(f"\n90/10 read/vote mix on the tool page: {med('mix'):,.0f} req/s in all, reads {med('mix') * 0.9:,.0f}/s; "
+                  f"reads as a share of the read-only rate of the same round: median {statistics.median(mix):.2f} "
+                  f"({', '.join(f'{x:.2f}' for x in mix)}); read-only {med('read_only'):,.0f}/s; "
+                  f"non-2xx {sum(x['mix']['non2xx'] for x in xs)}; stale reads after a vote's 2xx: {r['stale_reads']} of 300")
+            print(f"votes: returning voter {med('returning_vote'):,.0f}/s, new reader's first vote {med('first_vote'):,.0f}/s; "
+                  f"first / returning in the same round: median {statistics.median(votes):.2f} ({', '.join(f'{x:.2f}' for x in votes)}); "
+                  f"non-2xx {sum(x['returning_vote']['non2xx'] + x['first_vote']['non2xx'] for x in xs)}")
         print()
     if len(results) > 1:
         print("## Each page's req/s by catalog size, and as a share of its 43-tool rate\n")
@@ -434,14 +474,14 @@ def main():
         print("| route | " + " | ".join(f"{r['n']:,} tools" for r in results) + " |")
         print("| --- |" + " ---: |" * len(results))
         for i, (name, _) in enumerate(results[0]["rows"][1:], start=1):
-            ratio = [r["rows"][i][1]["rps"] / r["rows"][0][1]["rps"] for r in results]
+            ratio = [r["rows"][i][1]["ratio"] for r in results]
             print(f"| `{name}` | " + " | ".join(f"{x:.2f} ({x / ratio[0]:.2f})" for x in ratio) + " |")
         print()
     if args.pg:
         p = pg_runs(bin, args.pg, args.duration, args.port + 10)
         print("## PostgreSQL (demo catalog)\n")
         print(f"one server: /healthz {p['pg_healthz']['rps']:,.0f} req/s, comparison {p['pg_compare']['rps']:,.0f} req/s "
-              f"(p99 {p['pg_compare']['p99']:.1f} ms, ratio {p['pg_compare']['rps'] / p['pg_healthz']['rps']:.2f})")
+              f"(p99 {p['pg_compare']['p99']:.1f} ms, ratio {p['pg_ratio']:.2f}; medians of {ROUNDS} rounds)")
         d = sorted(p["pg_delay_ms"])
         print(f"three servers: comparison {p['pg_three_compare_total']:,.0f} req/s in total; vote on A → page on C shows it after "
               f"median {statistics.median(d):.1f} ms, max {d[-1]:.1f} ms (30 votes); memory {', '.join(f'{m:.0f}' for m in p['pg_rss_mb'])} MB")

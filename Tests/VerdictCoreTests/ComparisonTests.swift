@@ -64,6 +64,22 @@ struct ComparisonTests {
         #expect(Comparison.parsePair("smollm3") == nil)
         #expect(Comparison.parsePair("a-vs-a") == nil)
         #expect(Comparison.parsePair("a-vs-b-vs-c") == nil)
+        #expect(Comparison.parsePair("x-vs-vs-y")! == ("x", "vs-y"))
+        for bad in ["-vs-b", "a-vs-", "a--b-vs-c", "A-vs-b", "a-vs-b-", "é-vs-b", "a-vs-b\u{0}", "a_b-vs-c", "vs"] {
+            #expect(Comparison.parsePair(bad) == nil, "\(bad)")
+        }
+        #expect(Comparison.parsePair(String(repeating: "a", count: 80) + "-vs-b") != nil)
+        #expect(Comparison.parsePair(String(repeating: "a", count: 81) + "-vs-b") == nil)
+    }
+
+    @Test("Tool slugs: lowercase letters, digits and single inner hyphens, at most 80, never -vs-")
+    func toolSlugs() {
+        for good in ["a", "gpt-4o", "o3", "claude-3-5-sonnet", "vsc", "a-vsb", String(repeating: "z", count: 80)] {
+            #expect(Slug.isValidToolSlug(good), "\(good)")
+        }
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "ü", "a-vs-b", "a_b", "a.b", String(repeating: "z", count: 81)] {
+            #expect(!Slug.isValidToolSlug(bad), "\(bad)")
+        }
     }
 
     @Test("Pricing read compares per-token costs when both are declared")

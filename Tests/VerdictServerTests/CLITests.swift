@@ -8,6 +8,15 @@ import Vapor
 /// Issue #14, operators' papercuts: plain words on the command line, and a check that writes nothing.
 @Suite("The command line")
 struct CLITests {
+    @Test("Only `serve` (or no command) runs Swift concurrency on NIO's event loops")
+    func executorTakeover() {
+        #expect(Entrypoint.servesRequests(["verdict"]))
+        #expect(Entrypoint.servesRequests(["verdict", "serve", "--port", "8091"]))
+        for command in ["import", "mcp", "backup", "newsletter", "panel", "worker", "--help"] {
+            #expect(!Entrypoint.servesRequests(["verdict", command]), "\(command)")
+        }
+    }
+
     @Test("Command-line mistakes are said in plain words, naming the command and where its help is")
     func plainWords() {
         let unknown = CommandErrors.sentence(

@@ -26,9 +26,13 @@ struct DigestQueryTests {
         // Votes a month ago and this week, so "movers" has a before and an after.
         let early = (0..<12).map { "early-\($0)" }
         let late = (0..<12).map { "late-\($0)" }
-        try await VoteModel.upsert(tools.prefix(4).flatMap { t in early.map { (t.id!, $0, Verdict.ship, true) } }, at: Date(), on: app.db)
+        _ = try await VoteWriter.write(
+            tools.prefix(4).flatMap { t in early.map { VoteWriter.Vote(tool: t.id!, voter: $0, vote: .ship, counted: true) } }, at: Date(),
+            on: app.db)
         try await app.db.sql().update(VoteModel.schema).set("created_at", to: month).run()
-        try await VoteModel.upsert(tools.prefix(4).flatMap { t in late.map { (t.id!, $0, Verdict.skip, true) } }, at: Date(), on: app.db)
+        _ = try await VoteWriter.write(
+            tools.prefix(4).flatMap { t in late.map { VoteWriter.Vote(tool: t.id!, voter: $0, vote: .skip, counted: true) } }, at: Date(),
+            on: app.db)
         var changed: [String] = []
         for (i, tool) in tools.prefix(count).enumerated() {
             let rows = try await TakeModel.currentRows(tool: tool.id!, on: app.db)

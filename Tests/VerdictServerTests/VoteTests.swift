@@ -76,6 +76,63 @@ struct VoteTests {
         }
     }
 
+    @Test("The stored tallies equal the votes counted, through changed votes, discounted voters and two servers at once")
+    func talliesMatchVotes() async throws {
+        var limits = VoteLimits.generous
+        limits.newVotersPerNetworkPerHour = 5
+        try await withTwoServers(limits: limits) { a, b in
+            _ = try await a.importYAML(Catalogs.two)
+            // 12 voters from one network, 5 of them within the hourly cap: 7 are discounted.
+            var cookies: [String] = []
+            for i in 0..<12 {
+                let res = try await a.send(.PUT, "/api/v1/tools/alpha/vote", json: #"{"vote":"\#(i % 2 == 0 ? "ship" : "skip")"}"#)
+                #expect(res.status == .ok)
+                cookies.append(try #require(res.voterCookie))
+            }
+            // Every voter changes their votes on both tools, through both servers at once, twice
+            // on the same (tool, voter) in places, so batches hold repeats and changes.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (i, cookie) in cookies.enumerated() {
+                    for round in 0..<3 {
+                        group.addTask {
+                            let server = (i + round) % 2 == 0 ? a : b
+                            let vote = (i + round) % 3 == 0 ? "skip" : "ship"
+                            for tool in ["alpha", "beta"] {
+                                let res = try await server.send(
+                                    .PUT, "/api/v1/tools/\(tool)/vote", json: #"{"vote":"\#(vote)"}"#, cookie: cookie)
+                                #expect(res.status == .ok)
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let ids = try await ToolModel.query(on: a.db).all(\.$id)
+            let counted = try await VoteModel.countRows(forTools: ids, on: a.db)
+            #expect(try await VoteModel.counts(forTools: ids, on: a.db) == counted)
+            #expect(counted.values.map { $0.ship + $0.skip + $0.discounted } == [12, 12])
+            #expect(counted.values.allSatisfy { $0.discounted == 7 })
+            // A rebuild from the votes gives the same numbers.
+            try await VoteTally.rebuild(on: a.db)
+            #expect(try await VoteModel.counts(forTools: ids, on: a.db) == counted)
+        }
+    }
+
+    @Test("Tally changes of a batch: a changed vote moves between buckets and keeps its first weight")
+    func tallyDeltas() {
+        let (t, u) = (UUID(), UUID())
+        let before: [VoteModel.Key: VoteModel.Stored] = [
+            .init(tool: t, voter: "a"): .init(vote: .ship, counted: true),
+            .init(tool: t, voter: "b"): .init(vote: .skip, counted: false),
+            .init(tool: u, voter: "a"): .init(vote: .ship, counted: true),
+        ]
+        let deltas = VoteTally.deltas(
+            [(t, "a", .skip, true), (t, "b", .ship, true), (t, "c", .ship, false), (u, "a", .ship, true)], before: before)
+        // a: ship → skip; b stays discounted though this vote would count; c is new and discounted;
+        // the unchanged vote on u changes nothing and is left out.
+        #expect(deltas == [t: VoteTally.Delta(ship: -1, skip: 1, discounted: 1)])
+    }
+
     @Test("One voter hammering the same vote concurrently leaves one row")
     func concurrentSameVoter() async throws {
         try await withTestApp { app in

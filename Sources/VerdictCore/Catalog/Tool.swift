@@ -60,11 +60,30 @@ public enum Slug {
     /// Tool slugs: lowercase letters, digits and single hyphens; never containing `-vs-`,
     /// because `/compare/{a}-vs-{b}` splits on it.
     public static func isValidToolSlug(_ s: String) -> Bool {
-        guard !s.isEmpty, s.count <= 80, !s.hasPrefix("-"), !s.hasSuffix("-") else { return false }
-        guard s.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
-            return false
+        let bytes = s.utf8
+        let hyphen = UInt8(ascii: "-")
+        guard !bytes.isEmpty, bytes.count <= 80, bytes.first != hyphen, bytes.last != hyphen else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let allowed = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard allowed || (byte == hyphen && previous != hyphen) else { return false }
+            previous = byte
         }
-        return !s.contains("--") && !s.contains("-vs-")
+        return rangeOfVs(s) == nil
+    }
+
+    private static let vsBytes: [UInt8] = Array("-vs-".utf8)
+
+    /// Where the first "-vs-" is in `s`, found by bytes (comparison addresses are parsed per request).
+    public static func rangeOfVs(_ s: String) -> Range<String.Index>? {
+        let pattern = vsBytes
+        let bytes = s.utf8
+        var start = bytes.startIndex
+        while let end = bytes.index(start, offsetBy: pattern.count, limitedBy: bytes.endIndex) {
+            if bytes[start] == pattern[0], bytes[start..<end].elementsEqual(pattern) { return start..<end }
+            start = bytes.index(after: start)
+        }
+        return nil
     }
 
     /// Turns a display name ("Developer Tools") into a URL slug ("developer-tools").

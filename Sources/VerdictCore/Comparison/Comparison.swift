@@ -49,12 +49,14 @@ public struct Comparison: Sendable, Hashable {
     }
 
     /// Splits "a-vs-b" into its two slugs; tool slugs never contain "-vs-".
+    /// Read on every comparison request, so it scans bytes rather than splitting with Foundation.
     public static func parsePair(_ path: String) -> (String, String)? {
-        let parts = path.components(separatedBy: "-vs-")
-        guard parts.count == 2, Slug.isValidToolSlug(parts[0]), Slug.isValidToolSlug(parts[1]),
-            parts[0] != parts[1]
-        else { return nil }
-        return (parts[0], parts[1])
+        guard let separator = Slug.rangeOfVs(path) else { return nil }
+        let a = String(path[..<separator.lowerBound])
+        let b = String(path[separator.upperBound...])
+        // A second "-vs-" is in `b`, which the slug rule then refuses.
+        guard Slug.isValidToolSlug(a), Slug.isValidToolSlug(b), a != b else { return nil }
+        return (a, b)
     }
 }
 

@@ -1,5 +1,6 @@
 import CompressNIO
 import Crypto
+import Fluent
 import Vapor
 
 /// A public page or JSON answer that may be served from the page cache.
@@ -10,7 +11,9 @@ import Vapor
 struct CachedAnswer: AsyncResponseEncodable, Sendable {
     var variant: String = ""
     var keyQuery: [String: String] = [:]
-    let render: @Sendable () async throws -> Rendered
+    /// Renders the answer from the database; called only on a miss, so a hit opens no
+    /// database handle.
+    let render: @Sendable (any Database) async throws -> Rendered
 
     /// One render's output: the bytes, their type, and what they show.
     struct Rendered: Sendable {
@@ -42,18 +45,36 @@ struct CachedAnswer: AsyncResponseEncodable, Sendable {
     /// If-None-Match and gzip to readers who accept it.
     func respond(to req: Request) async throws -> Response {
         let cache = req.application.pageCache
-        let key = key(path: req.url.path)
+        let key = key(path: Self.path(req))
         let render = self.render
         // A stored page may go to any reader, so it is gzipped once; with the cache off, only
         // for a reader who accepts gzip.
         let gzip = cache.maxBytes > 0 || Self.acceptsGzip(req.headers[.acceptEncoding])
-        let (page, hit) = try await cache.value(key) { try Self.prepare(try await render(), gzip: gzip) }
+        let (page, hit) = try await cache.value(key) { [req] in try Self.prepare(try await render(req.db), gzip: gzip) }
         SiteMetrics.pageCache(hit ? .hit : .miss)
         return Self.response(page, anonymous: variant.isEmpty, req: req)
     }
 
     func encodeResponse(for request: Request) async throws -> Response {
         try await respond(to: request)
+    }
+
+    /// The page's path for the key, from the matched route and its parameters: `URI.path` and
+    /// `URI.string` re-serialise the URL on every call (a few percent of a cached page), and two
+    /// spellings of one address (`%61` for `a`) name one page.
+    static func path(_ req: Request) -> String {
+        guard let route = req.route else { return req.url.path }
+        let parameters = req.parameters
+        var out = ""
+        for component in route.path {
+            out += "/"
+            switch component {
+            case .constant(let text): out += text
+            case .parameter(let name): out += parameters.get(name) ?? ""
+            case .anything, .catchall: return req.url.path
+            }
+        }
+        return out.isEmpty ? "/" : out
     }
 
     static let gzipThreshold = 1024

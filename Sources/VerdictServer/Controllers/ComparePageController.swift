@@ -16,7 +16,7 @@ struct ComparePageController {
         let now = req.dependencies.clock.now()
         if let myPick { reader.extra = "pick=\(myPick)" }
         let dataCache = req.application.dataCache
-        var answer = CachedAnswer(variant: reader.variant) { [db = req.db, reader] in
+        var answer = CachedAnswer(variant: reader.variant) { [reader] db in
             // The two tools' facts, takes and offers come from the data cache (a vote or pick
             // leaves them); the numbers votes and picks change are kept apart and dropped by them.
             let data = try await dataCache.value(ComparePageData.key(a, b, at: now), as: ComparePageData.self) {
@@ -90,7 +90,7 @@ struct ComparePageController {
     /// `/compare/{a}-vs-{b}/card.svg`: the comparison's share image, cached with the two tools.
     func card(req: Request) async throws -> CachedAnswer {
         let (a, b) = try pair(req)
-        return CachedAnswer { [db = req.db] in
+        return CachedAnswer { db in
             let (comparison, _) = try await Comparing.loadWithIDs(a, b, on: db)
             return .init(
                 body: ByteBuffer(string: ComparisonCard.svg(comparison)), contentType: HTTPMediaType(type: "image", subType: "svg+xml"),

@@ -16,7 +16,7 @@ struct FeedController {
     private func feed(_ req: Request, _ format: Format) async throws -> CachedAnswer {
         let category = try CategoryFilter.read(req)
         let origin = req.application.mail.publicURL
-        var answer = CachedAnswer { [db = req.db] in
+        var answer = CachedAnswer { db in
             let summaries = try await CategoryListing.summaries(on: db)
             let name = try category.map { slug in
                 guard let summary = summaries.first(where: { $0.slug == slug }) else {

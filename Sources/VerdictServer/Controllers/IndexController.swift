@@ -16,7 +16,7 @@ struct IndexController {
             }
             return raw
         }
-        var answer = CachedAnswer { [db = req.db] in
+        var answer = CachedAnswer { db in
             let models = try await ToolModel.listedBySlug(after: after, limit: Self.toolsPerPage + 1, on: db)
             let page = Array(models.prefix(Self.toolsPerPage))
             let standings = try await ToolModel.standings(of: page, on: db).compactMap { $0 }
@@ -35,7 +35,7 @@ struct IndexController {
         guard file.hasSuffix(".svg"), case let slug = String(file.dropLast(4)), Slug.isValidToolSlug(slug) else {
             throw Abort(.notFound, reason: "A badge is /badge/{tool slug}.svg.")
         }
-        return CachedAnswer { [db = req.db] in
+        return CachedAnswer { db in
             guard let row = try await ToolModel.find(slug: slug, on: db), row.retiredAt == nil,
                 let standing = try await ToolModel.standing(of: row, on: db)
             else {
@@ -47,7 +47,7 @@ struct IndexController {
     }
 
     func categories(req: Request) async throws -> CachedAnswer {
-        CachedAnswer { [db = req.db] in
+        CachedAnswer { db in
             .html(IndexPages.categories(try await ToolModel.categorySummaries(on: db)).render(), tags: [.catalog])
         }
     }
@@ -62,7 +62,7 @@ struct IndexController {
             throw Abort.redirect(to: SiteURL.compare(a, b).path)
         }
         let page = try Paging.page(req)
-        var answer = CachedAnswer { [db = req.db] in
+        var answer = CachedAnswer { db in
             let summaries = try await ToolModel.categorySummaries(on: db).filter { $0.count >= 2 }
             let paging = Paging(page: page, size: Self.categoriesPerComparePage, total: summaries.count)
             guard paging.exists else {

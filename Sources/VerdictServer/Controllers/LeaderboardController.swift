@@ -11,7 +11,7 @@ import VerdictCore
 struct LeaderboardController {
     func page(req: Request) async throws -> CachedAnswer {
         let category = req.parameters.get("category")
-        return CachedAnswer { [db = req.db] in
+        return CachedAnswer { db in
             let (model, tags) = try await Self.load(categorySlug: category, on: db)
             return .html(LeaderboardPage.View(model: model).document().render(), tags: tags)
         }
@@ -19,7 +19,7 @@ struct LeaderboardController {
 
     func api(req: Request) async throws -> CachedAnswer {
         let category = req.queryValue("category")
-        var answer = CachedAnswer { [db = req.db] in
+        var answer = CachedAnswer { db in
             let (model, tags) = try await Self.load(categorySlug: category, on: db)
             return try .json(API.LeaderboardDTO(model), tags: tags)
         }
@@ -29,7 +29,7 @@ struct LeaderboardController {
 
     func methodology(req: Request) async throws -> CachedAnswer {
         let limits = req.settings.limits
-        return CachedAnswer {
+        return CachedAnswer { _ in
             let model = Methodology.Model(
                 limits: limits, minimumVotesForComparison: Comparison.minimumVotes,
                 minimumComparisonsForLeaderboard: Leaderboard.minimumComparisons,

@@ -69,7 +69,7 @@ struct NewsletterController {
     }
 
     func archive(req: Request) async throws -> CachedAnswer {
-        CachedAnswer { [db = req.db] in
+        CachedAnswer { db in
             let issues = try await NewsletterIssueModel.allSent(on: db)
             return .html(NewsletterPage.archive(issues.map { ($0.week, $0.subject) }).render(), tags: [.newsletter])
         }
@@ -77,7 +77,7 @@ struct NewsletterController {
 
     func issue(req: Request) async throws -> CachedAnswer {
         let week = try req.parameters.require("week")
-        return CachedAnswer { [db = req.db] in
+        return CachedAnswer { db in
             guard let issue = try await NewsletterIssueModel.sent(week: week, on: db) else {
                 throw Abort(.notFound, reason: "There is no sent issue for \(week).")
             }

@@ -16,7 +16,7 @@ struct PersonaController {
                     "There is no persona called '\(raw.prefix(40))'; the panel is \(Persona.allCases.map(\.rawValue).joined(separator: ", "))."
             )
         }
-        return CachedAnswer { [db = req.db] in
+        return CachedAnswer { db in
             let takes = try await TakeModel.latest(persona: persona, limit: Self.latestTakes, on: db)
             let record = try await TakeModel.record(persona: persona, on: db)
             // Any take or vote anywhere moves the record.

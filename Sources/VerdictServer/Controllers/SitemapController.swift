@@ -12,7 +12,7 @@ struct SitemapController {
         let part = req.queryValue("part")
         let page = try Paging.page(req)
         let origin = req.application.mail.publicURL
-        var answer = CachedAnswer { [db = req.db] in
+        var answer = CachedAnswer { db in
             let summaries = try await CategoryListing.summaries(on: db)
             let listed = summaries.reduce(0) { $0 + $1.count }
             let toolParts = max(1, (listed + Sitemap.maxURLs - 1) / Sitemap.maxURLs)

@@ -1,11 +1,12 @@
 import Metrics
+import Prometheus
 import VerdictCore
 
 /// The counters Verdict reports besides Vapor's own request counts and latencies; `/metrics`
 /// shows them in Prometheus format.
 enum SiteMetrics {
     /// What happened to one request for a cached page, or to cached pages when data changed.
-    enum PageCacheEvent: String, Sendable {
+    enum PageCacheEvent: String, Sendable, CaseIterable {
         case hit, miss
         case notModified = "not_modified"
         case invalidation
@@ -13,13 +14,25 @@ enum SiteMetrics {
 
     static func pageCache(_ event: PageCacheEvent, count: Int = 1) {
         guard count > 0 else { return }
-        Counter(label: "verdict_page_cache_events_total", dimensions: [("event", event.rawValue)]).increment(by: count)
+        pageCacheCounters[event]?.increment(by: Int64(count))
     }
 
     /// The same events for the data pages are rendered from (`DataCache`).
     static func dataCache(_ event: PageCacheEvent, count: Int = 1) {
         guard count > 0 else { return }
-        Counter(label: "verdict_data_cache_events_total", dimensions: [("event", event.rawValue)]).increment(by: count)
+        dataCacheCounters[event]?.increment(by: Int64(count))
+    }
+
+    /// Counted on every cached page, so each counter is looked up in the registry once, not per
+    /// request (a lookup takes the registry's lock).
+    private static let pageCacheCounters = eventCounters("verdict_page_cache_events_total")
+    private static let dataCacheCounters = eventCounters("verdict_data_cache_events_total")
+
+    private static func eventCounters(_ name: String) -> [PageCacheEvent: Prometheus.Counter] {
+        Dictionary(
+            uniqueKeysWithValues: PageCacheEvent.allCases.map {
+                ($0, Metrics.registry.makeCounter(name: name, labels: [("event", $0.rawValue)], help: ""))
+            })
     }
 
     /// Which vote was stored: ship/skip on one tool, or a head-to-head pick.

@@ -25,5 +25,6 @@ enum Migrations {
         AddBuyersRead(),
         AddRubricStanding(),
         CreateSearch(),
+        CreateVoteTallies(),
     ]
 }

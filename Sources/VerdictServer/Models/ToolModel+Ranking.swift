@@ -6,6 +6,19 @@ import VerdictCore
 /// The stored ranking and the listings read from it: each read is one slice of an index,
 /// whatever the catalog's size.
 extension ToolModel {
+    /// Locks these tools' rows until the transaction ends (PostgreSQL, in id order so two
+    /// writers never wait on each other crosswise); SQLite's write lock already serialises.
+    static func lockRows(_ ids: [UUID], on db: any Database) async throws {
+        guard !db.isSQLite, !ids.isEmpty else { return }
+        let sorted = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
+        for start in stride(from: 0, to: sorted.count, by: 500) {
+            try await db.sql().select().column("id").from(ToolModel.schema).where(
+                "id", .in, Array(sorted[start..<min(start + 500, sorted.count)])
+            )
+            .orderBy("id").lockingClause(SQLLockingClause.update).run()
+        }
+    }
+
     /// Recomputes the stored panel and community ranks of `ids` from their takes and votes.
     /// Call it inside the transaction that changed them, so the ranking commits with the change.
     /// On PostgreSQL the rows are locked in id order first, so concurrent writers on several
@@ -26,10 +39,7 @@ extension ToolModel {
         let all = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
         for start in stride(from: 0, to: all.count, by: 500) {
             let slice = Array(all[start..<min(start + 500, all.count)])
-            if !db.isSQLite {
-                try await db.sql().select().column("id").from(ToolModel.schema).where("id", .in, slice)
-                    .orderBy("id").lockingClause(SQLLockingClause.update).run()
-            }
+            try await lockRows(slice, on: db)
             // The stored ranks: to tell verdict changes, and for votes (which leave the takes as
             // they are) the panel itself, as stored when the takes last changed.
             var before: [UUID: (rank: Int, category: String, listed: Bool)] = [:]
@@ -44,7 +54,8 @@ extension ToolModel {
                 }
             }
             let takes = verdictEvents ? try await TakeModel.current(forTools: slice, on: db) : [:]
-            let votes = try await VoteModel.counts(forTools: slice, on: db)
+            // A migration ranking an existing catalog (no date) may run before the tallies exist.
+            let votes = try await now == nil ? VoteModel.countRows(forTools: slice, on: db) : VoteModel.counts(forTools: slice, on: db)
             counted.merge(votes) { _, new in new }
             var events: [CatalogEvents.Event] = []
             var scores: [ScoreHistory.Score] = []

@@ -5,7 +5,14 @@ import VerdictCore
 
 extension VoteModel {
     /// Ship/skip counts per tool; votes that carry no weight are counted apart as discounted.
+    /// Read from the stored tallies (`VoteTally`), not by counting the votes.
     static func counts(forTools ids: [UUID], on db: any Database) async throws -> [UUID: CommunityScore] {
+        try await VoteTally.counts(forTools: ids, on: db)
+    }
+
+    /// The same numbers counted from the votes themselves: for the migration that ranked an
+    /// existing catalog before the tallies existed, and to check the tallies against.
+    static func countRows(forTools ids: [UUID], on db: any Database) async throws -> [UUID: CommunityScore] {
         guard !ids.isEmpty else { return [:] }
         struct Row: Decodable {
             var tool_id: UUID
@@ -31,6 +38,41 @@ extension VoteModel {
                 score.skip += row.n
             }
             out[row.tool_id] = score
+        }
+        return out
+    }
+
+    /// A vote's key: one per voter per tool.
+    struct Key: Hashable, Sendable {
+        var tool: UUID
+        var voter: String
+    }
+
+    /// A stored vote, as far as the tallies care.
+    struct Stored: Sendable {
+        var vote: Verdict
+        var counted: Bool
+    }
+
+    /// The votes already stored under these keys (by the unique (tool, voter) index).
+    static func stored(_ keys: [Key], on db: any Database) async throws -> [Key: Stored] {
+        guard !keys.isEmpty else { return [:] }
+        struct Row: Decodable {
+            var tool_id: UUID
+            var voter: String
+            var vote: String
+            var counted: Bool
+        }
+        let wanted = Set(keys)
+        let rows = try await db.sql().select().columns("tool_id", "voter", "vote", "counted").from(VoteModel.schema)
+            .where("tool_id", .in, Array(Set(keys.map(\.tool))))
+            .where("voter", .in, Array(Set(keys.map(\.voter))))
+            .all(decoding: Row.self)
+        var out: [Key: Stored] = [:]
+        for r in rows {
+            let key = Key(tool: r.tool_id, voter: r.voter)
+            guard wanted.contains(key), let vote = Verdict(rawValue: r.vote) else { continue }
+            out[key] = Stored(vote: vote, counted: r.counted)
         }
         return out
     }

@@ -38,8 +38,14 @@ enum VoteWriter {
         let unique = Array(latest.values)
         // Upserts are idempotent, so a transaction refused for contention is simply run again. The
         // answer is the numbers the ranking was refreshed with, read after the upsert.
+        let rows = unique.map { (tool: $0.tool, voter: $0.voter, vote: $0.vote, counted: $0.counted) }
         return try await db.writeTransaction { tx in
-            try await VoteModel.upsert(unique.map { ($0.tool, $0.voter, $0.vote, $0.counted) }, at: now, on: tx)
+            // The tools' rows first (PostgreSQL; SQLite's write lock already serialises), so
+            // the votes read here are still the stored ones when the tallies change by them.
+            try await ToolModel.lockRows(rows.map(\.tool), on: tx)
+            let before = try await VoteModel.stored(rows.map { VoteModel.Key(tool: $0.tool, voter: $0.voter) }, on: tx)
+            try await VoteModel.upsert(rows, at: now, on: tx)
+            try await VoteTally.apply(VoteTally.deltas(rows, before: before), on: tx)
             return try await ToolModel.refreshRanking(unique.map(\.tool), at: now, verdictEvents: false, cause: "votes", on: tx)
         }
     }

@@ -6,7 +6,7 @@ struct CompareAPIController {
     func show(req: Request) async throws -> CachedAnswer {
         let a = try req.parameters.require("a")
         let b = try req.parameters.require("b")
-        return CachedAnswer { [db = req.db] in
+        return CachedAnswer { db in
             let comparison = try await Comparing.load(a, b, on: db)
             let dto = API.ComparisonDTO(
                 tools: [API.ToolDetail(comparison.a), API.ToolDetail(comparison.b)],

@@ -26,7 +26,7 @@ struct CostAPIController: Sendable {
                     "Name a workload: preset=hobby|startup|scale-up or at least one of input_tokens, output_tokens, images, audio_seconds, video_seconds, seats, requests"
             )
         }
-        var answer = CachedAnswer { [db = req.db] in
+        var answer = CachedAnswer { db in
             let estimates = try await CostReading.estimates(slugs: slugs, usage: usage, on: db)
             let body = API.CostAnswer(
                 workload: API.CostWorkload(usage, preset: preset),

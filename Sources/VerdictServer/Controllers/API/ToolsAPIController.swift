@@ -13,7 +13,7 @@ struct ToolsAPIController {
         if let after, after.count > 80 || !Slug.isValidToolSlug(after) {
             throw Abort(.badRequest, reason: "'after' must be a tool slug, as in the previous page's `next`.")
         }
-        var answer = CachedAnswer { [db = req.db] in
+        var answer = CachedAnswer { db in
             let page = try await ToolModel.listedBySlug(after: after, limit: limit + 1, on: db)
             let shown = Array(page.prefix(limit))
             let standings = try await ToolModel.standings(of: shown, on: db).compactMap { $0 }
@@ -36,7 +36,7 @@ struct ToolsAPIController {
 
     func show(req: Request) async throws -> CachedAnswer {
         let slug = try req.parameters.require("slug")
-        return CachedAnswer { [db = req.db] in
+        return CachedAnswer { db in
             guard let standing = try await ToolModel.standing(slug: slug, on: db) else {
                 throw Abort(.notFound, reason: "No tool with slug '\(slug)'")
             }

@@ -58,7 +58,7 @@ extension CategoryShow {
                             .class("rank"),
                             .attribute(named: "aria-label", value: place.tied ? "Tied at rank \(place.place)" : "Rank \(place.place)"),
                             .text(place.tied ? "=\(place.place)" : "\(place.place)")),
-                        Components.toolCard(standing, heading: .h2),
+                        Components.toolCard(standing, heading: .h2, showCategory: false),
                         .p(.class("muted rank-standing"), .text("Rubric standing \(String(format: "%.3f", place.standing))"))
                     )
                 }

@@ -6,14 +6,16 @@ extension Components {
 
     /// A tool at a glance: category, name, tagline, panel ship, community, entry and a short
     /// description. `.large` is the tool page's own card: full description, vendor and links.
-    /// `numbers` stands in for `cardNumbers` (a page template's hole for them).
+    /// `numbers` stands in for `cardNumbers` (a page template's hole for them). A category's own
+    /// ranking leaves out the category line (`showCategory`): every card there would repeat it.
     static func toolCard(
-        _ standing: ToolStanding, heading level: Heading = .h3, size: CardSize = .regular, numbers: Node<HTML.BodyContext>? = nil
+        _ standing: ToolStanding, heading level: Heading = .h3, size: CardSize = .regular, numbers: Node<HTML.BodyContext>? = nil,
+        showCategory: Bool = true
     ) -> Node<HTML.BodyContext> {
         let tool = standing.tool
         return .article(
             .class("card tool-card tool-card-\(size.rawValue)"),
-            .p(.class("card-category"), .a(.href(SiteURL.category(tool.categorySlug)), .text(tool.category))),
+            showCategory ? .p(.class("card-category"), .a(.href(SiteURL.category(tool.categorySlug)), .text(tool.category))) : .empty,
             heading(level, .class("card-title"), toolName(tool, linked: size != .large)),
             size == .large ? .unwrap(tool.vendor) { .p(.class("vendor"), .text("by \($0)")) } : .empty,
             .unwrap(tool.tagline) { .p(.class("tagline"), .text($0)) },
