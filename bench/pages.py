@@ -49,6 +49,11 @@ def http(method, url, body=None, cookie=None, timeout=10):
 class Server:
     def __init__(self, bin, work, port, env):
         self.port, self.url = port, f"http://127.0.0.1:{port}"
+        # A stray process on the port would answer /healthz for this one and be measured instead.
+        import socket
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                raise SystemExit(f"port {port} is already in use: stop what listens there, or pass --port")
         self.log = open(os.path.join(work, f"server-{port}.log"), "a")
         # A crash writes its backtrace to a file at once instead of symbolicating for minutes
         # while holding the port.

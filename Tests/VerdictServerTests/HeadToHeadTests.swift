@@ -22,6 +22,27 @@ struct HeadToHeadTests {
         }
     }
 
+    @Test("The stored split equals the picks counted, through changed picks, discounted voters and two servers at once")
+    func talliesMatchPicks() async throws {
+        var limits = VoteLimits.generous
+        limits.newVotersPerNetworkPerHour = 4
+        try await withTwoServers(limits: limits) { a, b in
+            _ = try await a.importYAML(Catalogs.two)
+            // 10 voters, 4 within the hourly cap: 6 discounted; each changes their pick at once
+            // through both servers, in either URL order.
+            try await answerThroughTwoServers(
+                a, b, count: 10, path: "/api/v1/compare/alpha/beta/vote", first: { #"{"pick":"\#($0 % 2 == 0 ? "alpha" : "beta")"}"# },
+                again: { i, round in [("/api/v1/compare/beta/alpha/vote", #"{"pick":"\#(["alpha", "beta", "neither"][(i + round) % 3])"}"#)]
+                })
+            let ids = try await ToolModel.find(slugs: ["alpha", "beta"], on: a.db).sorted { $0.slug < $1.slug }.compactMap(\.id)
+            let counted = try await PairVoteModel.countRows(a: ids[0], b: ids[1], on: a.db)
+            #expect(try await PairVoteModel.tally(a: ids[0], b: ids[1], on: a.db) == counted)
+            #expect(counted.total + counted.discounted == 10 && counted.discounted == 6)
+            try await PairTallyRow.rebuild(on: a.db)
+            #expect(try await PairVoteModel.tally(a: ids[0], b: ids[1], on: a.db) == counted)
+        }
+    }
+
     @Test("Bad picks and unknown tools get clear errors")
     func errors() async throws {
         try await withTestApp { app in

@@ -173,6 +173,35 @@ struct PageCachingTests {
 }
 
 /// Two applications configured like two `verdict serve` processes on one database.
+/// Two servers on one database, and voters who answer through both at once: `count` new
+/// voters each answer once through `a` (`first(i)`, a JSON body, at `path`), then three more times
+/// at once through alternating servers (`again(i, round)`), so commits hold repeats and changes.
+func answerThroughTwoServers(
+    _ a: Application, _ b: Application, count: Int, path: String, first: (Int) -> String,
+    again: @escaping @Sendable (Int, Int) -> [(path: String, body: String)]
+) async throws {
+    var cookies: [String] = []
+    for i in 0..<count {
+        let res = try await a.send(.PUT, path, json: first(i))
+        #expect(res.status == .ok)
+        cookies.append(try #require(res.voterCookie))
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for (i, cookie) in cookies.enumerated() {
+            for round in 0..<3 {
+                group.addTask {
+                    let server = (i + round) % 2 == 0 ? a : b
+                    for (path, body) in again(i, round) {
+                        let status = try await server.send(.PUT, path, json: body, cookie: cookie).status
+                        #expect(status == .ok)
+                    }
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+}
+
 func withTwoServers(limits: VoteLimits = .generous, _ body: (Application, Application) async throws -> Void) async throws {
     _ = TestLogging.bootstrapped
     let db = TestDatabase()

@@ -82,31 +82,14 @@ struct VoteTests {
         limits.newVotersPerNetworkPerHour = 5
         try await withTwoServers(limits: limits) { a, b in
             _ = try await a.importYAML(Catalogs.two)
-            // 12 voters from one network, 5 of them within the hourly cap: 7 are discounted.
-            var cookies: [String] = []
-            for i in 0..<12 {
-                let res = try await a.send(.PUT, "/api/v1/tools/alpha/vote", json: #"{"vote":"\#(i % 2 == 0 ? "ship" : "skip")"}"#)
-                #expect(res.status == .ok)
-                cookies.append(try #require(res.voterCookie))
-            }
-            // Every voter changes their votes on both tools, through both servers at once, twice
-            // on the same (tool, voter) in places, so batches hold repeats and changes.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for (i, cookie) in cookies.enumerated() {
-                    for round in 0..<3 {
-                        group.addTask {
-                            let server = (i + round) % 2 == 0 ? a : b
-                            let vote = (i + round) % 3 == 0 ? "skip" : "ship"
-                            for tool in ["alpha", "beta"] {
-                                let res = try await server.send(
-                                    .PUT, "/api/v1/tools/\(tool)/vote", json: #"{"vote":"\#(vote)"}"#, cookie: cookie)
-                                #expect(res.status == .ok)
-                            }
-                        }
-                    }
-                }
-                try await group.waitForAll()
-            }
+            // 12 voters from one network, 5 of them within the hourly cap: 7 are discounted. Each
+            // then changes their votes on both tools through both servers at once.
+            try await answerThroughTwoServers(
+                a, b, count: 12, path: "/api/v1/tools/alpha/vote", first: { #"{"vote":"\#($0 % 2 == 0 ? "ship" : "skip")"}"# },
+                again: { i, round in
+                    let vote = (i + round) % 3 == 0 ? "skip" : "ship"
+                    return ["alpha", "beta"].map { ("/api/v1/tools/\($0)/vote", #"{"vote":"\#(vote)"}"#) }
+                })
             let ids = try await ToolModel.query(on: a.db).all(\.$id)
             let counted = try await VoteModel.countRows(forTools: ids, on: a.db)
             #expect(try await VoteModel.counts(forTools: ids, on: a.db) == counted)
