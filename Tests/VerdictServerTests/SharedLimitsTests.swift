@@ -102,7 +102,8 @@ struct SharedLimitsTests {
         try await withTwoServers { a, b in
             // setup: a cookie this site signed whose voter is not on record (a restored backup)
             _ = try await a.importYAML(Catalogs.two)
-            let issued = VoterCookie.issue(key: try #require(a.verdict.signingKey), random: a.dependencies.random)
+            let issued = VoterCookie.issue(
+                key: try #require(a.verdict.signingKey), random: a.dependencies.random, at: a.dependencies.clock.now())
             // MUT
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for i in 0..<10 {

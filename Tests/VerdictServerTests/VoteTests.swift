@@ -15,6 +15,11 @@ struct VoteTests {
             #expect(first.status == .ok)
             let cookie = try #require(first.voterCookie)
             #expect(first.headers.setCookie?["verdict_voter"]?.isHTTPOnly == true)
+            // The new voter is stored with the vote (one transaction), under a time-ordered id.
+            let key = try #require(app.verdict.signingKey)
+            let voter = try #require(VoterCookie.verify(cookie, key: key))
+            #expect(voter.dropFirst(14).first == "7")
+            #expect(try await VoterModel.isCounted(voter, on: app.db) == true)
             let community = first.json["community"] as? [String: Any]
             #expect(community?["ship"] as? Int == 1 && community?["ship_percent"] as? Int == 100)
 
@@ -73,6 +78,10 @@ struct VoteTests {
             }
             let standing = try #require(try await ToolModel.standing(slug: "beta", on: app.db))
             #expect(standing.community.ship == 40 && standing.community.skip == 20)
+            // Every first vote stored its voter, in the same batch as the vote.
+            let votes = try await VoteModel.query(on: app.db).all(\.$voter)
+            let stored = try await VoterModel.query(on: app.db).all(\.$id)
+            #expect(Set(votes) == Set(stored.compactMap { $0 }) && votes.count == voters)
         }
     }
 

@@ -35,16 +35,6 @@ struct RandomSource: Sendable {
         String(next(), radix: 16).leftPadded(to: 16) + String(next(), radix: 16).leftPadded(to: 16)
     }
 
-    /// A version 4 UUID from 122 bits of this source: an identifier (a voter id; its cookie is
-    /// signed, so it need not be secret).
-    func uuid() -> UUID {
-        let words = [next(), next()]
-        var b = (0..<16).map { UInt8(truncatingIfNeeded: words[$0 / 8] >> (56 - 8 * ($0 % 8))) }
-        b[6] = (b[6] & 0x0F) | 0x40  // version 4
-        b[8] = (b[8] & 0x3F) | 0x80  // the RFC 4122 variant
-        return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
-    }
-
     /// For APIs that take `inout some RandomNumberGenerator`.
     var generator: Generator { Generator(source: self) }
 

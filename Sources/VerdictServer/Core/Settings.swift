@@ -14,6 +14,11 @@ public struct Settings: Sendable {
     public enum DatabaseChoice: Sendable, Equatable {
         case sqlite(path: String)
         case postgres(url: String, searchPath: String?)
+
+        public var isSQLite: Bool {
+            if case .sqlite = self { return true }
+            return false
+        }
     }
 
     /// `DATABASE_URL`: `sqlite:PATH` or `postgres://USER:PASS@HOST:PORT/DB`.

@@ -1,4 +1,5 @@
 import Vapor
+import VerdictCore
 
 /// The signed `verdict_voter` cookie: a random voter id and an HMAC-SHA256 over it, so only
 /// ids this server issued are accepted.
@@ -6,8 +7,12 @@ enum VoterCookie {
     static let name = "verdict_voter"
     static let maxAge = 60 * 60 * 24 * 400
 
-    static func issue(key: SymmetricKey, random: RandomSource) -> (voter: String, value: String) {
-        let voter = random.uuid().uuidString.lowercased()
+    /// A new voter id and its signed cookie. The id is time-ordered (`UUID.timeOrdered`), so the
+    /// voters table and the votes' (tool, voter) index grow at their ends; the cookie is signed,
+    /// so the id need not be secret.
+    static func issue(key: SymmetricKey, random: RandomSource, at now: Date) -> (voter: String, value: String) {
+        var generator = random.generator
+        let voter = UUID.timeOrdered(at: now, using: &generator).uuidString.lowercased()
         return (voter, "v1.\(voter).\(signature(voter, key: key))")
     }
 

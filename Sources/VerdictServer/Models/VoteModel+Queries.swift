@@ -82,9 +82,11 @@ extension VoteModel {
     static func upsert(_ votes: [(tool: UUID, voter: String, vote: Verdict, counted: Bool)], at now: Date, on db: any Database) async throws
     {
         guard !votes.isEmpty else { return }
+        var random = SystemRandomNumberGenerator()
         let rows: [[any SQLExpression]] = votes.map { v in
             [
-                SQLBind(UUID()), SQLBind(v.tool), SQLBind(v.voter), SQLBind(v.vote.rawValue), SQLBind(v.counted),
+                SQLBind(UUID.timeOrdered(at: now, using: &random)), SQLBind(v.tool), SQLBind(v.voter), SQLBind(v.vote.rawValue),
+                SQLBind(v.counted),
                 SQLBind(now), SQLBind(now),
             ]
         }

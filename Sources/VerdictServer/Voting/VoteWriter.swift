@@ -13,6 +13,8 @@ enum VoteWriter {
         var voter: String
         var vote: Verdict
         var counted: Bool
+        /// The voter, when this is their first vote: stored in the vote's transaction.
+        var newVoter: VoterModel.NewVoter? = nil
     }
 
     /// Upper bound on one transaction: 500 rows × 7 binds stays far below SQLite's bind limit.
@@ -20,9 +22,9 @@ enum VoteWriter {
 
     /// The application's vote writer: each answer is the voted tool's community numbers after
     /// the commit.
-    static func committer(_ application: Application) -> GroupCommit<Vote, CommunityScore> {
+    static func committer(_ application: Application, gate: WriteGate) -> GroupCommit<Vote, CommunityScore> {
         GroupCommit(maxBatch: maxBatch) { batch in
-            let scores = try await write(batch, at: application.dependencies.clock.now(), on: application.db)
+            let scores = try await gate.run { try await write(batch, at: application.dependencies.clock.now(), on: application.db) }
             // Before anyone is answered: the next page read anywhere on this server shows the vote.
             await application.changes.votesChanged(Array(Set(batch.map(\.tool))))
             return batch.map { scores[$0.tool] ?? CommunityScore(ship: 0, skip: 0) }
@@ -39,7 +41,9 @@ enum VoteWriter {
         // Upserts are idempotent, so a transaction refused for contention is simply run again. The
         // answer is the numbers the ranking was refreshed with, read after the upsert.
         let rows = unique.map { (tool: $0.tool, voter: $0.voter, vote: $0.vote, counted: $0.counted) }
+        let newVoters = batch.compactMap(\.newVoter)
         return try await db.writeTransaction { tx in
+            if !newVoters.isEmpty { _ = try await VoterModel.record(newVoters, on: tx) }
             // The tools' rows first (PostgreSQL; SQLite's write lock already serialises), so
             // the votes read here are still the stored ones when the tallies change by them.
             try await ToolModel.lockRows(rows.map(\.tool), on: tx)

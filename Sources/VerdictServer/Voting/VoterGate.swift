@@ -9,6 +9,9 @@ struct VoterIdentity: Sendable {
     var id: String
     var counted: Bool
     var newCookie: String?
+    /// A voter minted for this vote and not yet stored: the caller stores it in the transaction
+    /// that stores the vote, so a first vote commits once for the voter and the vote together.
+    var unrecorded: VoterModel.NewVoter?
 }
 
 /// Admits or refuses a voting request: per-network rate limit, signed cookie, new-voter cap.
@@ -20,7 +23,7 @@ enum VoterGate {
         guard let raw = req.cookies[VoterCookie.name]?.string else {
             // A new reader: the vote and the mint are counted in one statement.
             let minted = try await takeVote(network: network, minting: true, req: req)
-            return try await mint(network: network, key: key, minted: minted, req: req)
+            return try mintForVote(network: network, key: key, minted: minted, req: req)
         }
         try await takeVote(network: network, minting: false, req: req)
         let verified = req.application.votingState.verifiedCookies.value(for: raw) { VoterCookie.verify(raw, key: key) }
@@ -96,7 +99,7 @@ enum VoterGate {
         if req.dependencies.random.int(in: 0..<pruneOdds) == 0 {
             do {
                 let oldest = hits.map(\.window.start).min() ?? 0
-                try await LimitCounter.prune(before: oldest - 2 * 3600, on: req.db)
+                try await req.application.votingState.writes.run { try await LimitCounter.prune(before: oldest - 2 * 3600, on: req.db) }
             } catch {
                 req.logger.warning("Pruning old limit counters failed: \(String(reflecting: error))")
             }
@@ -106,8 +109,19 @@ enum VoterGate {
 
     private static let pruneOdds = 100
 
+    /// A new voter for the vote being cast, counted while the network's mints this hour (`minted`,
+    /// taken with the vote's limit) are within the cap. Its id is fresh randomness, so no stored
+    /// voter has it: whether it counts is known before it is stored, with the vote.
+    private static func mintForVote(network: String, key: SymmetricKey, minted: Int?, req: Request) throws -> VoterIdentity {
+        guard let minted else { throw Abort(.internalServerError) }
+        let issued = VoterCookie.issue(key: key, random: req.dependencies.random, at: req.dependencies.clock.now())
+        let counted = minted <= req.settings.limits.newVotersPerNetworkPerHour
+        let record = VoterModel.NewVoter(voter: issued.voter, network: network, counted: counted, at: req.dependencies.clock.now())
+        return VoterIdentity(id: issued.voter, counted: counted, newCookie: issued.value, unrecorded: record)
+    }
+
     private static func mint(network: String, key: SymmetricKey, minted: Int? = nil, req: Request) async throws -> VoterIdentity {
-        let issued = VoterCookie.issue(key: key, random: req.dependencies.random)
+        let issued = VoterCookie.issue(key: key, random: req.dependencies.random, at: req.dependencies.clock.now())
         let counted = try await record(issued.voter, network: network, minted: minted, req: req)
         return VoterIdentity(id: issued.voter, counted: counted, newCookie: issued.value)
     }
@@ -126,6 +140,14 @@ enum VoterGate {
             VoterModel.NewVoter(voter: voter, network: network, counted: minted <= req.settings.limits.newVotersPerNetworkPerHour, at: now))
         req.application.votingState.counted.withLockedValue { $0[voter] = counted }
         return counted
+    }
+
+    /// Remembers whether a voter stored with their first vote counts, once that vote committed.
+    static func remember(_ voter: VoterModel.NewVoter, req: Request) {
+        req.application.votingState.counted.withLockedValue { cache in
+            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[voter.voter] = voter.counted
+        }
     }
 
     private static func isCounted(_ voter: String, network: String, req: Request) async throws -> Bool {

@@ -18,7 +18,8 @@ enum Voting {
         let id = try await toolID(slug, req: req)
         let voter = try await VoterGate.admit(req)
         let community = try await req.application.votingState.writer.submit(
-            VoteWriter.Vote(tool: id, voter: voter.id, vote: verdict, counted: voter.counted))
+            VoteWriter.Vote(tool: id, voter: voter.id, vote: verdict, counted: voter.counted, newVoter: voter.unrecorded))
+        if let minted = voter.unrecorded { VoterGate.remember(minted, req: req) }
         SiteMetrics.vote(.tool)
         return Outcome(community: community, newCookie: voter.newCookie)
     }

@@ -24,11 +24,18 @@ final class VotingState: Sendable {
     let counters: GroupCommit<[LimitCounter.Hit], [String: Int]>
     /// New voters of concurrent first votes, group-committed: one insert for a batch.
     let voters: GroupCommit<VoterModel.NewVoter, Bool>
+    /// The voting writes above, and head-to-head picks, take turns here on SQLite instead of
+    /// meeting in its busy handler.
+    let writes: WriteGate
 
     init(application: Application) {
-        writer = VoteWriter.committer(application)
-        counters = GroupCommit(maxBatch: 500) { batch in try await LimitCounter.increment(batches: batch, on: application.db) }
-        voters = GroupCommit(maxBatch: 500) { batch in try await VoterModel.record(batch, on: application.db) }
+        let writes = WriteGate(enabled: application.settings.database.isSQLite)
+        self.writes = writes
+        writer = VoteWriter.committer(application, gate: writes)
+        counters = GroupCommit(maxBatch: 500) { batch in
+            try await writes.run { try await LimitCounter.increment(batches: batch, on: application.db) }
+        }
+        voters = GroupCommit(maxBatch: 500) { batch in try await writes.run { try await VoterModel.record(batch, on: application.db) } }
     }
 }
 
