@@ -2,9 +2,10 @@
 """The query plans of the hot read paths, from the SQL the server really runs.
 
 Imports N tools (default 10,000: the demo catalog cloned across 15 categories), starts
-`verdict serve` with SQL logging, renders each public page once (so every query is a cache
-miss), collects the distinct statements those requests ran, and prints SQLite's EXPLAIN QUERY
-PLAN for each: every one should SEARCH an index, none SCAN a whole table.
+`verdict serve` with SQL logging, casts a vote and a head-to-head pick (twice each: a first
+vote and a changed one), renders each public page once (so every query is a cache miss),
+collects the distinct SELECT, UPDATE and DELETE statements those requests ran, and prints
+SQLite's EXPLAIN QUERY PLAN for each: every one should SEARCH an index, none SCAN a whole table.
 
     SCRATCH=.build-release python3 bench/explain.py [N]
 """
@@ -39,6 +40,16 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.1)
+            # The write paths' reads: stored votes and picks by their unique keys, the tallies.
+            pair = f"/api/v1/compare/{min(a['slug'], b['slug'])}/{max(a['slug'], b['slug'])}/vote"
+            cookie = None
+            for body, path in [('{"vote":"ship"}', f"/api/v1/tools/{a['slug']}/vote"), ('{"vote":"skip"}', f"/api/v1/tools/{a['slug']}/vote"),
+                               ('{"pick":"%s"}' % a["slug"], pair), ('{"pick":"neither"}', pair)]:
+                req = urllib.request.Request("http://127.0.0.1:8297" + path, data=body.encode(), method="PUT",
+                                             headers={"Content-Type": "application/json", **({"Cookie": cookie} if cookie else {})})
+                with urllib.request.urlopen(req, timeout=30) as answer:
+                    issued = answer.headers.get("Set-Cookie")
+                    cookie = cookie or (issued.split(";")[0] if issued else None)
             for page in PAGES:
                 path = page.format(a=min(a["slug"], b["slug"]), b=max(a["slug"], b["slug"]), c=c)
                 try:
@@ -50,11 +61,13 @@ def main():
             server.wait()
         statements = []
         for line in open(log.name, errors="replace"):
-            m = re.search(r"sql: (SELECT .*?)\] \(SQLiteKit", line)
-            if m and "change_events" not in m.group(1) and "_fluent_migrations" not in m.group(1) and m.group(1) not in statements:
+            m = re.search(r"sql: ((?:SELECT|UPDATE|DELETE) .*?)\] \(SQLiteKit", line)
+            if m and "change_events" not in m.group(1) and "_fluent_migrations" not in m.group(1) and "WHERE 0 = 1" not in m.group(1) \
+                    and m.group(1) not in statements:
                 statements.append(m.group(1))
         db = sqlite3.connect(os.path.join(work, "v.sqlite"))
-        print(f"# EXPLAIN QUERY PLAN of the {len(statements)} distinct SELECTs behind {len(PAGES)} public pages, {n:,} tools\n")
+        print(f"# EXPLAIN QUERY PLAN of the {len(statements)} distinct statements behind {len(PAGES)} public pages, "
+              f"a vote and a pick, {n:,} tools\n")
         scans = 0
         for sql in statements:
             params = [None] * len(set(re.findall(r"\?(\d+)", sql)))

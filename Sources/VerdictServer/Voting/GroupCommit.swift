@@ -27,7 +27,9 @@ actor GroupCommit<Item: Sendable, Answer: Sendable> {
             queue.append(Pending(item: item, done: done))
             if !flushing {
                 flushing = true
-                Task { await self.drain() }
+                // Detached: the drain writes for every caller, so it takes none of this caller's
+                // task-local values (a `WriteGate` already held by the caller, for one).
+                Task.detached { await self.drain() }
             }
         }
     }
