@@ -38,50 +38,40 @@ struct GroupCommitTests {
     @Test("The write gate runs one body at a time, lets a nested write through, opens after a failure, and is open on PostgreSQL")
     func writeGate() async throws {
         let gate = WriteGate(enabled: true)
-        let log = NIOLockedValueBox<(running: Int, most: Int, order: [Int])>((0, 0, []))
+        let (most, ran) = try await Self.overlap(gate, tasks: 40, hold: .milliseconds(1), nested: true)
+        #expect(most == 1)
+        #expect(ran.sorted() == Array(0..<40))
+        // A body that throws opens the gate behind it.
+        struct Failed: Error {}
+        await #expect(throws: Failed.self) { try await gate.run { throw Failed() } }
+        #expect(try await gate.run { 7 } == 7)
+        // Open (PostgreSQL): bodies run side by side.
+        #expect(try await Self.overlap(WriteGate(enabled: false), tasks: 8, hold: .milliseconds(20), nested: false).most > 1)
+    }
+
+    /// Runs `tasks` bodies through `gate` at once, each holding it for `hold` (and, with `nested`,
+    /// writing through the gate again inside); returns how many ran at the same time at most, and
+    /// which ran.
+    private static func overlap(_ gate: WriteGate, tasks: Int, hold: Duration, nested: Bool) async throws -> (most: Int, ran: [Int]) {
+        let log = NIOLockedValueBox<(running: Int, most: Int, ran: [Int])>((0, 0, []))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for i in 0..<40 {
+            for i in 0..<tasks {
                 group.addTask {
                     try await gate.run {
                         log.withLockedValue { l in
                             l.running += 1
                             l.most = max(l.most, l.running)
-                            l.order.append(i)
+                            l.ran.append(i)
                         }
-                        try await Task.sleep(for: .milliseconds(1))
+                        try await Task.sleep(for: hold)
                         // A write inside a gated write (the same task) does not wait for itself.
-                        try await gate.run { try await Task.sleep(for: .microseconds(100)) }
+                        if nested { try await gate.run { try await Task.sleep(for: .microseconds(100)) } }
                         log.withLockedValue { $0.running -= 1 }
                     }
                 }
             }
             try await group.waitForAll()
         }
-        let seen = log.withLockedValue { $0 }
-        #expect(seen.most == 1)
-        #expect(seen.order.sorted() == Array(0..<40))
-        // A body that throws opens the gate behind it.
-        struct Failed: Error {}
-        await #expect(throws: Failed.self) { try await gate.run { throw Failed() } }
-        #expect(try await gate.run { 7 } == 7)
-
-        let open = WriteGate(enabled: false)
-        let overlap = NIOLockedValueBox<(running: Int, most: Int)>((0, 0))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<8 {
-                group.addTask {
-                    try await open.run {
-                        overlap.withLockedValue { o in
-                            o.running += 1
-                            o.most = max(o.most, o.running)
-                        }
-                        try await Task.sleep(for: .milliseconds(20))
-                        overlap.withLockedValue { $0.running -= 1 }
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
-        #expect(overlap.withLockedValue { $0.most } > 1)
+        return log.withLockedValue { ($0.most, $0.ran) }
     }
 }
